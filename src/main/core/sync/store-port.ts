@@ -1,0 +1,69 @@
+import type { MediaKind, NormalizedTask, TaskState } from '../../../shared/domain'
+
+// The seam between the sync engine and the library index. The sync engine reports
+// what the gateway said and what the downloads did; the library stores it and decides
+// where files live. Implemented by `LibraryStore` (core/library/store.ts).
+
+export interface StoredTask {
+  id: string
+  state: TaskState
+  upstreamStatus: string
+  failReason: string | null
+  /** Unix ms. */
+  addedAt: number
+  lastPolledAt: number | null
+  nextPollAt: number | null
+  /** Consecutive "task_not_exist" answers. */
+  notFoundCount: number
+  /** Consecutive failed polls (network, 5xx, HTML…) for backoff. */
+  failedPolls: number
+  stale: boolean
+}
+
+export interface DownloadJob {
+  clipId: string
+  taskId: string
+  kind: MediaKind
+  url: string
+  /** Absolute final path inside the library; the download writes `${targetPath}.part`. */
+  targetPath: string
+  attempts: number
+}
+
+export type FileResult =
+  | { state: 'done'; path: string; bytes: number; sha256: string }
+  | { state: 'pending'; error: string | null }
+  | { state: 'failed'; error: string }
+
+export interface TaskPollPatch {
+  lastPolledAt: number
+  nextPollAt: number | null
+  notFoundCount?: number
+  failedPolls?: number
+  stale?: boolean
+}
+
+export interface SyncStore {
+  /** Adds new ids as pending tasks; ids already known are reported, not changed. */
+  addTasks(ids: string[], now: number): { added: string[]; known: string[] }
+  /** Pending tasks that are due: `nextPollAt` null or ≤ now. */
+  tasksToPoll(now: number): StoredTask[]
+  /** Every task still pending (due or not). */
+  pendingTasks(): StoredTask[]
+  getTask(id: string): StoredTask | null
+  recordPoll(id: string, patch: TaskPollPatch): void
+  /** Stores the task, its clips and a file row per media kind. Files with a usable link
+   * become `pending` jobs; stream links stay `pending` with a plain-words error and no
+   * job; forbidden or invalid links become `failed`; no link → `absent`. Video files
+   * are `absent` when `downloadVideo` is false. */
+  recordTaskResult(task: NormalizedTask, now: number, opts: { downloadVideo: boolean }): void
+  markTaskNotFound(id: string, now: number): void
+  /** Gives up on a task (e.g. no answer after 24 h) with a plain reason. */
+  markTaskFailed(id: string, reason: string, now: number): void
+  /** Pending files that have a link, oldest first. */
+  downloadJobs(): DownloadJob[]
+  setFileResult(clipId: string, kind: MediaKind, result: FileResult): void
+  /** Called when a clip's media files have all settled: writes the sidecar and the ID3
+   * tags (title, artist, album, genre, year, lyrics, cover, clip id) into the mp3. */
+  finalizeClip(clipId: string): Promise<void>
+}

@@ -1,0 +1,215 @@
+// Domain types shared by core, shell, CLI and renderer. Pure data: everything here is
+// structured-clone safe so it can cross the bridge unchanged.
+
+/** What the gateway says about a task, reduced to the four states the app acts on. */
+export type TaskState = 'pending' | 'succeeded' | 'failed' | 'not_found'
+
+/** Where a clip is in Suno's pipeline (raw clip `status`, lower-cased and mapped). */
+export type ClipStatus = 'submitted' | 'queued' | 'streaming' | 'complete' | 'error' | 'unknown'
+
+export type TaskKind = 'music' | 'lyrics' | 'unknown'
+
+/** One clip, whatever shape the gateway sent it in (see research/gateway-api.md §6). */
+export interface NormalizedClip {
+  id: string
+  taskId: string
+  title: string
+  status: ClipStatus
+  /** Final mp3 link, or null. Stream (audiopipe) links are never put here. */
+  audioUrl: string | null
+  /** An audiopipe stream link the gateway gave while the clip was streaming. */
+  streamAudioUrl: string | null
+  videoUrl: string | null
+  imageUrl: string | null
+  imageLargeUrl: string | null
+  lyrics: string | null
+  styleTags: string | null
+  descriptionPrompt: string | null
+  durationSec: number | null
+  model: string | null
+  majorModelVersion: string | null
+  /** Unix milliseconds. */
+  createdAt: number | null
+  continueClipId: string | null
+  continueAt: number | null
+  errorMessage: string | null
+  clipType: string | null
+  /** Every field the gateway gave, minus personal fields (user_id, handle, display_name…). */
+  raw: Record<string, unknown>
+}
+
+/** One task answer from the gateway, normalised. */
+export interface NormalizedTask {
+  taskId: string
+  state: Exclude<TaskState, 'not_found'>
+  /** The status string exactly as the gateway sent it ("" when absent). */
+  upstreamStatus: string
+  failReason: string | null
+  /** 0–100, or null when the gateway sent nothing usable. */
+  progress: number | null
+  /** Unix milliseconds (seconds from the gateway are converted). */
+  submitTime: number | null
+  startTime: number | null
+  finishTime: number | null
+  action: string
+  kind: TaskKind
+  clips: NormalizedClip[]
+  /** For LYRICS tasks. */
+  lyrics: { title: string; text: string } | null
+  /** The task object minus `data` and personal fields. */
+  raw: Record<string, unknown>
+}
+
+export type FileKind = 'audio' | 'video' | 'cover' | 'sidecar'
+export const MEDIA_KINDS = ['audio', 'video', 'cover'] as const
+export type MediaKind = (typeof MEDIA_KINDS)[number]
+
+/** done: on disk under its final name; pending: queued or downloading; failed: gave up
+ * (error says why); absent: nothing to download (no link, or video disabled). */
+export type FileState = 'done' | 'pending' | 'failed' | 'absent'
+
+export interface ClipFile {
+  kind: FileKind
+  state: FileState
+  /** Absolute path when known. */
+  path: string | null
+  bytes: number | null
+  error: string | null
+}
+
+/** Slim row for lists: no lyrics, no prompt, no raw JSON. */
+export interface ClipRow {
+  id: string
+  taskId: string
+  title: string
+  styleTags: string | null
+  model: string | null
+  durationSec: number | null
+  createdAt: number | null
+  addedAt: number
+  favorite: boolean
+  plays: number
+  lastPlayedAt: number | null
+  userTags: string[]
+  hasAudio: boolean
+  hasVideo: boolean
+  hasCover: boolean
+  /** 'done' when every wanted file is on disk; otherwise the "worst" state. */
+  downloadState: FileState
+}
+
+export interface ClipDetail extends ClipRow {
+  lyrics: string | null
+  descriptionPrompt: string | null
+  majorModelVersion: string | null
+  status: ClipStatus
+  continueClipId: string | null
+  continueAt: number | null
+  /** Clips that extend this one. */
+  extendedBy: { id: string; title: string }[]
+  /** The parent, if it is in the library. */
+  parent: { id: string; title: string } | null
+  /** Other clips of the same task. */
+  siblings: { id: string; title: string }[]
+  files: ClipFile[]
+}
+
+export type SortKey = 'created' | 'added' | 'title' | 'duration' | 'plays' | 'lastPlayed'
+export type SortDir = 'asc' | 'desc'
+
+export interface LibraryFilter {
+  search?: string
+  userTags?: string[]
+  styleTag?: string
+  model?: string
+  favorite?: boolean
+  hasVideo?: boolean
+  createdFrom?: number
+  createdTo?: number
+  addedSince?: number
+  durationMin?: number
+  durationMax?: number
+  downloadState?: FileState
+}
+
+export interface LibraryQuery extends LibraryFilter {
+  sort?: SortKey
+  dir?: SortDir
+  offset?: number
+  limit?: number
+}
+
+export interface LibraryPage {
+  rows: ClipRow[]
+  total: number
+  offset: number
+}
+
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+export interface Facets {
+  total: number
+  favorites: number
+  withVideo: number
+  userTags: FacetCount[]
+  styleTags: FacetCount[]
+  models: FacetCount[]
+}
+
+/** What the task list shows. `phase` is the user-facing state. */
+export type TaskPhase =
+  | 'waiting'
+  | 'generating'
+  | 'downloading'
+  | 'done'
+  | 'failed'
+  | 'not_found'
+  | 'stale'
+
+export interface TaskRow {
+  id: string
+  state: TaskState
+  phase: TaskPhase
+  upstreamStatus: string
+  failReason: string | null
+  clipIds: string[]
+  addedAt: number
+  lastPolledAt: number | null
+  nextPollAt: number | null
+  /** Problems with individual files, in plain words. */
+  fileErrors: { clipId: string; kind: MediaKind; error: string }[]
+  filesDone: number
+  filesTotal: number
+}
+
+export type SyncStatus = 'idle' | 'polling' | 'offline' | 'auth' | 'config' | 'paused' | 'disk_full'
+
+export interface SyncState {
+  status: SyncStatus
+  /** Plain words for the banner; null when there is nothing to say. */
+  message: string | null
+  pendingTasks: number
+  activeDownloads: number
+  queuedDownloads: number
+  downloadsPaused: boolean
+  lastPollAt: number | null
+  nextPollAt: number | null
+}
+
+export interface DownloadProgress {
+  clipId: string
+  kind: MediaKind
+  bytes: number
+  total: number | null
+  /** Bytes per second, smoothed. */
+  rate: number
+}
+
+/** An error that crosses a boundary: a stable code and a plain message. */
+export interface AppErrorData {
+  code: string
+  message: string
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config'
+import { resolve } from 'node:path'
+
+// Two projects: `node` for core, shell (electron mocked), CLI and the simulator;
+// `renderer` (jsdom) for stores and components. Both run on the Node 24 that the
+// `node` devDependency puts first on the PATH of npm scripts.
+export default defineConfig({
+  resolve: {
+    alias: { '@renderer': resolve(__dirname, 'src/renderer/src') }
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/renderer/**'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/unit/renderer/setup.ts']
+        }
+      }
+    ]
+  }
+})
