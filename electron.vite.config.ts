@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// `node:sqlite` is a prefix-only built-in that some Node versions leave out of
+// `module.builtinModules`, which electron-vite uses to externalise built-ins; a bundler
+// that misses it stubs it as a browser external (reliability-matrix F2). List it
+// explicitly; test/unit/build checks the built bundle.
+const simEntry = resolve(__dirname, 'test/support/sim-cli.ts')
+const nodeOnly = ['node:sqlite', 'node:test', 'node:sea']
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rolldownOptions: {
+        external: nodeOnly,
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/cli/main.ts'),
+          'preview-web': resolve(__dirname, 'src/preview/preview-web.ts'),
+          ...(existsSync(simEntry) ? { sim: simEntry } : {})
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can only require `electron` and a few built-ins, and cannot
+      // be ESM: one self-contained CommonJS file (electron-vite "Limitations of
+      // sandboxing").
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+    }
+  }
+})

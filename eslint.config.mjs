@@ -1,0 +1,99 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+// The process boundaries of DESIGN.md are lint errors, not conventions.
+const electronOnly = {
+  paths: [
+    { name: 'electron', message: 'core/shared must not import electron (DESIGN.md "Shape").' },
+    { name: 'electron-store', message: 'electron-store lives in the shell (src/main/settings).' }
+  ],
+  patterns: [{ group: ['@electron-toolkit/*'], message: 'Not in core/shared.' }]
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'coverage/**',
+      'bench/results/**'
+    ]
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/explicit-function-return-type': [
+        'error',
+        {
+          allowExpressions: true,
+          allowTypedFunctionExpressions: true,
+          allowHigherOrderFunctions: true
+        }
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+      ]
+    }
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', electronOnly] }
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...electronOnly.paths,
+            { name: 'react', message: 'shared is UI-free.' },
+            { name: 'zustand', message: 'shared is UI-free.' }
+          ],
+          patterns: [
+            ...electronOnly.patterns,
+            { group: ['node:*'], message: 'shared runs in the renderer too: no Node built-ins.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}', 'test/unit/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through lib/bridge.ts.' }
+          ],
+          patterns: [
+            {
+              group: ['node:*', '**/main/**', '**/preload/index'],
+              message: 'The renderer imports no Node or main code.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/explicit-function-return-type': 'off'
+    }
+  }
+)

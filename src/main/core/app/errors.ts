@@ -1,0 +1,24 @@
+import type { AppErrorData } from '../../../shared/domain'
+
+/** A failure the user should see: a stable code and a plain message that says what
+ * happened and what to do. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+/** Turns anything thrown into data that can cross the bridge. Unexpected errors keep a
+ * generic message: stack traces and paths stay in main. */
+export function toErrorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return { code: error.code, message: error.message }
+  if (error instanceof Error && typeof (error as { code?: unknown }).code === 'string') {
+    const code = (error as { code: string }).code
+    if (/^[a-z_]+$/.test(code)) return { code, message: error.message }
+  }
+  return { code: 'internal', message: 'Something went wrong inside Songshelf. Please try again.' }
+}

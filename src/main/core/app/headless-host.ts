@@ -1,0 +1,87 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { DEFAULT_SETTINGS } from '../../../shared/settings'
+import { AppError } from './errors'
+import type { Host, StoredSettings } from './host'
+
+export interface HeadlessHostOptions {
+  transport: 'cli' | 'web-preview'
+  version: string
+  dataDir: string
+  libraryDir: string
+  baseUrl?: string
+  apiKey?: string
+}
+
+/** Headless deletes move files to `<library>/.trash/<timestamp>/` (there is no OS trash
+ * to talk to), so nothing is destroyed by a command typed in a hurry. */
+export function trashFolderMover(
+  libraryDir: string,
+  now: () => number = Date.now
+): (paths: string[]) => Promise<void> {
+  return async (paths: string[]): Promise<void> => {
+    const target = join(libraryDir, '.trash', String(now()))
+    mkdirSync(target, { recursive: true })
+    for (const path of paths) {
+      try {
+        renameSync(path, join(target, basename(path)))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+    }
+  }
+}
+
+const unsupported = async (): Promise<never> => {
+  throw new AppError('unsupported', 'This needs the desktop app; it is not available here.')
+}
+
+/** The Host for the CLI and the web preview: settings in `<data>/settings.json`, the key
+ * from the command line or environment, held in memory only (never written to disk). */
+export function createHeadlessHost(options: HeadlessHostOptions): Host {
+  const file = join(options.dataDir, 'settings.json')
+  let key = options.apiKey ?? null
+  const load = (): StoredSettings => {
+    let saved: Partial<StoredSettings> = {}
+    try {
+      saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSettings>
+    } catch {
+      saved = {}
+    }
+    return {
+      ...DEFAULT_SETTINGS,
+      ...saved,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      libraryDir: options.libraryDir
+    }
+  }
+  let current = load()
+  return {
+    transport: options.transport,
+    version: options.version,
+    dataDir: options.dataDir,
+    settings: {
+      get: () => current,
+      update: (patch) => {
+        current = { ...current, ...patch, libraryDir: patch.libraryDir ?? current.libraryDir }
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileSync(`${file}.tmp`, JSON.stringify(current, null, 2))
+        renameSync(`${file}.tmp`, file)
+        return current
+      },
+      getKey: () => key,
+      setKey: (next) => {
+        key = next
+        return next === null ? 'none' : 'memory'
+      },
+      keyProtection: () => (key === null ? 'none' : 'memory')
+    },
+    trash: trashFolderMover(options.libraryDir),
+    revealPath: unsupported,
+    openPath: unsupported,
+    openExternal: unsupported,
+    chooseFolder: async () => null,
+    choosePlaylistPath: async (defaultName) => join(current.libraryDir, defaultName),
+    startDrag: () => undefined
+  }
+}

@@ -1,0 +1,28 @@
+import type { KeyProtection, PublicSettings } from '../../../shared/settings'
+
+/** Settings as stored (no key). */
+export type StoredSettings = Omit<PublicSettings, 'hasKey' | 'keyProtection'>
+
+/** What the core needs from whatever hosts it: the Electron shell, the web preview or
+ * the CLI. Everything platform-specific (OS dialogs, trash, keychain) sits behind it. */
+export interface Host {
+  readonly transport: 'electron' | 'web-preview' | 'cli'
+  readonly version: string
+  readonly dataDir: string
+  settings: {
+    get(): StoredSettings
+    update(patch: Partial<StoredSettings>): StoredSettings
+    /** The API key, decrypted; only ever handed to the gateway client. */
+    getKey(): string | null
+    setKey(key: string | null): KeyProtection
+    keyProtection(): KeyProtection
+  }
+  /** Moves files to the OS trash (Electron) or a trash folder (headless). */
+  trash(paths: string[]): Promise<void>
+  revealPath(path: string): Promise<void>
+  openPath(path: string): Promise<void>
+  openExternal(url: string): Promise<void>
+  chooseFolder(): Promise<string | null>
+  choosePlaylistPath(defaultName: string): Promise<string | null>
+  startDrag(paths: string[]): void
+}

@@ -1,0 +1,43 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
+import { join } from 'node:path'
+import { registerMediaSchemePrivileges } from './protocol/media-scheme'
+import { installSecurityHooks, isAppUrl, parseExternalUrl } from './security'
+import { startShell } from './shell'
+
+// Composition root. Everything that must happen before `ready` happens here, in order:
+// the single-instance lock, the media scheme's privileges, the security hooks.
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+
+if (process.env['SONGSHELF_USER_DATA']) app.setPath('userData', process.env['SONGSHELF_USER_DATA'])
+
+const gotLock = app.requestSingleInstanceLock({ argv: process.argv.slice(1) })
+if (!gotLock) {
+  app.quit()
+} else {
+  registerMediaSchemePrivileges(protocol)
+  installSecurityHooks(
+    app,
+    (url) => {
+      if (parseExternalUrl(url)) void shell.openExternal(url)
+    },
+    devServerUrl
+  )
+  void app.whenReady().then(() =>
+    startShell({
+      app,
+      BrowserWindow,
+      dialog,
+      ipcMain,
+      protocol,
+      safeStorage,
+      screen,
+      session: session.defaultSession,
+      shell,
+      preloadPath: join(__dirname, '../preload/index.cjs'),
+      rendererFile: join(__dirname, '../renderer/index.html'),
+      devServerUrl,
+      isAppUrl: (url) => isAppUrl(url, devServerUrl)
+    })
+  )
+}

@@ -1,0 +1,108 @@
+import type { App, Session, WebContents } from 'electron'
+
+// The shell's security baseline (DESIGN.md "Security of the shell"; reliability matrix
+// group A). Pure functions of the Electron objects they receive, so tests can pass
+// mocks and check every hook.
+
+/** The renderer's CSP: scripts and styles from the app only, media and images from our
+ * scheme only, no network for the page (main does all HTTP). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' songshelf-media: data:",
+  "media-src 'self' songshelf-media:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+/** Only plain https links (and mailto) may leave the app, and only to the system
+ * browser. Takes `unknown` because it is fed from untrusted places. */
+export function parseExternalUrl(value: unknown): URL | null {
+  if (typeof value !== 'string' || value.length > 4096) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null
+  return url
+}
+
+/** Is this URL one of the app's own pages (built renderer or the dev server)? */
+export function isAppUrl(value: string, devServerUrl: string | undefined): boolean {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return false
+  }
+  if (url.protocol === 'file:') return url.pathname.endsWith('/renderer/index.html')
+  if (devServerUrl) {
+    try {
+      return url.origin === new URL(devServerUrl).origin
+    } catch {
+      return false
+    }
+  }
+  return false
+}
+
+/** Denies every navigation, redirect, webview and new window; hands parsed https links
+ * to the system browser instead. */
+export function hardenWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => void,
+  devServerUrl: string | undefined
+): void {
+  const block = (event: { preventDefault: () => void }, url: string): void => {
+    if (isAppUrl(url, devServerUrl) && url === contents.getURL()) return
+    event.preventDefault()
+  }
+  contents.on('will-navigate', block)
+  contents.on('will-redirect', block)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = parseExternalUrl(url)
+    if (external) openExternal(external.toString())
+    return { action: 'deny' }
+  })
+}
+
+/** Permission requests and checks are denied by default (Electron grants everything
+ * otherwise). Fullscreen for the video panel is the one exception. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permission === 'fullscreen')
+  })
+  session.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen')
+}
+
+/** Sends the CSP as a header on the app's own pages (the <meta> tag in index.html is a
+ * second line for the web preview). */
+export function applyContentSecurityPolicy(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY]
+      }
+    })
+  })
+}
+
+export function installSecurityHooks(
+  app: App,
+  openExternal: (url: string) => void,
+  devServerUrl: string | undefined
+): void {
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, openExternal, devServerUrl)
+  })
+}

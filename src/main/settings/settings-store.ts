@@ -1,0 +1,56 @@
+import Store from 'electron-store'
+import { DEFAULT_SETTINGS } from '../../shared/settings'
+import type { StoredSettings } from '../core/app/host'
+import type { WindowBounds } from '../windows/main-window'
+
+interface SettingsFile extends Omit<StoredSettings, 'libraryDir'> {
+  libraryDir: string | null
+  apiKeyCipher: string | null
+  windowBounds: WindowBounds | null
+}
+
+// Numbered migrations: the store records the app version that last wrote it, and each
+// step upgrades older files. 0.1.0 renamed `pollSeconds` to `pollIntervalSec` and
+// `videos` to `downloadVideo` (the prototype's names).
+export const SETTINGS_MIGRATIONS = {
+  '0.1.0': (store: { get(key: string): unknown; set(key: string, value: unknown): void; delete(key: string): void }): void => {
+    const legacyPoll = store.get('pollSeconds')
+    if (typeof legacyPoll === 'number') store.set('pollIntervalSec', Math.max(5, Math.round(legacyPoll)))
+    store.delete('pollSeconds')
+    const legacyVideo = store.get('videos')
+    if (typeof legacyVideo === 'boolean') store.set('downloadVideo', legacyVideo)
+    store.delete('videos')
+  }
+}
+
+const schema = {
+  baseUrl: { type: 'string', maxLength: 2000 },
+  pollIntervalSec: { type: 'number', minimum: 5, maximum: 3600 },
+  downloadConcurrency: { type: 'number', minimum: 1, maximum: 8 },
+  downloadVideo: { type: 'boolean' },
+  libraryDir: { type: ['string', 'null'] },
+  language: { enum: ['system', 'en', 'zh-CN'] },
+  theme: { enum: ['system', 'light', 'dark'] },
+  id3Artist: { type: 'string', minLength: 1, maxLength: 200 },
+  id3Album: { type: 'string', minLength: 1, maxLength: 200 },
+  notifications: { type: 'boolean' },
+  onboarded: { type: 'boolean' },
+  apiKeyCipher: { type: ['string', 'null'] },
+  windowBounds: { type: ['object', 'null'] }
+} as const
+
+export type SettingsStore = Store<SettingsFile>
+
+/** electron-store with a schema, defaults and migrations. A corrupt file is reset rather
+ * than crashing the app on start (reliability matrix C7). */
+export function openSettingsStore(cwd: string | undefined, version: string): SettingsStore {
+  return new Store<SettingsFile>({
+    name: 'settings',
+    cwd,
+    projectVersion: version,
+    clearInvalidConfig: true,
+    defaults: { ...DEFAULT_SETTINGS, libraryDir: null, apiKeyCipher: null, windowBounds: null },
+    schema: schema as unknown as NonNullable<ConstructorParameters<typeof Store<SettingsFile>>[0]>['schema'],
+    migrations: SETTINGS_MIGRATIONS as unknown as Record<string, (store: Store<SettingsFile>) => void>
+  })
+}

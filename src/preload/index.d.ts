@@ -1,0 +1,7 @@
+import type { SongshelfApi } from '../shared/contract'
+
+declare global {
+  interface Window {
+    songshelf: SongshelfApi
+  }
+}

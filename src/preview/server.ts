@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { dispatch } from '../main/core/app/dispatch'
+import type { SongshelfCore } from '../main/core/app/create-core'
+import { CONTENT_SECURITY_POLICY } from '../main/security'
+import { serveStatic } from './static-files'
+
+// The web preview's stand-in for IPC: the built renderer plus the real core behind
+// loopback HTTP. Every call and every media request needs the token; it binds to
+// 127.0.0.1 only.
+
+const MAX_BODY = 4 * 1024 * 1024
+
+export interface PreviewServer {
+  url: string
+  token: string
+  server: Server
+  close(): Promise<void>
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) return null
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, key) => (headers[key] = value))
+  res.writeHead(response.status, headers)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  const reader = response.body.getReader()
+  res.on('close', () => void reader.cancel().catch(() => undefined))
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve))
+    }
+  } catch {
+    // The browser went away mid-stream (a seek cancels the old request).
+  }
+  res.end()
+}
+
+export async function startPreviewServer(options: {
+  core: SongshelfCore
+  rendererDir: string
+  port?: number
+  token?: string
+}): Promise<PreviewServer> {
+  const token = options.token ?? randomBytes(24).toString('hex')
+  const { core } = options
+  const server = createServer((req, res) => {
+    void route(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname.startsWith('/api/call/')) {
+      if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end()
+      if (!sameToken(String(req.headers['x-songshelf-token'] ?? ''), token)) {
+        return void res.writeHead(401).end()
+      }
+      const body = await readBody(req)
+      let payload: unknown = null
+      try {
+        payload = body ? (JSON.parse(body) as unknown) : null
+      } catch {
+        payload = Symbol('invalid json')
+      }
+      const result =
+        typeof payload === 'symbol' || body === null
+          ? { ok: false, error: { code: 'invalid_request', message: 'Invalid request.' } }
+          : await dispatch(core.handlers, url.pathname.slice('/api/call/'.length), payload ?? undefined)
+      const text = JSON.stringify(result)
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      return void res.end(text)
+    }
+    if (url.pathname === '/api/events') {
+      if (!sameToken(url.searchParams.get('token') ?? '', token)) return void res.writeHead(401).end()
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive'
+      })
+      res.write(': connected\n\n')
+      const unsubscribe = core.events.subscribe((event, payload) => {
+        res.write(`data: ${JSON.stringify({ event, payload })}\n\n`)
+      })
+      req.on('close', unsubscribe)
+      return
+    }
+    if (url.pathname.startsWith('/media/')) {
+      if (!sameToken(url.searchParams.get('token') ?? '', token)) return void res.writeHead(401).end()
+      const headers = new Headers()
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(key, value)
+      }
+      const request = new Request(url, { method: req.method === 'HEAD' ? 'HEAD' : req.method, headers })
+      return sendResponse(res, await core.media(request))
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end()
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    }
+    serveStatic(options.rendererDir, url.pathname, res)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

@@ -1,0 +1,57 @@
+import type { EventName, Events, Result, SongshelfApi } from '../../../shared/contract'
+import { METHOD_NAMES } from '../../../shared/channels'
+
+// The browser stand-in for IPC used by `npm run preview:web`: the same contract over
+// loopback HTTP (calls) and Server-Sent Events (events), protected by a token that the
+// preview prints in the URL fragment. Only the transport differs from Electron.
+
+const TOKEN_KEY = 'songshelf-preview-token'
+
+export function previewToken(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token')
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash)
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+    return fromHash
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+export function createWebTransport(token: string): SongshelfApi {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  let source: EventSource | null = null
+
+  const ensureSource = (): void => {
+    if (source) return
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
+    source.onmessage = (message: MessageEvent<string>): void => {
+      const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: unknown }
+      for (const listener of listeners.get(event) ?? []) listener(payload)
+    }
+  }
+
+  const api: Record<string, unknown> = {}
+  for (const name of METHOD_NAMES) {
+    api[name] = async (request: unknown): Promise<Result<unknown>> => {
+      try {
+        const response = await fetch(`/api/call/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Songshelf-Token': token },
+          body: JSON.stringify(request ?? null)
+        })
+        return (await response.json()) as Result<unknown>
+      } catch {
+        return { ok: false, error: { code: 'transport', message: 'Songshelf is not running.' } }
+      }
+    }
+  }
+  api.on = <E extends EventName>(event: E, listener: (payload: Events[E]) => void): (() => void) => {
+    ensureSource()
+    const set = listeners.get(event) ?? new Set()
+    const wrapped = listener as (payload: unknown) => void
+    set.add(wrapped)
+    listeners.set(event, set)
+    return () => set.delete(wrapped)
+  }
+  return api as SongshelfApi
+}

@@ -1,0 +1,65 @@
+// Names only, no schemas: the preload and the renderer import this file so that they do
+// not bundle zod. contract.ts checks at compile time that these names are exactly the
+// contract's methods, and a unit test checks it again at run time.
+
+export const METHOD_NAMES = [
+  'getAppInfo',
+  'queryLibrary',
+  'getFacets',
+  'getClip',
+  'setFavorite',
+  'tagClips',
+  'listTags',
+  'renameTag',
+  'mergeTags',
+  'deleteTag',
+  'recordPlay',
+  'deleteClips',
+  'revealClip',
+  'exportPlaylist',
+  'startDrag',
+  'previewTaskIds',
+  'addTasks',
+  'listTasks',
+  'retryTasks',
+  'removeTasks',
+  'pollNow',
+  'getSyncState',
+  'pauseDownloads',
+  'resumeDownloads',
+  'retryDownloads',
+  'getSettings',
+  'updateSettings',
+  'setApiKey',
+  'testConnection',
+  'chooseLibraryFolder',
+  'changeLibraryFolder',
+  'openLibraryFolder',
+  'openExternal'
+] as const
+
+export const EVENT_NAMES = [
+  'task-changed',
+  'download-progress',
+  'library-changed',
+  'sync-state',
+  'menu-command'
+] as const
+
+export const MENU_COMMANDS = [
+  'add-tasks',
+  'search',
+  'settings',
+  'play-pause',
+  'next',
+  'previous',
+  'open-library',
+  'shortcuts',
+  'open-clip'
+] as const
+
+/** The IPC channel for a method or event: one prefix so main and preload can refuse
+ * anything else. */
+export function channelOf(name: string): string {
+  return `songshelf:${name}`
+}

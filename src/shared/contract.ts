@@ -1,0 +1,103 @@
+import { z } from 'zod'
+import type {
+  AppErrorData,
+  ClipDetail,
+  DownloadProgress,
+  Facets,
+  LibraryPage,
+  SyncState,
+  TaskRow
+} from './domain'
+import type { AppInfo, ConnectionTestResult, PublicSettings } from './settings'
+import * as s from './schemas'
+import { channelOf, EVENT_NAMES, METHOD_NAMES, MENU_COMMANDS } from './channels'
+
+// The one contract between renderer and main. Main registers a validated handler for
+// every method, the preload builds `window.songshelf` from the same list, and a test
+// fails when the three disagree. Requests are parsed with these schemas in main (the
+// renderer is untrusted); responses are typed only.
+
+/** Declares a method: its request schema and (phantom) response type. */
+function method<Req extends z.ZodType, Res>(request: Req): { request: Req; response: Res } {
+  return { request, response: undefined as unknown as Res }
+}
+
+export const methods = {
+  getAppInfo: method<typeof s.noArgs, AppInfo>(s.noArgs),
+
+  queryLibrary: method<typeof s.libraryQuery, LibraryPage>(s.libraryQuery),
+  getFacets: method<typeof s.libraryFilter, Facets>(s.libraryFilter),
+  getClip: method<typeof s.clipIdArg, ClipDetail | null>(s.clipIdArg),
+  setFavorite: method<typeof s.favoriteArgs, { changed: number }>(s.favoriteArgs),
+  tagClips: method<typeof s.tagArgs, { changed: number }>(s.tagArgs),
+  listTags: method<typeof s.noArgs, { name: string; count: number }[]>(s.noArgs),
+  renameTag: method<typeof s.renameTagArgs, { changed: number }>(s.renameTagArgs),
+  mergeTags: method<typeof s.mergeTagArgs, { changed: number }>(s.mergeTagArgs),
+  deleteTag: method<typeof s.tagNameArg, { changed: number }>(s.tagNameArg),
+  recordPlay: method<typeof s.playArgs, { ok: true }>(s.playArgs),
+  deleteClips: method<typeof s.clipIdsArg, { deleted: number }>(s.clipIdsArg),
+  revealClip: method<typeof s.clipFileArg, { ok: true }>(s.clipFileArg),
+  exportPlaylist: method<typeof s.exportArgs, { path: string | null }>(s.exportArgs),
+  startDrag: method<typeof s.clipIdsArg, { ok: true }>(s.clipIdsArg),
+
+  previewTaskIds: method<typeof s.textArg, { ids: string[]; invalid: string[] }>(s.textArg),
+  addTasks: method<typeof s.textArg, { added: string[]; known: string[]; invalid: string[] }>(
+    s.textArg
+  ),
+  listTasks: method<typeof s.noArgs, TaskRow[]>(s.noArgs),
+  retryTasks: method<typeof s.taskIdsArg, { changed: number }>(s.taskIdsArg),
+  removeTasks: method<typeof s.taskIdsArg, { changed: number }>(s.taskIdsArg),
+  pollNow: method<typeof s.noArgs, { ok: true }>(s.noArgs),
+  getSyncState: method<typeof s.noArgs, SyncState>(s.noArgs),
+  pauseDownloads: method<typeof s.noArgs, SyncState>(s.noArgs),
+  resumeDownloads: method<typeof s.noArgs, SyncState>(s.noArgs),
+  retryDownloads: method<typeof s.retryDownloadsArgs, { changed: number }>(s.retryDownloadsArgs),
+
+  getSettings: method<typeof s.noArgs, PublicSettings>(s.noArgs),
+  updateSettings: method<typeof s.settingsPatch, PublicSettings>(s.settingsPatch),
+  setApiKey: method<typeof s.apiKeyArg, PublicSettings>(s.apiKeyArg),
+  testConnection: method<typeof s.connectionTestArgs, ConnectionTestResult>(s.connectionTestArgs),
+  chooseLibraryFolder: method<typeof s.noArgs, { path: string | null }>(s.noArgs),
+  changeLibraryFolder: method<typeof s.changeLibraryArgs, PublicSettings>(s.changeLibraryArgs),
+  openLibraryFolder: method<typeof s.noArgs, { ok: true }>(s.noArgs),
+  openExternal: method<typeof s.externalUrlArg, { ok: true }>(s.externalUrlArg)
+} as const
+
+export type Methods = typeof methods
+export type MethodName = keyof Methods
+export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>
+export type ParsedRequestOf<M extends MethodName> = z.output<Methods[M]['request']>
+export type ResponseOf<M extends MethodName> = Methods[M]['response']
+
+/** Every call answers with data, never a thrown string (Electron only forwards the
+ * message of a thrown error, and the renderer needs the code). */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+export interface Events {
+  'task-changed': { taskIds: string[] }
+  'download-progress': { items: DownloadProgress[] }
+  'library-changed': { clipIds: string[] | null }
+  'sync-state': SyncState
+  'menu-command': { command: MenuCommand; clipId?: string }
+}
+export type EventName = (typeof EVENT_NAMES)[number]
+export const eventNames: readonly EventName[] = EVENT_NAMES
+
+// Compile-time proof that channels.ts lists exactly the contract's methods and events.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const methodsMatch: Same<MethodName, (typeof METHOD_NAMES)[number]> = true
+const eventsMatch: Same<keyof Events, EventName> = true
+void methodsMatch
+void eventsMatch
+
+/** The object the preload exposes as `window.songshelf`. */
+export type SongshelfApi = {
+  [M in MethodName]: (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+}
+
+export const methodNames: readonly MethodName[] = METHOD_NAMES
+export { channelOf }

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+
+// Request schemas for the bridge. Everything is strict (unknown keys, including
+// `__proto__`, are refused) and bounded (string lengths, array sizes), because the
+// renderer is treated as untrusted.
+
+const MAX_IDS = 5000
+export const clipId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a clip id')
+export const taskId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'not a task id')
+const tagName = z
+  .string()
+  .transform((t) => t.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(1, 'a tag needs a name').max(64, 'a tag is at most 64 characters'))
+const fileState = z.enum(['done', 'pending', 'failed', 'absent'])
+const mediaKind = z.enum(['audio', 'video', 'cover'])
+const epochMs = z.number().int().min(0).max(8.64e15)
+
+export const noArgs = z.union([z.undefined(), z.null()]).optional()
+
+export const libraryFilter = z.strictObject({
+  search: z.string().max(500).optional(),
+  userTags: z.array(tagName).max(50).optional(),
+  styleTag: z.string().max(200).optional(),
+  model: z.string().max(200).optional(),
+  favorite: z.boolean().optional(),
+  hasVideo: z.boolean().optional(),
+  createdFrom: epochMs.optional(),
+  createdTo: epochMs.optional(),
+  addedSince: epochMs.optional(),
+  durationMin: z.number().min(0).max(86400).optional(),
+  durationMax: z.number().min(0).max(86400).optional(),
+  downloadState: fileState.optional()
+})
+
+export const libraryQuery = libraryFilter.extend({
+  sort: z.enum(['created', 'added', 'title', 'duration', 'plays', 'lastPlayed']).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(500).optional()
+})
+
+export const clipIdArg = z.strictObject({ id: clipId })
+export const clipIdsArg = z.strictObject({ ids: z.array(clipId).min(1).max(MAX_IDS) })
+export const clipFileArg = z.strictObject({ id: clipId, kind: mediaKind.optional() })
+export const favoriteArgs = z.strictObject({
+  ids: z.array(clipId).min(1).max(MAX_IDS),
+  favorite: z.boolean()
+})
+export const tagArgs = z.strictObject({
+  ids: z.array(clipId).min(1).max(MAX_IDS),
+  add: z.array(tagName).max(50).default([]),
+  remove: z.array(tagName).max(50).default([])
+})
+export const tagNameArg = z.strictObject({ name: tagName })
+export const renameTagArgs = z.strictObject({ from: tagName, to: tagName })
+export const mergeTagArgs = z.strictObject({ from: z.array(tagName).min(1).max(50), into: tagName })
+export const playArgs = z.strictObject({ id: clipId, ms: z.number().min(0).max(86_400_000).optional() })
+export const exportArgs = z.strictObject({
+  ids: z.array(clipId).min(1).max(100_000),
+  name: z.string().max(200).optional()
+})
+
+export const textArg = z.strictObject({ text: z.string().max(2_000_000) })
+export const taskIdsArg = z.strictObject({ ids: z.array(taskId).min(1).max(MAX_IDS) })
+export const retryDownloadsArgs = z.strictObject({
+  clipId: clipId.optional(),
+  kind: mediaKind.optional()
+})
+
+export const baseUrl = z.string().trim().max(2000)
+export const settingsPatch = z.strictObject({
+  baseUrl: baseUrl.optional(),
+  pollIntervalSec: z.number().int().min(5).max(3600).optional(),
+  downloadConcurrency: z.number().int().min(1).max(8).optional(),
+  downloadVideo: z.boolean().optional(),
+  language: z.enum(['system', 'en', 'zh-CN']).optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  id3Artist: z.string().trim().min(1).max(200).optional(),
+  id3Album: z.string().trim().min(1).max(200).optional(),
+  notifications: z.boolean().optional(),
+  onboarded: z.boolean().optional()
+})
+export const apiKeyArg = z.strictObject({
+  key: z.string().trim().min(1).max(4096).nullable()
+})
+export const connectionTestArgs = z.strictObject({
+  baseUrl: baseUrl.optional(),
+  key: z.string().trim().min(1).max(4096).optional()
+})
+export const changeLibraryArgs = z.strictObject({
+  path: z.string().min(1).max(4096),
+  mode: z.enum(['move', 'rebuild'])
+})
+export const externalUrlArg = z.strictObject({ url: z.string().max(4096) })

@@ -1,0 +1,58 @@
+// Settings as the renderer sees them. The API key itself never appears here: only
+// whether one is set and how well the OS protects it.
+
+export type Language = 'system' | 'en' | 'zh-CN'
+export type Theme = 'system' | 'light' | 'dark'
+
+/** keychain: OS keychain / DPAPI / libsecret; weak: Linux `basic_text` (a hard-coded
+ * password); memory: could not be stored, kept for this session only; none: no key. */
+export type KeyProtection = 'keychain' | 'weak' | 'memory' | 'none'
+
+export interface PublicSettings {
+  baseUrl: string
+  pollIntervalSec: number
+  downloadConcurrency: number
+  downloadVideo: boolean
+  libraryDir: string
+  language: Language
+  theme: Theme
+  id3Artist: string
+  id3Album: string
+  notifications: boolean
+  onboarded: boolean
+  hasKey: boolean
+  keyProtection: KeyProtection
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  dataDir: string
+  libraryDir: string
+  libraryAvailable: boolean
+  platform: string
+  /** 'electron' in the app, 'web-preview' in the browser stand-in. */
+  transport: 'electron' | 'web-preview'
+  sqliteVersion: string
+  fts5: boolean
+}
+
+export type ConnectionTestOutcome = 'ok' | 'key_rejected' | 'unreachable' | 'not_gateway' | 'no_key'
+
+export interface ConnectionTestResult {
+  result: ConnectionTestOutcome
+  message: string
+}
+
+export const DEFAULT_SETTINGS: Omit<PublicSettings, 'libraryDir' | 'hasKey' | 'keyProtection'> = {
+  baseUrl: '',
+  pollIntervalSec: 20,
+  downloadConcurrency: 3,
+  downloadVideo: true,
+  language: 'system',
+  theme: 'system',
+  id3Artist: 'Suno',
+  id3Album: 'Songshelf',
+  notifications: true,
+  onboarded: false
+}
