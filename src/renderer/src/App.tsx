@@ -1,10 +1,15 @@
 import { useEffect, type JSX } from 'react'
+import { Banners } from './features/banners/Banners'
 import { Sidebar } from './features/layout/Sidebar'
 import { LibraryView } from './features/library/LibraryView'
-import { TasksView } from './features/tasks/TasksView'
+import { Overlays } from './features/player/Overlays'
+import { PlayerBar } from './features/player/PlayerBar'
 import { SettingsView } from './features/settings/SettingsView'
+import { TasksView } from './features/tasks/TasksView'
 import { useAppActions, useAppStore } from './store/app-store'
 
+// The frame: navigation on the left, the current view with its banners, the player bar
+// across the bottom and overlays above everything.
 export function App(): JSX.Element {
   const view = useAppStore((s) => s.view)
   const { loadInfo } = useAppActions()
@@ -14,11 +19,16 @@ export function App(): JSX.Element {
   return (
     <div className="app">
       <Sidebar />
-      <main className="main" data-testid={`view-${view}`}>
-        {view === 'library' && <LibraryView />}
-        {view === 'tasks' && <TasksView />}
-        {view === 'settings' && <SettingsView />}
-      </main>
+      <div className="content">
+        <Banners />
+        <main className="main" data-testid={`view-${view}`}>
+          {view === 'library' && <LibraryView />}
+          {view === 'tasks' && <TasksView />}
+          {view === 'settings' && <SettingsView />}
+        </main>
+      </div>
+      <PlayerBar />
+      <Overlays />
     </div>
   )
 }

@@ -1,21 +1,26 @@
-// English strings. zh-CN.ts must have exactly the same keys (a test checks).
+import { clipEn } from './locales/clip.en'
+import { libraryEn } from './locales/library.en'
+import { onboardingEn } from './locales/onboarding.en'
+import { playerEn } from './locales/player.en'
+import { settingsEn } from './locales/settings.en'
+import { shortcutsEn } from './locales/shortcuts.en'
+import { tagsEn } from './locales/tags.en'
+import { tasksEn } from './locales/tasks.en'
+
+// English strings, one file per feature area in locales/. The zh-CN files must have
+// exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
 export const en = {
   app: { name: 'Songshelf', loading: 'Loading…' },
   nav: { library: 'Library', tasks: 'Tasks', settings: 'Settings', sectionMain: 'Main navigation' },
-  library: {
-    title: 'Library',
-    emptyTitle: 'Your library is empty',
-    emptyBody:
-      'Paste the task ids your Suno generate calls returned. Songshelf polls your gateway and downloads every finished song, video and cover here, to play offline.',
-    emptyAction: 'Add task ids',
-    emptySettings: 'Set up your gateway first',
-    infoFolder: 'Library folder',
-    infoData: 'Data folder',
-    unavailable: 'The library folder is not available. Connect the drive or choose another folder in Settings.'
-  },
-  tasks: { title: 'Tasks' },
-  settings: { title: 'Settings' },
-  about: { version: 'Version {{version}}', transport: 'Running in {{transport}}' }
+  about: { version: 'Version {{version}}', transport: 'Running in {{transport}}' },
+  library: libraryEn,
+  clip: clipEn,
+  tags: tagsEn,
+  player: playerEn,
+  tasks: tasksEn,
+  settings: settingsEn,
+  onboarding: onboardingEn,
+  shortcuts: shortcutsEn
 }
 
 export type Messages = typeof en

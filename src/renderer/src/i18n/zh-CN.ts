@@ -1,20 +1,23 @@
 import type { Messages } from './en'
+import { clipZhCN } from './locales/clip.zh-CN'
+import { libraryZhCN } from './locales/library.zh-CN'
+import { onboardingZhCN } from './locales/onboarding.zh-CN'
+import { playerZhCN } from './locales/player.zh-CN'
+import { settingsZhCN } from './locales/settings.zh-CN'
+import { shortcutsZhCN } from './locales/shortcuts.zh-CN'
+import { tagsZhCN } from './locales/tags.zh-CN'
+import { tasksZhCN } from './locales/tasks.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
   nav: { library: '曲库', tasks: '任务', settings: '设置', sectionMain: '主导航' },
-  library: {
-    title: '曲库',
-    emptyTitle: '曲库还是空的',
-    emptyBody:
-      '粘贴 Suno 生成接口返回的任务 ID。歌架会轮询你的网关，把完成的歌曲、视频和封面下载到这里，离线也能播放。',
-    emptyAction: '添加任务 ID',
-    emptySettings: '先设置网关',
-    infoFolder: '曲库文件夹',
-    infoData: '数据文件夹',
-    unavailable: '曲库文件夹不可用。请连接该磁盘，或在设置中选择其他文件夹。'
-  },
-  tasks: { title: '任务' },
-  settings: { title: '设置' },
-  about: { version: '版本 {{version}}', transport: '运行于 {{transport}}' }
+  about: { version: '版本 {{version}}', transport: '运行于 {{transport}}' },
+  library: libraryZhCN,
+  clip: clipZhCN,
+  tags: tagsZhCN,
+  player: playerZhCN,
+  tasks: tasksZhCN,
+  settings: settingsZhCN,
+  onboarding: onboardingZhCN,
+  shortcuts: shortcutsZhCN
 }

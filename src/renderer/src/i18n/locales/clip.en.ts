@@ -1,0 +1,3 @@
+export const clipEn = {
+  title: 'Clip'
+}

@@ -1,0 +1,5 @@
+import type { onboardingEn } from './onboarding.en'
+
+export const onboardingZhCN: typeof onboardingEn = {
+  title: '入门'
+}

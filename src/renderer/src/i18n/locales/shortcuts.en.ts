@@ -1,0 +1,3 @@
+export const shortcutsEn = {
+  title: 'Shortcuts'
+}

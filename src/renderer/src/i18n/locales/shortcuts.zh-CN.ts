@@ -1,0 +1,5 @@
+import type { shortcutsEn } from './shortcuts.en'
+
+export const shortcutsZhCN: typeof shortcutsEn = {
+  title: '快捷键'
+}

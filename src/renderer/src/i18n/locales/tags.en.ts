@@ -1,0 +1,3 @@
+export const tagsEn = {
+  title: 'Tags'
+}

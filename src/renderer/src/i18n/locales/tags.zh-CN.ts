@@ -1,0 +1,5 @@
+import type { tagsEn } from './tags.en'
+
+export const tagsZhCN: typeof tagsEn = {
+  title: '标签'
+}

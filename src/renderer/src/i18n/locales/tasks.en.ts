@@ -1,0 +1,3 @@
+export const tasksEn = {
+  title: 'Tasks'
+}

@@ -1,0 +1,57 @@
+import type {
+  EventName,
+  Events,
+  MethodName,
+  RequestOf,
+  ResponseOf,
+  Result,
+  SongshelfApi
+} from '../../../../src/shared/contract'
+import { METHOD_NAMES } from '../../../../src/shared/channels'
+import { setBridgeApi } from '../../../../src/renderer/src/lib/bridge'
+
+type FakeHandlers = {
+  [M in MethodName]?: (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>
+}
+
+export interface FakeApi {
+  api: SongshelfApi
+  /** Every call made, in order. */
+  calls: { method: MethodName; request: unknown }[]
+  emit<E extends EventName>(event: E, payload: Events[E]): void
+}
+
+/** An in-memory stand-in for `window.songshelf`, installed into lib/bridge.ts. Methods
+ * without a handler answer with a `not_implemented` error, as main would for a bug. */
+export function installFakeApi(handlers: FakeHandlers = {}): FakeApi {
+  const calls: FakeApi['calls'] = []
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  const api: Record<string, unknown> = {}
+  for (const name of METHOD_NAMES) {
+    api[name] = async (request: unknown): Promise<Result<unknown>> => {
+      calls.push({ method: name, request })
+      const handler = handlers[name] as ((req: unknown) => unknown) | undefined
+      if (!handler) return { ok: false, error: { code: 'not_implemented', message: name } }
+      try {
+        return { ok: true, value: await handler(request) }
+      } catch (error) {
+        return { ok: false, error: { code: 'failed', message: String(error) } }
+      }
+    }
+  }
+  api.on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {
+    const set = listeners.get(event) ?? new Set()
+    set.add(listener)
+    listeners.set(event, set)
+    return () => set.delete(listener)
+  }
+  const fake = api as SongshelfApi
+  setBridgeApi(fake, { base: '/media/clip', query: '' })
+  return {
+    api: fake,
+    calls,
+    emit: (event, payload) => {
+      for (const listener of listeners.get(event) ?? []) listener(payload)
+    }
+  }
+}
