@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 // `node` devDependency puts first on the PATH of npm scripts.
 export default defineConfig({
   resolve: {
-    alias: { '@renderer': resolve(__dirname, 'src/renderer/src') }
+    alias: { '@renderer': resolve(import.meta.dirname, 'src/renderer/src') }
   },
   test: {
     projects: [
@@ -17,6 +17,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
+          // electron-store imports `electron`; inline it so tests can mock that module.
+          server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
           hookTimeout: 60_000
         }

@@ -1,0 +1,128 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// The Electron binary cannot run on the build machines, so the BUILT bundles are checked
+// here: module graph, externals, node:sqlite (electron-vite has been seen to stub it,
+// reliability matrix F2) and a whole start/quit cycle under Node 24 with a stand-in
+// `electron` module.
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const out = (...parts: string[]): string => join(ROOT, 'out', ...parts)
+
+beforeAll(() => {
+  if (!existsSync(out('main/index.js')) || !existsSync(out('preload/index.cjs'))) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: ROOT,
+      stdio: 'ignore'
+    })
+  }
+}, 180_000)
+
+function allMainCode(): string {
+  const files: string[] = []
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.name.endsWith('.js')) files.push(readFileSync(path, 'utf8'))
+    }
+  }
+  walk(out('main'))
+  return files.join('\n')
+}
+
+interface StubReport {
+  events: string[]
+  windows: { webPreferences: Record<string, unknown>; createdAfterReady: boolean }[]
+  schemes: { schemes: { scheme: string; privileges: Record<string, boolean> }[]; beforeReady: boolean }[]
+  handledSchemes: string[]
+  ipc: { channel: string; result?: { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }; status?: number }[]
+  errors: string[]
+  registeredChannels: string[]
+}
+
+describe('the built app', () => {
+  it('builds the preload as one CommonJS file that requires nothing but electron', () => {
+    const preload = readFileSync(out('preload/index.cjs'), 'utf8')
+    const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])
+    expect([...new Set(requires)]).toEqual(['electron'])
+    expect(preload).not.toMatch(/^\s*import\s/m)
+    expect(readdirSync(out('preload'))).toEqual(['index.cjs'])
+  })
+
+  it('keeps node:sqlite a Node built-in import, never a browser stub', () => {
+    const code = allMainCode()
+    expect(code).toMatch(/from ["']node:sqlite["']/)
+    expect(code).not.toContain('__vite-browser-external')
+  })
+
+  it('loads the main bundle under Node 24 with a stand-in electron and runs a whole life cycle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'songshelf-bundle-'))
+    const reportPath = join(dir, 'report.json')
+    const result = spawnSync(
+      process.execPath,
+      ['--import', join(ROOT, 'test/support/electron-stub/register.mjs'), out('main/index.js')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SONGSHELF_USER_DATA: join(dir, 'userData'), STUB_MUSIC: join(dir, 'music'), STUB_REPORT: reportPath },
+        encoding: 'utf8',
+        timeout: 60_000
+      }
+    )
+    expect(result.stderr).not.toMatch(/Error/)
+    expect(existsSync(reportPath), result.stderr).toBe(true)
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as StubReport
+    expect(report.errors).toEqual([])
+
+    // Before ready: single-instance lock and the privileged scheme, registered once.
+    expect(report.schemes).toHaveLength(1)
+    expect(report.schemes[0]!.beforeReady).toBe(true)
+    expect(report.schemes[0]!.schemes[0]).toMatchObject({
+      scheme: 'songshelf-media',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, bypassCSP: false }
+    })
+    const order = (name: string): number => report.events.indexOf(name)
+    expect(order('app.requestSingleInstanceLock')).toBeLessThan(order('app.ready'))
+    expect(order('protocol.registerSchemesAsPrivileged')).toBeLessThan(order('app.ready'))
+
+    // After ready: permissions denied, the window with secure preferences, the protocol.
+    expect(report.events).toContain('session.setPermissionRequestHandler')
+    expect(report.events).toContain('session.setPermissionCheckHandler')
+    expect(report.windows).toHaveLength(1)
+    expect(report.windows[0]!.createdAfterReady).toBe(true)
+    expect(report.windows[0]!.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true
+    })
+    expect(String(report.windows[0]!.webPreferences['preload'])).toMatch(/preload[/\\]index\.cjs$/)
+    expect(report.handledSchemes).toEqual(['songshelf-media'])
+
+    // The bridge works end to end inside the built bundle, with real node:sqlite + FTS5.
+    const info = report.ipc.find((c) => c.channel === 'songshelf:getAppInfo')!.result!
+    expect(info.ok).toBe(true)
+    expect(info.value).toMatchObject({ name: 'Songshelf', transport: 'electron', fts5: true })
+    expect(report.ipc.find((c) => c.channel === 'foreign')!.result!.error!.code).toBe('forbidden_sender')
+    expect(report.ipc.find((c) => c.channel === 'media')!.status).toBe(404)
+
+    // Quit stops the core first, then exits.
+    expect(order('app.quit')).toBeGreaterThan(order('window.loadFile'))
+    expect(report.events.at(-1)).toBe('exit')
+  })
+
+  it('ships a CLI that explains itself on a Node without node:sqlite', () => {
+    const ok = spawnSync(process.execPath, [join(ROOT, 'bin/songshelf.cjs'), '--help'], { encoding: 'utf8' })
+    expect(ok.status).toBe(0)
+    const old = spawnSync(process.execPath, ['-r', join(ROOT, 'test/support/no-sqlite.cjs'), join(ROOT, 'bin/songshelf.cjs'), '--help'], {
+      encoding: 'utf8'
+    })
+    expect(old.status).toBe(3)
+    expect(old.stderr).toContain('no built-in SQLite')
+    expect(old.stderr).toContain('Node 24')
+    expect(old.stderr).not.toMatch(/\n\s+at /)
+  })
+})
