@@ -1,21 +1,37 @@
 import { DatabaseSync } from 'node:sqlite'
-import { existsSync } from 'node:fs'
 import type { AppInfo } from '../../../shared/settings'
+import { createGatewayClient, validateBaseUrl, type GatewayClient } from '../gateway/client'
+import type { LibraryStore } from '../library/types'
+import { createMediaHandler } from '../media'
+import { SyncEngine, type SyncEngineDeps } from '../sync/engine'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
 import { EventHub } from './events'
+import { createHandlers } from './handlers'
 import type { Host } from './host'
+import { isDirectory, moveLibraryFiles, openLibraryFor } from './library-session'
 
 export interface SongshelfCore {
   handlers: Handlers
   events: EventHub
   /** The `(Request) => Response` media handler shared by the Electron protocol and the web preview. */
   media: (request: Request) => Promise<Response>
+  library(): LibraryStore
+  engine(): SyncEngine
   start(): void
+  /** Stops polling and downloads (`.part` files stay for resume) and closes the index. */
   stop(): Promise<void>
 }
 
-function sqliteInfo(): { version: string; fts5: boolean } {
+export interface CoreOptions {
+  /** Engine overrides for tests and the CLI (short intervals, fake timers, timeouts). */
+  engine?: Partial<Pick<SyncEngineDeps, 'policy' | 'downloadOptions' | 'now' | 'random' | 'setTimer' | 'progressIntervalMs'>>
+  fetch?: typeof fetch
+  /** Called when a clip's audio is on disk (the shell shows a notification). */
+  onClipReady?: (clip: { id: string; title: string }) => void
+}
+
+function sqliteFacts(): { version: string; fts5: boolean } {
   const db = new DatabaseSync(':memory:')
   try {
     const { v } = db.prepare('SELECT sqlite_version() AS v').get() as { v: string }
@@ -31,35 +47,113 @@ function sqliteInfo(): { version: string; fts5: boolean } {
   }
 }
 
-const notReady = async (): Promise<never> => {
-  throw new AppError('not_ready', 'This part of Songshelf is not ready yet.')
-}
+export const NO_GATEWAY_MESSAGE = 'Set your gateway address and API key in Settings to start downloading.'
 
-export function createSongshelfCore(host: Host): SongshelfCore {
+/** Composes the core for a host: the library, the sync engine, the media handler and the
+ * contract's handlers. Used by the Electron shell, the web preview and the CLI alike. */
+export function createSongshelfCore(host: Host, options: CoreOptions = {}): SongshelfCore {
   const events = new EventHub()
-  const sqlite = sqliteInfo()
-  const appInfo = async (): Promise<AppInfo> => {
-    const settings = host.settings.get()
-    return {
-      name: 'Songshelf',
-      version: host.version,
-      dataDir: host.dataDir,
-      libraryDir: settings.libraryDir,
-      libraryAvailable: existsSync(settings.libraryDir),
-      platform: process.platform,
-      transport: host.transport === 'electron' ? 'electron' : 'web-preview',
-      sqliteVersion: sqlite.version,
-      fts5: sqlite.fts5
-    }
+  const sqlite = sqliteFacts()
+  let library = openLibraryFor(host)
+  let started = false
+
+  const client = (): GatewayClient | { problem: string } => {
+    const { baseUrl } = host.settings.get()
+    const key = host.settings.getKey()
+    if (!baseUrl || !key) return { problem: NO_GATEWAY_MESSAGE }
+    const check = validateBaseUrl(baseUrl)
+    if (!check.ok) return { problem: check.message }
+    return createGatewayClient({ baseUrl: check.url, apiKey: key, fetch: options.fetch })
   }
-  const handlers = new Proxy({ getAppInfo: appInfo } as Partial<Handlers>, {
-    get: (target, name: string) => target[name as keyof Handlers] ?? notReady
-  }) as Handlers
+
+  const makeEngine = (): SyncEngine =>
+    new SyncEngine({
+      store: library,
+      client,
+      settings: () => host.settings.get(),
+      ...options.engine,
+      downloadOptions: { fetch: options.fetch, ...options.engine?.downloadOptions },
+      onState: (state) => events.emit('sync-state', state),
+      onTasksChanged: (taskIds) => {
+        events.emit('task-changed', { taskIds })
+        events.emit('library-changed', { clipIds: null })
+      },
+      onProgress: (items) => events.emit('download-progress', { items }),
+      onFileSettled: (job, outcome) => {
+        const stillRunning = library.downloadJobs().some((j) => j.clipId === job.clipId)
+        const finish = stillRunning ? Promise.resolve() : library.finalizeClip(job.clipId)
+        void finish
+          .catch(() => undefined)
+          .then(() => {
+            events.emit('library-changed', { clipIds: [job.clipId] })
+            if (outcome.ok && job.kind === 'audio') {
+              const clip = library.getClip(job.clipId)
+              if (clip) options.onClipReady?.({ id: clip.id, title: clip.title })
+            }
+          })
+      }
+    })
+  let engine = makeEngine()
+
+  const appInfo = (): AppInfo => ({
+    name: 'Songshelf',
+    version: host.version,
+    dataDir: host.dataDir,
+    libraryDir: library.libraryDir,
+    libraryAvailable: library.libraryAvailable(),
+    platform: process.platform,
+    transport: host.transport === 'electron' ? 'electron' : 'web-preview',
+    sqliteVersion: sqlite.version,
+    fts5: sqlite.fts5 && library.searchMode === 'fts5'
+  })
+
+  const switchLibrary = async (path: string, mode: 'move' | 'rebuild' | 'reopen'): Promise<void> => {
+    if (mode !== 'reopen' && !isDirectory(path)) {
+      throw new AppError('library_unavailable', 'That folder does not exist or is not available.')
+    }
+    await engine.stop()
+    const oldDir = library.libraryDir
+    await library.close()
+    try {
+      if (mode === 'move') moveLibraryFiles(oldDir, path)
+      host.settings.update({ libraryDir: path })
+    } finally {
+      library = openLibraryFor(host)
+      engine = makeEngine()
+      if (started) engine.start()
+    }
+    if (mode === 'rebuild' || mode === 'move') await library.rebuild()
+  }
+
+  const media = createMediaHandler({
+    lookup: (clipId, kind) => library.getFilePath(clipId, kind),
+    libraryDir: () => library.libraryDir
+  })
+
+  const handlers = createHandlers({
+    host,
+    library: () => library,
+    engine: () => engine,
+    events,
+    appInfo,
+    switchLibrary,
+    fetch: options.fetch
+  })
+
   return {
     handlers,
     events,
-    media: async () => new Response(null, { status: 404 }),
-    start: () => undefined,
-    stop: async () => undefined
+    media,
+    library: () => library,
+    engine: () => engine,
+    start: () => {
+      started = true
+      engine.start()
+    },
+    stop: async () => {
+      started = false
+      await engine.stop()
+      await library.close()
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { DEFAULT_SETTINGS } from '../../../shared/settings'
 import { AppError } from './errors'
 import type { Host, StoredSettings } from './host'
@@ -11,25 +11,6 @@ export interface HeadlessHostOptions {
   libraryDir: string
   baseUrl?: string
   apiKey?: string
-}
-
-/** Headless deletes move files to `<library>/.trash/<timestamp>/` (there is no OS trash
- * to talk to), so nothing is destroyed by a command typed in a hurry. */
-export function trashFolderMover(
-  libraryDir: string,
-  now: () => number = Date.now
-): (paths: string[]) => Promise<void> {
-  return async (paths: string[]): Promise<void> => {
-    const target = join(libraryDir, '.trash', String(now()))
-    mkdirSync(target, { recursive: true })
-    for (const path of paths) {
-      try {
-        renameSync(path, join(target, basename(path)))
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      }
-    }
-  }
 }
 
 const unsupported = async (): Promise<never> => {
@@ -76,7 +57,6 @@ export function createHeadlessHost(options: HeadlessHostOptions): Host {
       },
       keyProtection: () => (key === null ? 'none' : 'memory')
     },
-    trash: trashFolderMover(options.libraryDir),
     revealPath: unsupported,
     openPath: unsupported,
     openExternal: unsupported,

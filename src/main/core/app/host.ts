@@ -17,8 +17,9 @@ export interface Host {
     setKey(key: string | null): KeyProtection
     keyProtection(): KeyProtection
   }
-  /** Moves files to the OS trash (Electron) or a trash folder (headless). */
-  trash(paths: string[]): Promise<void>
+  /** Moves files to the OS trash; absent headless, where the library moves them to its
+   * own `.trash` folder instead. */
+  trash?: (paths: string[]) => Promise<void>
   revealPath(path: string): Promise<void>
   openPath(path: string): Promise<void>
   openExternal(url: string): Promise<void>

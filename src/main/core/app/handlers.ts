@@ -1,0 +1,205 @@
+import { writeFile } from 'node:fs/promises'
+import { extractTaskIds } from '../../../shared/task-ids'
+import type { PublicSettings } from '../../../shared/settings'
+import { testConnection, validateBaseUrl } from '../gateway/client'
+import type { LibraryStore } from '../library/types'
+import type { SyncEngine } from '../sync/engine'
+import { buildM3u8 } from './playlist'
+import type { Handlers } from './dispatch'
+import { AppError } from './errors'
+import type { EventHub } from './events'
+import type { Host, StoredSettings } from './host'
+import type { AppInfo } from '../../../shared/settings'
+
+export interface HandlerContext {
+  host: Host
+  library: () => LibraryStore
+  engine: () => SyncEngine
+  events: EventHub
+  appInfo: () => AppInfo
+  /** Re-opens the library (new folder or new ID3 settings) and restarts the engine. */
+  switchLibrary: (path: string, mode: 'move' | 'rebuild' | 'reopen') => Promise<void>
+  fetch?: typeof fetch
+}
+
+function publicSettings(host: Host): PublicSettings {
+  const settings = host.settings.get()
+  return { ...settings, hasKey: host.settings.getKey() !== null, keyProtection: host.settings.keyProtection() }
+}
+
+function mustHaveLibrary(library: LibraryStore): void {
+  if (!library.libraryAvailable()) {
+    throw new AppError('library_unavailable', 'The library folder is not available. Connect the drive or choose another folder in Settings.')
+  }
+}
+
+/** The core's answer to every contract method. Each one is a thin call into the library,
+ * the sync engine or the host; parsing happened in dispatch(). */
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { host, events } = ctx
+  const lib = ctx.library
+  const libraryChanged = (clipIds: string[] | null): void => events.emit('library-changed', { clipIds })
+  const tasksChanged = (taskIds: string[]): void => events.emit('task-changed', { taskIds })
+  const filePath = (id: string, kind: 'audio' | 'video' | 'cover' = 'audio'): string => {
+    const path = lib().getFilePath(id, kind) ?? lib().getFilePath(id, 'audio') ?? lib().getFilePath(id, 'cover')
+    if (!path) throw new AppError('not_downloaded', 'This song has no file on disk yet.')
+    return path
+  }
+
+  return {
+    getAppInfo: async () => ctx.appInfo(),
+
+    queryLibrary: async (q) => lib().query(q),
+    getFacets: async (filter) => lib().facets(filter),
+    getClip: async ({ id }) => lib().getClip(id),
+    setFavorite: async ({ ids, favorite }) => {
+      const result = lib().setFavorite(ids, favorite)
+      libraryChanged(ids)
+      return result
+    },
+    tagClips: async ({ ids, add, remove }) => {
+      const result = lib().tagClips(ids, { add, remove })
+      libraryChanged(ids)
+      return result
+    },
+    listTags: async () => lib().listTags(),
+    renameTag: async ({ from, to }) => {
+      const result = lib().renameTag(from, to)
+      libraryChanged(null)
+      return result
+    },
+    mergeTags: async ({ from, into }) => {
+      const result = lib().mergeTags(from, into)
+      libraryChanged(null)
+      return result
+    },
+    deleteTag: async ({ name }) => {
+      const result = lib().deleteTag(name)
+      libraryChanged(null)
+      return result
+    },
+    recordPlay: async ({ id, ms }) => {
+      if (!lib().recordPlay(id, Date.now(), ms)) throw new AppError('not_found', 'That song is no longer in the library.')
+      return { ok: true }
+    },
+    deleteClips: async ({ ids }) => {
+      mustHaveLibrary(lib())
+      const result = await lib().deleteClips(ids)
+      libraryChanged(null)
+      return result
+    },
+    revealClip: async ({ id, kind }) => {
+      await host.revealPath(filePath(id, kind))
+      return { ok: true }
+    },
+    exportPlaylist: async ({ ids, name }) => {
+      const target = await host.choosePlaylistPath(`${(name ?? 'Songshelf').replace(/[\\/:*?"<>|]/g, '_')}.m3u8`)
+      if (!target) return { path: null }
+      await writeFile(target, buildM3u8(lib(), ids, target), 'utf8')
+      return { path: target }
+    },
+    startDrag: async ({ ids }) => {
+      const paths = ids.map((id) => lib().getFilePath(id, 'audio')).filter((p): p is string => p !== null)
+      if (paths.length === 0) throw new AppError('not_downloaded', 'These songs have no files on disk yet.')
+      host.startDrag(paths)
+      return { ok: true }
+    },
+
+    previewTaskIds: async ({ text }) => extractTaskIds(text),
+    addTasks: async ({ text }) => {
+      const { ids, invalid } = extractTaskIds(text)
+      const { added, known } = lib().addTasks(ids, Date.now())
+      if (added.length > 0) {
+        tasksChanged(added)
+        ctx.engine().pollNow()
+      }
+      return { added, known, invalid }
+    },
+    listTasks: async () => lib().listTasks(),
+    retryTasks: async ({ ids }) => {
+      let changed = 0
+      for (const id of ids) if (lib().retryTask(id)) changed++
+      changed += lib().retryFailedFiles(lib().listTasks().filter((t) => ids.includes(t.id)).flatMap((t) => t.clipIds))
+      tasksChanged(ids)
+      ctx.engine().pollNow()
+      return { changed }
+    },
+    removeTasks: async ({ ids }) => {
+      let changed = 0
+      for (const id of ids) if (lib().removeTask(id)) changed++
+      tasksChanged(ids)
+      return { changed }
+    },
+    pollNow: async () => {
+      ctx.engine().pollNow()
+      return { ok: true }
+    },
+    getSyncState: async () => ctx.engine().state(),
+    pauseDownloads: async () => {
+      ctx.engine().pauseDownloads()
+      return ctx.engine().state()
+    },
+    resumeDownloads: async () => {
+      ctx.engine().resumeDownloads()
+      return ctx.engine().state()
+    },
+    retryDownloads: async ({ clipId }) => {
+      const changed = lib().retryFailedFiles(clipId ? [clipId] : undefined)
+      ctx.engine().pollNow()
+      return { changed }
+    },
+
+    getSettings: async () => publicSettings(host),
+    updateSettings: async (patch) => {
+      if (patch.baseUrl !== undefined && patch.baseUrl !== '') {
+        const check = validateBaseUrl(patch.baseUrl)
+        if (!check.ok) throw new AppError('invalid_base_url', check.message)
+        patch = { ...patch, baseUrl: check.url }
+      }
+      const before = host.settings.get()
+      const after = host.settings.update(patch as Partial<StoredSettings>)
+      if (before.id3Artist !== after.id3Artist || before.id3Album !== after.id3Album) {
+        await ctx.switchLibrary(after.libraryDir, 'reopen')
+      }
+      if (before.baseUrl !== after.baseUrl || before.pollIntervalSec !== after.pollIntervalSec) ctx.engine().pollNow()
+      return publicSettings(host)
+    },
+    setApiKey: async ({ key }) => {
+      host.settings.setKey(key)
+      ctx.engine().pollNow()
+      return publicSettings(host)
+    },
+    testConnection: async ({ baseUrl, key }) => {
+      const url = baseUrl ?? host.settings.get().baseUrl
+      const apiKey = key ?? host.settings.getKey()
+      const check = validateBaseUrl(url)
+      if (!check.ok) return { result: 'not_gateway', message: check.message }
+      if (!apiKey) return { result: 'no_key', message: 'Enter your API key first.' }
+      return testConnection({ baseUrl: check.url, apiKey, fetch: ctx.fetch })
+    },
+    chooseLibraryFolder: async () => ({ path: await host.chooseFolder() }),
+    changeLibraryFolder: async ({ path, mode }) => {
+      await ctx.switchLibrary(path, mode)
+      libraryChanged(null)
+      return publicSettings(host)
+    },
+    openLibraryFolder: async () => {
+      mustHaveLibrary(lib())
+      await host.openPath(lib().libraryDir)
+      return { ok: true }
+    },
+    openExternal: async ({ url }) => {
+      let parsed: URL
+      try {
+        parsed = new URL(url)
+      } catch {
+        throw new AppError('invalid_url', 'That is not a web address.')
+      }
+      if (parsed.protocol !== 'https:' || parsed.username || parsed.password) {
+        throw new AppError('invalid_url', 'Only https links can be opened.')
+      }
+      await host.openExternal(parsed.toString())
+      return { ok: true }
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import type { DownloadProgress, MediaKind } from '../../../shared/domain'
+import { downloadFile, type DownloadOutcome } from './download'
+import { downloadRetryDelay } from './schedule'
+import type { DownloadJob, SyncStore } from './store-port'
+
+// Runs the store's pending downloads with bounded concurrency. Links expire, so a job
+// starts the moment a clip is complete; failures are retried with backoff up to a budget;
+// a full disk pauses the whole queue instead of failing every file in a loop (matrix E8).
+
+export const MAX_ATTEMPTS = 5
+
+export interface QueueDeps {
+  store: SyncStore
+  concurrency: () => number
+  now: () => number
+  random: () => number
+  setTimer: (fn: () => void, ms: number) => { cancel(): void }
+  download?: typeof downloadFile
+  /** Per-download options (timeouts, size cap) for tests and settings. */
+  downloadOptions?: { maxBytes?: number; connectTimeoutMs?: number; idleTimeoutMs?: number; fetch?: typeof fetch }
+  onFileSettled: (job: DownloadJob, outcome: DownloadOutcome) => void
+  onDiskFull: (message: string) => void
+  onChange: () => void
+}
+
+interface Active {
+  job: DownloadJob
+  controller: AbortController
+  bytes: number
+  total: number | null
+  startedAt: number
+  promise: Promise<void>
+}
+
+const keyOf = (clipId: string, kind: MediaKind): string => `${clipId}:${kind}`
+
+export class DownloadQueue {
+  private readonly active = new Map<string, Active>()
+  /** Jobs waiting out a retry delay: key → earliest start. */
+  private readonly notBefore = new Map<string, number>()
+  /** Attempts made in this session, on top of what the store remembers. */
+  private readonly attempts = new Map<string, number>()
+  private wakeTimer: { cancel(): void } | null = null
+  private paused = false
+  private stopped = false
+
+  constructor(private readonly deps: QueueDeps) {}
+
+  get isPaused(): boolean {
+    return this.paused
+  }
+
+  activeCount(): number {
+    return this.active.size
+  }
+
+  /** Jobs the store has that are not running now. */
+  queuedCount(): number {
+    return this.deps.store.downloadJobs().filter((j) => !this.active.has(keyOf(j.clipId, j.kind))).length
+  }
+
+  progress(): DownloadProgress[] {
+    const now = this.deps.now()
+    return [...this.active.values()].map((a) => ({
+      clipId: a.job.clipId,
+      kind: a.job.kind,
+      bytes: a.bytes,
+      total: a.total,
+      rate: a.bytes / Math.max(0.001, (now - a.startedAt) / 1000)
+    }))
+  }
+
+  pause(): void {
+    this.paused = true
+    this.deps.onChange()
+  }
+
+  resume(): void {
+    this.paused = false
+    this.notBefore.clear()
+    this.kick()
+    this.deps.onChange()
+  }
+
+  /** Forget retry delays (e.g. the network came back) and start what can start. */
+  retryNow(): void {
+    this.notBefore.clear()
+    this.kick()
+  }
+
+  /** Starts jobs until the concurrency limit is reached. */
+  kick(): void {
+    if (this.paused || this.stopped) return
+    const now = this.deps.now()
+    let soonest = Infinity
+    for (const job of this.deps.store.downloadJobs()) {
+      if (this.active.size >= this.deps.concurrency()) break
+      const key = keyOf(job.clipId, job.kind)
+      if (this.active.has(key)) continue
+      const wait = this.notBefore.get(key)
+      if (wait !== undefined && wait > now) {
+        soonest = Math.min(soonest, wait)
+        continue
+      }
+      this.start(job)
+    }
+    this.wakeTimer?.cancel()
+    this.wakeTimer = null
+    if (soonest !== Infinity) this.wakeTimer = this.deps.setTimer(() => this.kick(), soonest - now)
+  }
+
+  /** Aborts running downloads (their `.part` files stay for resume) and waits for them. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    this.wakeTimer?.cancel()
+    for (const a of this.active.values()) a.controller.abort()
+    await Promise.allSettled([...this.active.values()].map((a) => a.promise))
+  }
+
+  /** Resolves when nothing is running (used by `songshelf sync --until-done`). */
+  async idle(): Promise<void> {
+    while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((a) => a.promise))
+  }
+
+  private start(job: DownloadJob): void {
+    const key = keyOf(job.clipId, job.kind)
+    const controller = new AbortController()
+    const entry: Active = {
+      job,
+      controller,
+      bytes: 0,
+      total: null,
+      startedAt: this.deps.now(),
+      promise: Promise.resolve()
+    }
+    this.active.set(key, entry)
+    const download = this.deps.download ?? downloadFile
+    entry.promise = download({
+      url: job.url,
+      targetPath: job.targetPath,
+      kind: job.kind,
+      signal: controller.signal,
+      ...this.deps.downloadOptions,
+      onProgress: (bytes, total) => {
+        entry.bytes = bytes
+        entry.total = total
+      }
+    })
+      .catch(
+        (error: unknown): DownloadOutcome => ({
+          ok: false,
+          code: 'io',
+          message: error instanceof Error ? error.message : 'Could not write the file.',
+          retryable: true,
+          resumable: false
+        })
+      )
+      .then((outcome) => {
+        this.active.delete(key)
+        this.settle(job, outcome)
+        this.kick()
+        this.deps.onChange()
+      })
+    this.deps.onChange()
+  }
+
+  private settle(job: DownloadJob, outcome: DownloadOutcome): void {
+    const key = keyOf(job.clipId, job.kind)
+    const { store } = this.deps
+    if (outcome.ok) {
+      this.attempts.delete(key)
+      store.setFileResult(job.clipId, job.kind, {
+        state: 'done',
+        path: outcome.path,
+        bytes: outcome.bytes,
+        sha256: outcome.sha256
+      })
+      this.deps.onFileSettled(job, outcome)
+      return
+    }
+    if (outcome.code === 'aborted' && this.stopped) return
+    if (outcome.code === 'disk_full') {
+      store.setFileResult(job.clipId, job.kind, { state: 'pending', error: outcome.message })
+      this.paused = true
+      this.deps.onDiskFull(outcome.message)
+      return
+    }
+    const attempt = Math.max(job.attempts, this.attempts.get(key) ?? 0) + 1
+    this.attempts.set(key, attempt)
+    // A 403 from the CDN sometimes clears on a second try (research §7); once, not more.
+    const budget = outcome.code === 'forbidden' ? 2 : outcome.retryable ? MAX_ATTEMPTS : 1
+    if (attempt < budget) {
+      store.setFileResult(job.clipId, job.kind, { state: 'pending', error: outcome.message })
+      this.notBefore.set(key, this.deps.now() + downloadRetryDelay(attempt, this.deps.random))
+    } else {
+      store.setFileResult(job.clipId, job.kind, { state: 'failed', error: outcome.message })
+      this.deps.onFileSettled(job, outcome)
+    }
+  }
+}

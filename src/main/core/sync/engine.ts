@@ -1,0 +1,267 @@
+import type { DownloadProgress, SyncState, SyncStatus } from '../../../shared/domain'
+import { GatewayError, isRetryable, type GatewayClient } from '../gateway/client'
+import { DownloadQueue, type QueueDeps } from './download-queue'
+import { pollOnce } from './poller'
+import { backoffDelay, policyFor, type PollPolicy } from './schedule'
+import type { DownloadJob, SyncStore } from './store-port'
+import type { DownloadOutcome } from './download'
+
+// The sync engine: a poll loop and a download queue over the library's store. Offline,
+// a bad key and a full disk are states the user sees, not crashes; every task is kept.
+
+export interface Timer {
+  cancel(): void
+}
+
+export interface SyncEngineDeps {
+  store: SyncStore
+  /** The gateway client for the current settings, or a config problem in plain words. */
+  client: () => GatewayClient | { problem: string }
+  settings: () => { pollIntervalSec: number; downloadConcurrency: number; downloadVideo: boolean }
+  now?: () => number
+  random?: () => number
+  setTimer?: (fn: () => void, ms: number) => Timer
+  /** Overrides for tests (short intervals) and the CLI (--poll-interval). */
+  policy?: Partial<PollPolicy>
+  downloadOptions?: QueueDeps['downloadOptions']
+  download?: QueueDeps['download']
+  onState?: (state: SyncState) => void
+  onTasksChanged?: (taskIds: string[]) => void
+  onProgress?: (items: DownloadProgress[]) => void
+  /** A clip's file finished (or failed for good). */
+  onFileSettled?: (job: DownloadJob, outcome: DownloadOutcome) => void
+  /** Milliseconds between progress events (the UI does not need more). */
+  progressIntervalMs?: number
+}
+
+const realTimer = (fn: () => void, ms: number): Timer => {
+  const handle = setTimeout(fn, Math.max(0, Math.min(ms, 2 ** 31 - 1)))
+  return { cancel: () => clearTimeout(handle) }
+}
+
+export class SyncEngine {
+  private readonly now: () => number
+  private readonly random: () => number
+  private readonly setTimer: (fn: () => void, ms: number) => Timer
+  readonly queue: DownloadQueue
+  private status: SyncStatus = 'idle'
+  private message: string | null = null
+  private pollTimer: Timer | null = null
+  private progressTimer: Timer | null = null
+  private polling: Promise<void> | null = null
+  private pollAgain = false
+  private failures = 0
+  private backoffUntil = 0
+  private lastPollAt: number | null = null
+  private nextPollAt: number | null = null
+  private running = false
+  private readonly abort = new AbortController()
+  private readonly waiters = new Set<() => void>()
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.now = deps.now ?? Date.now
+    this.random = deps.random ?? Math.random
+    this.setTimer = deps.setTimer ?? realTimer
+    this.queue = new DownloadQueue({
+      store: deps.store,
+      concurrency: () => deps.settings().downloadConcurrency,
+      now: this.now,
+      random: this.random,
+      setTimer: this.setTimer,
+      download: deps.download,
+      downloadOptions: deps.downloadOptions,
+      onFileSettled: (job, outcome) => {
+        deps.onFileSettled?.(job, outcome)
+        deps.onTasksChanged?.([job.taskId])
+      },
+      onDiskFull: (message) => this.setStatus('disk_full', message),
+      onChange: () => this.changed()
+    })
+  }
+
+  private policy(): PollPolicy {
+    return { ...policyFor(this.deps.settings().pollIntervalSec), ...this.deps.policy }
+  }
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.queue.kick()
+    this.wake(0)
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    this.abort.abort()
+    this.pollTimer?.cancel()
+    this.progressTimer?.cancel()
+    await this.polling?.catch(() => undefined)
+    await this.queue.stop()
+    this.notifyWaiters()
+  }
+
+  /** Poll as soon as possible (ids added, network back, woke from sleep, user asked). */
+  pollNow(): void {
+    this.backoffUntil = 0
+    if (this.status === 'auth' || this.status === 'config' || this.status === 'offline') {
+      this.setStatus('idle', null)
+    }
+    this.queue.retryNow()
+    this.wake(0)
+  }
+
+  pauseDownloads(): void {
+    this.queue.pause()
+    if (this.status !== 'disk_full') this.setStatus('paused', null)
+  }
+
+  resumeDownloads(): void {
+    if (this.status === 'disk_full' || this.status === 'paused') this.setStatus('idle', null)
+    this.queue.resume()
+  }
+
+  state(): SyncState {
+    return {
+      status: this.status,
+      message: this.message,
+      pendingTasks: this.deps.store.pendingTasks().length,
+      activeDownloads: this.queue.activeCount(),
+      queuedDownloads: this.queue.queuedCount(),
+      downloadsPaused: this.queue.isPaused,
+      lastPollAt: this.lastPollAt,
+      nextPollAt: this.nextPollAt
+    }
+  }
+
+  /** Resolves when no task is pending and no download can make progress — or when the
+   * engine stops for a reason only the user can fix (auth, config, disk full). */
+  async untilDone(): Promise<void> {
+    for (;;) {
+      if (!this.running) return
+      if (['auth', 'config', 'disk_full'].includes(this.status)) return
+      const pending = this.deps.store.pendingTasks().length
+      const jobs = this.deps.store.downloadJobs().length
+      if (pending === 0 && jobs === 0 && this.queue.activeCount() === 0 && !this.polling) return
+      await new Promise<void>((resolve) => this.waiters.add(resolve))
+    }
+  }
+
+  private notifyWaiters(): void {
+    for (const waiter of [...this.waiters]) waiter()
+    this.waiters.clear()
+  }
+
+  private changed(): void {
+    this.deps.onState?.(this.state())
+    this.scheduleProgress()
+    this.notifyWaiters()
+  }
+
+  private scheduleProgress(): void {
+    if (this.progressTimer || !this.deps.onProgress) return
+    const tick = (): void => {
+      this.progressTimer = null
+      if (this.queue.activeCount() === 0) return
+      this.deps.onProgress?.(this.queue.progress())
+      this.progressTimer = this.setTimer(tick, this.deps.progressIntervalMs ?? 250)
+    }
+    this.progressTimer = this.setTimer(tick, this.deps.progressIntervalMs ?? 250)
+  }
+
+  private setStatus(status: SyncStatus, message: string | null): void {
+    if (this.status === status && this.message === message) return
+    this.status = status
+    this.message = message
+    this.changed()
+  }
+
+  /** (Re)arms the poll timer for `delayMs`, or for the next due task. */
+  private wake(delayMs?: number): void {
+    if (!this.running) return
+    this.pollTimer?.cancel()
+    const now = this.now()
+    let at: number
+    if (delayMs !== undefined) at = now + delayMs
+    else {
+      const next = this.deps.store
+        .pendingTasks()
+        .map((t) => t.nextPollAt ?? now)
+        .reduce((a, b) => Math.min(a, b), Infinity)
+      if (next === Infinity) {
+        this.nextPollAt = null
+        this.changed()
+        return
+      }
+      at = next
+    }
+    at = Math.max(at, this.backoffUntil)
+    this.nextPollAt = at
+    this.pollTimer = this.setTimer(() => void this.cycle(), at - now)
+  }
+
+  private async cycle(): Promise<void> {
+    if (this.polling) {
+      this.pollAgain = true
+      return
+    }
+    this.polling = this.runCycle().finally(() => {
+      this.polling = null
+      if (this.pollAgain) {
+        this.pollAgain = false
+        this.wake(0)
+      } else this.wake()
+      this.changed()
+    })
+    await this.polling
+  }
+
+  private async runCycle(): Promise<void> {
+    if (this.status === 'auth' || this.status === 'config') return
+    const client = this.deps.client()
+    if ('problem' in client) {
+      if (this.deps.store.pendingTasks().length > 0) this.setStatus('config', client.problem)
+      return
+    }
+    const now = this.now()
+    const outcome = await pollOnce(
+      {
+        store: this.deps.store,
+        client,
+        policy: this.policy(),
+        downloadVideo: this.deps.settings().downloadVideo,
+        signal: this.abort.signal
+      },
+      now
+    )
+    if (outcome.kind === 'idle') return
+    this.lastPollAt = now
+    if (outcome.changedTaskIds.length > 0) this.deps.onTasksChanged?.(outcome.changedTaskIds)
+    if (outcome.kind === 'ok') {
+      this.failures = 0
+      this.backoffUntil = 0
+      if (['offline', 'polling'].includes(this.status) || this.status === 'idle') {
+        this.setStatus(this.queue.isPaused ? this.status : 'idle', null)
+      }
+      this.queue.kick()
+      return
+    }
+    this.handleError(outcome.error)
+  }
+
+  private handleError(error: GatewayError): void {
+    if (!this.running) return
+    if (error.code.startsWith('auth_')) {
+      // Bad key, no credit, IP list: pause polling and say why; every task is kept.
+      this.setStatus('auth', error.message)
+      return
+    }
+    if (error.code === 'not_gateway' || error.code === 'bad_request') {
+      this.setStatus('config', error.message)
+      return
+    }
+    this.failures += 1
+    this.backoffUntil = this.now() + backoffDelay(this.failures, this.policy(), this.random, error.retryAfterMs)
+    if (error.code === 'network') this.setStatus('offline', error.message)
+    else if (isRetryable(error)) this.setStatus('idle', error.message)
+  }
+}
