@@ -1,5 +1,97 @@
-// Placeholder entry replaced by the full CLI.
+import { addCommand, ADD_HELP } from './commands/add'
+import {
+  listCommand,
+  rebuildCommand,
+  tagCommand,
+  tasksCommand,
+  LIST_HELP,
+  REBUILD_HELP,
+  TAG_HELP,
+  TASKS_HELP
+} from './commands/browse'
+import { syncCommand, SYNC_HELP } from './commands/sync'
+import { stdOutput, type Output } from './context'
+import { ConfigError, EXIT, UsageError } from './options'
+import { readPackageVersion } from './version'
+
+const HELP = `songshelf — your Suno songs, downloaded and kept together.
+
+Usage: songshelf <command> [options]
+
+Commands:
+${[ADD_HELP, SYNC_HELP, TASKS_HELP, LIST_HELP, TAG_HELP, REBUILD_HELP].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n\n')}
+
+Common options (and environment):
+  --data-dir D   (SONGSHELF_DATA_DIR)  where the index lives; default: the app's data folder
+  --library L    (SONGSHELF_LIBRARY)   the library folder; default: the app's, or ~/Music/Songshelf
+  --base-url U   (SONGSHELF_BASE_URL)  the gateway, e.g. https://api.example.com
+  --key K        (SONGSHELF_API_KEY)   the gateway API key (sent to the gateway only)
+
+Exit codes: 0 all good; 1 finished but something failed (each listed); 2 usage error;
+3 authentication or configuration error (nothing dropped).`
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function run(
+  argv: string[],
+  io: Output = stdOutput,
+  stdin = readStdin
+): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP)
+        return EXIT.ok
+      case '--version':
+      case '-v':
+        io.out(readPackageVersion())
+        return EXIT.ok
+      case 'add':
+        return await addCommand(rest, io, stdin)
+      case 'sync':
+        return await syncCommand(rest, io)
+      case 'tasks':
+        return await tasksCommand(rest, io)
+      case 'list':
+        return await listCommand(rest, io)
+      case 'tag':
+        return await tagCommand(rest, io)
+      case 'rebuild':
+        return await rebuildCommand(rest, io)
+      default:
+        io.err(`songshelf: unknown command "${command}". Run \`songshelf --help\`.`)
+        return EXIT.usage
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      io.err(`songshelf: ${message}`)
+      return EXIT.usage
+    }
+    if (
+      error instanceof ConfigError ||
+      (error as { code?: string }).code === 'data_dir_in_library'
+    ) {
+      io.err(`songshelf: ${message}`)
+      return EXIT.config
+    }
+    io.err(`songshelf: ${message}`)
+    return EXIT.failures
+  }
+}
+
+/** Entry used by bin/songshelf.cjs. */
 export async function main(argv: string[]): Promise<number> {
-  console.log(`songshelf ${argv.join(' ')}`)
-  return 0
+  return run(argv)
 }

@@ -58,7 +58,9 @@ export function createElectronHost(deps: ElectronHostDeps): Host {
     },
     openExternal: async (url) => shell.openExternal(url),
     chooseFolder: async () => {
-      const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })
+      const result = await dialog.showOpenDialog({
+        properties: ['openDirectory', 'createDirectory']
+      })
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     choosePlaylistPath: async (defaultName) => {

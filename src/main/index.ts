@@ -1,4 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell
+} from 'electron'
 import { join } from 'node:path'
 import { registerMediaSchemePrivileges } from './protocol/media-scheme'
 import { installSecurityHooks, isAppUrl, parseExternalUrl } from './security'

@@ -61,7 +61,10 @@ export function startShell(deps: ShellDeps): RunningShell {
   const core = createSongshelfCore(host)
   handleMediaScheme(deps.protocol, core.media)
 
-  const bounds = restoreBounds(store.get('windowBounds'), deps.screen.getAllDisplays().map((d) => d.workArea))
+  const bounds = restoreBounds(
+    store.get('windowBounds'),
+    deps.screen.getAllDisplays().map((d) => d.workArea)
+  )
   window = new BrowserWindow({
     ...bounds,
     minWidth: 720,

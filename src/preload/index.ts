@@ -12,7 +12,8 @@ function invoker(name: MethodName): (request: unknown) => Promise<Result<unknown
 }
 
 function on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
-  if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event: ${String(event)}`)
+  if (!(EVENT_NAMES as readonly string[]).includes(event))
+    throw new Error(`Unknown event: ${String(event)}`)
   const channel = channelOf(event)
   const wrapped = (_event: IpcRendererEvent, payload: Events[E]): void => listener(payload)
   ipcRenderer.on(channel, wrapped)

@@ -62,7 +62,10 @@ async function main(): Promise<void> {
   core.start()
   console.log(`Songshelf preview: ${preview.url}`)
   const stop = (): void => {
-    void core.stop().then(() => preview.close()).then(() => process.exit(0))
+    void core
+      .stop()
+      .then(() => preview.close())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

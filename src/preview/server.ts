@@ -90,13 +90,18 @@ export async function startPreviewServer(options: {
       const result =
         typeof payload === 'symbol' || body === null
           ? { ok: false, error: { code: 'invalid_request', message: 'Invalid request.' } }
-          : await dispatch(core.handlers, url.pathname.slice('/api/call/'.length), payload ?? undefined)
+          : await dispatch(
+              core.handlers,
+              url.pathname.slice('/api/call/'.length),
+              payload ?? undefined
+            )
       const text = JSON.stringify(result)
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
       return void res.end(text)
     }
     if (url.pathname === '/api/events') {
-      if (!sameToken(url.searchParams.get('token') ?? '', token)) return void res.writeHead(401).end()
+      if (!sameToken(url.searchParams.get('token') ?? '', token))
+        return void res.writeHead(401).end()
       res.writeHead(200, {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-store',
@@ -110,12 +115,16 @@ export async function startPreviewServer(options: {
       return
     }
     if (url.pathname.startsWith('/media/')) {
-      if (!sameToken(url.searchParams.get('token') ?? '', token)) return void res.writeHead(401).end()
+      if (!sameToken(url.searchParams.get('token') ?? '', token))
+        return void res.writeHead(401).end()
       const headers = new Headers()
       for (const [key, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(key, value)
       }
-      const request = new Request(url, { method: req.method === 'HEAD' ? 'HEAD' : req.method, headers })
+      const request = new Request(url, {
+        method: req.method === 'HEAD' ? 'HEAD' : req.method,
+        headers
+      })
       return sendResponse(res, await core.media(request))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end()

@@ -161,13 +161,7 @@ export interface Facets {
 
 /** What the task list shows. `phase` is the user-facing state. */
 export type TaskPhase =
-  | 'waiting'
-  | 'generating'
-  | 'downloading'
-  | 'done'
-  | 'failed'
-  | 'not_found'
-  | 'stale'
+  'waiting' | 'generating' | 'downloading' | 'done' | 'failed' | 'not_found' | 'stale'
 
 export interface TaskRow {
   id: string

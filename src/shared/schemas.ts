@@ -54,7 +54,10 @@ export const tagArgs = z.strictObject({
 export const tagNameArg = z.strictObject({ name: tagName })
 export const renameTagArgs = z.strictObject({ from: tagName, to: tagName })
 export const mergeTagArgs = z.strictObject({ from: z.array(tagName).min(1).max(50), into: tagName })
-export const playArgs = z.strictObject({ id: clipId, ms: z.number().min(0).max(86_400_000).optional() })
+export const playArgs = z.strictObject({
+  id: clipId,
+  ms: z.number().min(0).max(86_400_000).optional()
+})
 export const exportArgs = z.strictObject({
   ids: z.array(clipId).min(1).max(100_000),
   name: z.string().max(200).optional()

@@ -23,7 +23,8 @@ export function extractTaskIds(text: string): ExtractedIds {
     }
   }
   const found: { index: number; id: string }[] = []
-  for (const match of text.matchAll(UUID)) found.push({ index: match.index, id: match[0].toLowerCase() })
+  for (const match of text.matchAll(UUID))
+    found.push({ index: match.index, id: match[0].toLowerCase() })
   for (const match of text.matchAll(TASK_ID)) found.push({ index: match.index, id: match[0] })
   found.sort((a, b) => a.index - b.index)
   for (const { id } of found) add(id)

@@ -20,7 +20,11 @@ export function createSenderCheck(
 }
 
 /** Registers one validated handler per contract method. */
-export function registerHandlers(ipcMain: IpcMain, handlers: Handlers, isTrusted: SenderCheck): () => void {
+export function registerHandlers(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  isTrusted: SenderCheck
+): () => void {
   for (const name of methodNames) {
     ipcMain.handle(channelOf(name), async (event, payload: unknown) => {
       if (!isTrusted(event)) {

@@ -1,4 +1,4 @@
-import Store from 'electron-store'
+import Store, { type Options } from 'electron-store'
 import { DEFAULT_SETTINGS } from '../../shared/settings'
 import type { StoredSettings } from '../core/app/host'
 import type { WindowBounds } from '../windows/main-window'
@@ -13,9 +13,14 @@ interface SettingsFile extends Omit<StoredSettings, 'libraryDir'> {
 // step upgrades older files. 0.1.0 renamed `pollSeconds` to `pollIntervalSec` and
 // `videos` to `downloadVideo` (the prototype's names).
 export const SETTINGS_MIGRATIONS = {
-  '0.1.0': (store: { get(key: string): unknown; set(key: string, value: unknown): void; delete(key: string): void }): void => {
+  '0.1.0': (store: {
+    get(key: string): unknown
+    set(key: string, value: unknown): void
+    delete(key: string): void
+  }): void => {
     const legacyPoll = store.get('pollSeconds')
-    if (typeof legacyPoll === 'number') store.set('pollIntervalSec', Math.max(5, Math.round(legacyPoll)))
+    if (typeof legacyPoll === 'number')
+      store.set('pollIntervalSec', Math.max(5, Math.round(legacyPoll)))
     store.delete('pollSeconds')
     const legacyVideo = store.get('videos')
     if (typeof legacyVideo === 'boolean') store.set('downloadVideo', legacyVideo)
@@ -50,7 +55,7 @@ export function openSettingsStore(cwd: string | undefined, version: string): Set
     projectVersion: version,
     clearInvalidConfig: true,
     defaults: { ...DEFAULT_SETTINGS, libraryDir: null, apiKeyCipher: null, windowBounds: null },
-    schema: schema as unknown as NonNullable<ConstructorParameters<typeof Store<SettingsFile>>[0]>['schema'],
-    migrations: SETTINGS_MIGRATIONS as unknown as Record<string, (store: Store<SettingsFile>) => void>
+    schema: schema as unknown as Options<SettingsFile>['schema'],
+    migrations: SETTINGS_MIGRATIONS as unknown as Options<SettingsFile>['migrations']
   })
 }

@@ -1,7 +1,9 @@
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron'
 
 /** The main window's web preferences: the secure baseline, nothing relaxed. */
-export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
+export function secureWebPreferences(
+  preloadPath: string
+): BrowserWindowConstructorOptions['webPreferences'] {
   return {
     preload: preloadPath,
     contextIsolation: true,

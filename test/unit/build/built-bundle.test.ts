@@ -14,10 +14,14 @@ const out = (...parts: string[]): string => join(ROOT, 'out', ...parts)
 
 beforeAll(() => {
   if (!existsSync(out('main/index.js')) || !existsSync(out('preload/index.cjs'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: ROOT,
-      stdio: 'ignore'
-    })
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+      {
+        cwd: ROOT,
+        stdio: 'ignore'
+      }
+    )
   }
 }, 180_000)
 
@@ -37,9 +41,16 @@ function allMainCode(): string {
 interface StubReport {
   events: string[]
   windows: { webPreferences: Record<string, unknown>; createdAfterReady: boolean }[]
-  schemes: { schemes: { scheme: string; privileges: Record<string, boolean> }[]; beforeReady: boolean }[]
+  schemes: {
+    schemes: { scheme: string; privileges: Record<string, boolean> }[]
+    beforeReady: boolean
+  }[]
   handledSchemes: string[]
-  ipc: { channel: string; result?: { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }; status?: number }[]
+  ipc: {
+    channel: string
+    result?: { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }
+    status?: number
+  }[]
   errors: string[]
   registeredChannels: string[]
 }
@@ -67,7 +78,12 @@ describe('the built app', () => {
       ['--import', join(ROOT, 'test/support/electron-stub/register.mjs'), out('main/index.js')],
       {
         cwd: ROOT,
-        env: { ...process.env, SONGSHELF_USER_DATA: join(dir, 'userData'), STUB_MUSIC: join(dir, 'music'), STUB_REPORT: reportPath },
+        env: {
+          ...process.env,
+          SONGSHELF_USER_DATA: join(dir, 'userData'),
+          STUB_MUSIC: join(dir, 'music'),
+          STUB_REPORT: reportPath
+        },
         encoding: 'utf8',
         timeout: 60_000
       }
@@ -82,7 +98,13 @@ describe('the built app', () => {
     expect(report.schemes[0]!.beforeReady).toBe(true)
     expect(report.schemes[0]!.schemes[0]).toMatchObject({
       scheme: 'songshelf-media',
-      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, bypassCSP: false }
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        stream: true,
+        bypassCSP: false
+      }
     })
     const order = (name: string): number => report.events.indexOf(name)
     expect(order('app.requestSingleInstanceLock')).toBeLessThan(order('app.ready'))
@@ -106,7 +128,9 @@ describe('the built app', () => {
     const info = report.ipc.find((c) => c.channel === 'songshelf:getAppInfo')!.result!
     expect(info.ok).toBe(true)
     expect(info.value).toMatchObject({ name: 'Songshelf', transport: 'electron', fts5: true })
-    expect(report.ipc.find((c) => c.channel === 'foreign')!.result!.error!.code).toBe('forbidden_sender')
+    expect(report.ipc.find((c) => c.channel === 'foreign')!.result!.error!.code).toBe(
+      'forbidden_sender'
+    )
     expect(report.ipc.find((c) => c.channel === 'media')!.status).toBe(404)
 
     // Quit stops the core first, then exits.
@@ -115,11 +139,17 @@ describe('the built app', () => {
   })
 
   it('ships a CLI that explains itself on a Node without node:sqlite', () => {
-    const ok = spawnSync(process.execPath, [join(ROOT, 'bin/songshelf.cjs'), '--help'], { encoding: 'utf8' })
-    expect(ok.status).toBe(0)
-    const old = spawnSync(process.execPath, ['-r', join(ROOT, 'test/support/no-sqlite.cjs'), join(ROOT, 'bin/songshelf.cjs'), '--help'], {
+    const ok = spawnSync(process.execPath, [join(ROOT, 'bin/songshelf.cjs'), '--help'], {
       encoding: 'utf8'
     })
+    expect(ok.status).toBe(0)
+    const old = spawnSync(
+      process.execPath,
+      ['-r', join(ROOT, 'test/support/no-sqlite.cjs'), join(ROOT, 'bin/songshelf.cjs'), '--help'],
+      {
+        encoding: 'utf8'
+      }
+    )
     expect(old.status).toBe(3)
     expect(old.stderr).toContain('no built-in SQLite')
     expect(old.stderr).toContain('Node 24')

@@ -20,7 +20,9 @@ function fakeIpcMain(): { ipcMain: IpcMain; handlers: Map<string, Listener> } {
 const ours = { isDestroyed: () => false } as unknown as WebContents
 const APP_URL = 'file:///app/out/renderer/index.html'
 
-function event(options: { sender?: WebContents; url?: string; sub?: boolean } = {}): IpcMainInvokeEvent {
+function event(
+  options: { sender?: WebContents; url?: string; sub?: boolean } = {}
+): IpcMainInvokeEvent {
   return {
     sender: options.sender ?? ours,
     senderFrame: { url: options.url ?? APP_URL, parent: options.sub ? {} : null }
@@ -42,7 +44,10 @@ function recordingHandlers(): { handlers: Handlers; calls: string[] } {
 }
 
 describe('IPC registration', () => {
-  const check = createSenderCheck((c) => c === ours, (url) => url === APP_URL)
+  const check = createSenderCheck(
+    (c) => c === ours,
+    (url) => url === APP_URL
+  )
 
   it('registers exactly one handler per contract method, and the contract has a schema for each', () => {
     const { ipcMain, handlers } = fakeIpcMain()
@@ -58,7 +63,11 @@ describe('IPC registration', () => {
     registerHandlers(ipcMain, impl, check)
     const listener = handlers.get(channelOf('getAppInfo'))!
     const other = { isDestroyed: () => false } as unknown as WebContents
-    for (const bad of [event({ sub: true }), event({ sender: other }), event({ url: 'https://evil.test/' })]) {
+    for (const bad of [
+      event({ sub: true }),
+      event({ sender: other }),
+      event({ url: 'https://evil.test/' })
+    ]) {
       expect(await listener(bad, undefined)).toEqual({
         ok: false,
         error: { code: 'forbidden_sender', message: 'Request refused.' }
@@ -82,7 +91,10 @@ describe('IPC registration', () => {
       42
     ]
     for (const payload of garbage) {
-      const result = (await handlers.get(channelOf('setFavorite'))!(event(), payload)) as { ok: boolean; error?: { code: string } }
+      const result = (await handlers.get(channelOf('setFavorite'))!(event(), payload)) as {
+        ok: boolean
+        error?: { code: string }
+      }
       expect(result.ok).toBe(false)
       expect(result.error?.code).toBe('invalid_request')
     }
@@ -134,12 +146,17 @@ describe('preload', () => {
     expect(invoke).toHaveBeenCalledWith('songshelf:getClip', { id: 'abc' })
 
     const got: unknown[] = []
-    const off = (api['on'] as (e: string, l: (p: unknown) => void) => () => void)('sync-state', (p) => got.push(p))
+    const off = (api['on'] as (e: string, l: (p: unknown) => void) => () => void)(
+      'sync-state',
+      (p) => got.push(p)
+    )
     listeners.get('songshelf:sync-state')!({ sender: 'secret' }, { status: 'idle' })
     expect(got).toEqual([{ status: 'idle' }])
     off()
     expect(listeners.has('songshelf:sync-state')).toBe(false)
-    expect(() => (api['on'] as (e: string, l: () => void) => void)('anything-else', () => undefined)).toThrow()
+    expect(() =>
+      (api['on'] as (e: string, l: () => void) => void)('anything-else', () => undefined)
+    ).toThrow()
     vi.doUnmock('electron')
   })
 })

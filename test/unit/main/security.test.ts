@@ -41,7 +41,12 @@ describe('window security', () => {
   it('blocks every navigation and redirect away from the app page', () => {
     const { contents, emitter } = fakeContents(APP)
     hardenWebContents(contents, vi.fn(), undefined)
-    for (const url of ['https://evil.test/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x']) {
+    for (const url of [
+      'https://evil.test/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,x'
+    ]) {
       expect(navigate(emitter, 'will-navigate', url), url).toBe(true)
       expect(navigate(emitter, 'will-redirect', url), url).toBe(true)
     }
@@ -58,14 +63,23 @@ describe('window security', () => {
     const { contents, openHandler } = fakeContents(APP)
     hardenWebContents(contents, open, undefined)
     const handler = openHandler()
-    for (const url of ['https://suno.com/song/1', 'http://x.test', 'file:///etc/passwd', 'javascript:1', 'smb://host/x', 'https://u:p@x.test']) {
+    for (const url of [
+      'https://suno.com/song/1',
+      'http://x.test',
+      'file:///etc/passwd',
+      'javascript:1',
+      'smb://host/x',
+      'https://u:p@x.test'
+    ]) {
       expect(handler({ url })).toEqual({ action: 'deny' })
     }
     expect(open.mock.calls).toEqual([['https://suno.com/song/1']])
   })
 
   it('parses external links instead of trusting prefixes', () => {
-    expect(parseExternalUrl('https://example.com.attacker.test/a')?.hostname).toBe('example.com.attacker.test')
+    expect(parseExternalUrl('https://example.com.attacker.test/a')?.hostname).toBe(
+      'example.com.attacker.test'
+    )
     expect(parseExternalUrl(42)).toBeNull()
     expect(parseExternalUrl('not a url')).toBeNull()
     expect(parseExternalUrl('x'.repeat(5000))).toBeNull()
@@ -86,7 +100,13 @@ describe('window security', () => {
       setPermissionCheckHandler: (h: typeof check) => (check = h)
     } as unknown as Session
     denyPermissions(session)
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'clipboard-read',
+      'geolocation',
+      'openExternal'
+    ]) {
       const cb = vi.fn()
       request!(null, permission, cb)
       expect(cb).toHaveBeenCalledWith(false)
@@ -116,8 +136,13 @@ describe('window security', () => {
 
   it('restores window bounds only when they are sane and on a display', () => {
     const display = [{ x: 0, y: 0, width: 1920, height: 1080 }]
-    expect(restoreBounds({ x: 10, y: 10, width: 1000, height: 700 }, display)).toMatchObject({ x: 10, y: 10 })
-    expect(restoreBounds({ x: 5000, y: 10, width: 1000, height: 700 }, display)).not.toHaveProperty('x')
+    expect(restoreBounds({ x: 10, y: 10, width: 1000, height: 700 }, display)).toMatchObject({
+      x: 10,
+      y: 10
+    })
+    expect(restoreBounds({ x: 5000, y: 10, width: 1000, height: 700 }, display)).not.toHaveProperty(
+      'x'
+    )
     expect(restoreBounds({ width: 'big' }, display)).toEqual({ width: 1280, height: 820 })
     expect(restoreBounds(null, display)).toEqual({ width: 1280, height: 820 })
   })

@@ -8,7 +8,11 @@ import { registerMediaSchemePrivileges } from '../../../src/main/protocol/media-
 
 vi.mock('electron', () => ({ default: {} }))
 
-function fakeSafeStorage(options: { available: boolean; backend?: string; failDecrypt?: boolean }): SafeStorage {
+function fakeSafeStorage(options: {
+  available: boolean
+  backend?: string
+  failDecrypt?: boolean
+}): SafeStorage {
   return {
     isEncryptionAvailable: () => options.available,
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
@@ -20,7 +24,11 @@ function fakeSafeStorage(options: { available: boolean; backend?: string; failDe
   } as unknown as SafeStorage
 }
 
-function memoryBlob(): { read: () => string | null; write: (v: string | null) => void; value: () => string | null } {
+function memoryBlob(): {
+  read: () => string | null
+  write: (v: string | null) => void
+  value: () => string | null
+} {
   let value: string | null = null
   return { read: () => value, write: (v) => (value = v), value: () => value }
 }
@@ -32,11 +40,17 @@ describe('the API key vault', () => {
     expect(vault.set('sk-secret-123')).toBe('keychain')
     expect(blob.value()).not.toContain('sk-secret-123')
     expect(Buffer.from(blob.value()!, 'base64').toString()).not.toContain('sk-secret-123')
-    expect(new KeyVault(fakeSafeStorage({ available: true }), blob, 'linux').get()).toBe('sk-secret-123')
+    expect(new KeyVault(fakeSafeStorage({ available: true }), blob, 'linux').get()).toBe(
+      'sk-secret-123'
+    )
   })
 
   it("says plainly that Linux's basic_text backend protects the key weakly", () => {
-    const vault = new KeyVault(fakeSafeStorage({ available: true, backend: 'basic_text' }), memoryBlob(), 'linux')
+    const vault = new KeyVault(
+      fakeSafeStorage({ available: true, backend: 'basic_text' }),
+      memoryBlob(),
+      'linux'
+    )
     expect(vault.set('sk-1')).toBe('weak')
   })
 
@@ -52,7 +66,11 @@ describe('the API key vault', () => {
   it('forgets a blob it cannot decrypt instead of failing forever', () => {
     const blob = memoryBlob()
     blob.write(Buffer.from('garbage').toString('base64'))
-    const vault = new KeyVault(fakeSafeStorage({ available: true, failDecrypt: true }), blob, 'darwin')
+    const vault = new KeyVault(
+      fakeSafeStorage({ available: true, failDecrypt: true }),
+      blob,
+      'darwin'
+    )
     expect(vault.get()).toBeNull()
     expect(blob.value()).toBeNull()
     expect(vault.protection()).toBe('none')
@@ -77,7 +95,9 @@ describe('settings store', () => {
     expect(store.get('downloadVideo')).toBe(false)
     expect(store.get('baseUrl')).toBe('https://gw.example')
     expect(store.get('downloadConcurrency')).toBe(3)
-    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).not.toHaveProperty('pollSeconds')
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).not.toHaveProperty(
+      'pollSeconds'
+    )
   })
 
   it('resets a corrupt settings file instead of crashing', async () => {
@@ -92,7 +112,9 @@ describe('settings store', () => {
 describe('media scheme', () => {
   it('is registered once, with the privileges media streaming needs and without bypassCSP', () => {
     const calls: unknown[] = []
-    registerMediaSchemePrivileges({ registerSchemesAsPrivileged: (s: unknown) => calls.push(s) } as unknown as Protocol)
+    registerMediaSchemePrivileges({
+      registerSchemesAsPrivileged: (s: unknown) => calls.push(s)
+    } as unknown as Protocol)
     expect(calls).toHaveLength(1)
     expect(calls[0]).toEqual([
       expect.objectContaining({

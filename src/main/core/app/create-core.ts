@@ -19,13 +19,20 @@ export interface SongshelfCore {
   library(): LibraryStore
   engine(): SyncEngine
   start(): void
+  /** Waits for sidecar and tag writing of finished downloads. */
+  idle(): Promise<void>
   /** Stops polling and downloads (`.part` files stay for resume) and closes the index. */
   stop(): Promise<void>
 }
 
 export interface CoreOptions {
   /** Engine overrides for tests and the CLI (short intervals, fake timers, timeouts). */
-  engine?: Partial<Pick<SyncEngineDeps, 'policy' | 'downloadOptions' | 'now' | 'random' | 'setTimer' | 'progressIntervalMs'>>
+  engine?: Partial<
+    Pick<
+      SyncEngineDeps,
+      'policy' | 'downloadOptions' | 'now' | 'random' | 'setTimer' | 'progressIntervalMs'
+    >
+  >
   fetch?: typeof fetch
   /** Called when a clip's audio is on disk (the shell shows a notification). */
   onClipReady?: (clip: { id: string; title: string }) => void
@@ -47,7 +54,8 @@ function sqliteFacts(): { version: string; fts5: boolean } {
   }
 }
 
-export const NO_GATEWAY_MESSAGE = 'Set your gateway address and API key in Settings to start downloading.'
+export const NO_GATEWAY_MESSAGE =
+  'Set your gateway address and API key in Settings to start downloading.'
 
 /** Composes the core for a host: the library, the sync engine, the media handler and the
  * contract's handlers. Used by the Electron shell, the web preview and the CLI alike. */
@@ -56,6 +64,12 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
   const sqlite = sqliteFacts()
   let library = openLibraryFor(host)
   let started = false
+  let stopping: Promise<void> | null = null
+  /** Sidecar/ID3 work still running for finished downloads; awaited before closing. */
+  const finishing = new Set<Promise<void>>()
+  const settle = async (): Promise<void> => {
+    while (finishing.size > 0) await Promise.allSettled([...finishing])
+  }
 
   const client = (): GatewayClient | { problem: string } => {
     const { baseUrl } = host.settings.get()
@@ -81,16 +95,19 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       onProgress: (items) => events.emit('download-progress', { items }),
       onFileSettled: (job, outcome) => {
         const stillRunning = library.downloadJobs().some((j) => j.clipId === job.clipId)
-        const finish = stillRunning ? Promise.resolve() : library.finalizeClip(job.clipId)
-        void finish
+        const store = library
+        const work = (stillRunning ? Promise.resolve() : store.finalizeClip(job.clipId))
           .catch(() => undefined)
           .then(() => {
             events.emit('library-changed', { clipIds: [job.clipId] })
             if (outcome.ok && job.kind === 'audio') {
-              const clip = library.getClip(job.clipId)
+              const clip = store.getClip(job.clipId)
               if (clip) options.onClipReady?.({ id: clip.id, title: clip.title })
             }
           })
+          .catch(() => undefined)
+          .finally(() => finishing.delete(work))
+        finishing.add(work)
       }
     })
   let engine = makeEngine()
@@ -107,11 +124,15 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     fts5: sqlite.fts5 && library.searchMode === 'fts5'
   })
 
-  const switchLibrary = async (path: string, mode: 'move' | 'rebuild' | 'reopen'): Promise<void> => {
+  const switchLibrary = async (
+    path: string,
+    mode: 'move' | 'rebuild' | 'reopen'
+  ): Promise<void> => {
     if (mode !== 'reopen' && !isDirectory(path)) {
       throw new AppError('library_unavailable', 'That folder does not exist or is not available.')
     }
     await engine.stop()
+    await settle()
     const oldDir = library.libraryDir
     await library.close()
     try {
@@ -146,14 +167,18 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     media,
     library: () => library,
     engine: () => engine,
+    idle: settle,
     start: () => {
       started = true
       engine.start()
     },
-    stop: async () => {
+    stop: () => {
       started = false
-      await engine.stop()
-      await library.close()
+      stopping ??= engine
+        .stop()
+        .then(settle)
+        .then(() => library.close())
+      return stopping
     }
   }
 }

@@ -31,7 +31,10 @@ export async function dispatch(
       .slice(0, MAX_ISSUES)
       .map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`)
       .join('; ')
-    return { ok: false, error: { code: 'invalid_request', message: `Invalid request (${detail}).` } }
+    return {
+      ok: false,
+      error: { code: 'invalid_request', message: `Invalid request (${detail}).` }
+    }
   }
   try {
     const handler = handlers[method] as (request: unknown) => Promise<unknown>

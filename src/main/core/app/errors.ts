@@ -16,7 +16,8 @@ export class AppError extends Error {
  * generic message: stack traces and paths stay in main. */
 export function toErrorData(error: unknown): AppErrorData {
   if (error instanceof AppError) return { code: error.code, message: error.message }
-  const code: unknown = error instanceof Error ? (error as unknown as { code?: unknown }).code : undefined
+  const code: unknown =
+    error instanceof Error ? (error as unknown as { code?: unknown }).code : undefined
   if (error instanceof Error && typeof code === 'string') {
     if (/^[a-z_]+$/.test(code)) return { code, message: error.message }
   }

@@ -24,12 +24,19 @@ export interface HandlerContext {
 
 function publicSettings(host: Host): PublicSettings {
   const settings = host.settings.get()
-  return { ...settings, hasKey: host.settings.getKey() !== null, keyProtection: host.settings.keyProtection() }
+  return {
+    ...settings,
+    hasKey: host.settings.getKey() !== null,
+    keyProtection: host.settings.keyProtection()
+  }
 }
 
 function mustHaveLibrary(library: LibraryStore): void {
   if (!library.libraryAvailable()) {
-    throw new AppError('library_unavailable', 'The library folder is not available. Connect the drive or choose another folder in Settings.')
+    throw new AppError(
+      'library_unavailable',
+      'The library folder is not available. Connect the drive or choose another folder in Settings.'
+    )
   }
 }
 
@@ -38,10 +45,14 @@ function mustHaveLibrary(library: LibraryStore): void {
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { host, events } = ctx
   const lib = ctx.library
-  const libraryChanged = (clipIds: string[] | null): void => events.emit('library-changed', { clipIds })
+  const libraryChanged = (clipIds: string[] | null): void =>
+    events.emit('library-changed', { clipIds })
   const tasksChanged = (taskIds: string[]): void => events.emit('task-changed', { taskIds })
   const filePath = (id: string, kind: 'audio' | 'video' | 'cover' = 'audio'): string => {
-    const path = lib().getFilePath(id, kind) ?? lib().getFilePath(id, 'audio') ?? lib().getFilePath(id, 'cover')
+    const path =
+      lib().getFilePath(id, kind) ??
+      lib().getFilePath(id, 'audio') ??
+      lib().getFilePath(id, 'cover')
     if (!path) throw new AppError('not_downloaded', 'This song has no file on disk yet.')
     return path
   }
@@ -79,7 +90,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return result
     },
     recordPlay: async ({ id, ms }) => {
-      if (!lib().recordPlay(id, Date.now(), ms)) throw new AppError('not_found', 'That song is no longer in the library.')
+      if (!lib().recordPlay(id, Date.now(), ms))
+        throw new AppError('not_found', 'That song is no longer in the library.')
       return { ok: true }
     },
     deleteClips: async ({ ids }) => {
@@ -93,14 +105,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { ok: true }
     },
     exportPlaylist: async ({ ids, name }) => {
-      const target = await host.choosePlaylistPath(`${(name ?? 'Songshelf').replace(/[\\/:*?"<>|]/g, '_')}.m3u8`)
+      const target = await host.choosePlaylistPath(
+        `${(name ?? 'Songshelf').replace(/[\\/:*?"<>|]/g, '_')}.m3u8`
+      )
       if (!target) return { path: null }
       await writeFile(target, buildM3u8(lib(), ids, target), 'utf8')
       return { path: target }
     },
     startDrag: async ({ ids }) => {
-      const paths = ids.map((id) => lib().getFilePath(id, 'audio')).filter((p): p is string => p !== null)
-      if (paths.length === 0) throw new AppError('not_downloaded', 'These songs have no files on disk yet.')
+      const paths = ids
+        .map((id) => lib().getFilePath(id, 'audio'))
+        .filter((p): p is string => p !== null)
+      if (paths.length === 0)
+        throw new AppError('not_downloaded', 'These songs have no files on disk yet.')
       host.startDrag(paths)
       return { ok: true }
     },
@@ -119,7 +136,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     retryTasks: async ({ ids }) => {
       let changed = 0
       for (const id of ids) if (lib().retryTask(id)) changed++
-      changed += lib().retryFailedFiles(lib().listTasks().filter((t) => ids.includes(t.id)).flatMap((t) => t.clipIds))
+      changed += lib().retryFailedFiles(
+        lib()
+          .listTasks()
+          .filter((t) => ids.includes(t.id))
+          .flatMap((t) => t.clipIds)
+      )
       tasksChanged(ids)
       ctx.engine().pollNow()
       return { changed }
@@ -161,7 +183,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (before.id3Artist !== after.id3Artist || before.id3Album !== after.id3Album) {
         await ctx.switchLibrary(after.libraryDir, 'reopen')
       }
-      if (before.baseUrl !== after.baseUrl || before.pollIntervalSec !== after.pollIntervalSec) ctx.engine().pollNow()
+      if (before.baseUrl !== after.baseUrl || before.pollIntervalSec !== after.pollIntervalSec)
+        ctx.engine().pollNow()
       return publicSettings(host)
     },
     setApiKey: async ({ key }) => {

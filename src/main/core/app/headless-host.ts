@@ -20,18 +20,35 @@ const unsupported = async (): Promise<never> => {
 /** The Host for the CLI and the web preview: settings in `<data>/settings.json`, the key
  * from the command line or environment, held in memory only (never written to disk). */
 export function createHeadlessHost(options: HeadlessHostOptions): Host {
+  // The desktop app keeps its settings in the same file (electron-store), so the CLI
+  // reads the fields it knows and writes back only what it changes, keeping the rest
+  // (the app's encrypted key, window bounds) untouched.
   const file = join(options.dataDir, 'settings.json')
   let key = options.apiKey ?? null
-  const load = (): StoredSettings => {
-    let saved: Partial<StoredSettings> = {}
+  const readRaw = (): Record<string, unknown> => {
     try {
-      saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSettings>
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {}
     } catch {
-      saved = {}
+      return {}
     }
+  }
+  const load = (): StoredSettings => {
+    const raw = readRaw()
+    const known = Object.fromEntries(
+      Object.keys(DEFAULT_SETTINGS)
+        .filter(
+          (k) =>
+            raw[k] !== undefined &&
+            typeof raw[k] === typeof DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS]
+        )
+        .map((k) => [k, raw[k]])
+    ) as Partial<StoredSettings>
     return {
       ...DEFAULT_SETTINGS,
-      ...saved,
+      ...known,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       libraryDir: options.libraryDir
     }
@@ -45,8 +62,9 @@ export function createHeadlessHost(options: HeadlessHostOptions): Host {
       get: () => current,
       update: (patch) => {
         current = { ...current, ...patch, libraryDir: patch.libraryDir ?? current.libraryDir }
+        const { libraryDir: _libraryDir, ...persisted } = patch
         mkdirSync(dirname(file), { recursive: true })
-        writeFileSync(`${file}.tmp`, JSON.stringify(current, null, 2))
+        writeFileSync(`${file}.tmp`, JSON.stringify({ ...readRaw(), ...persisted }, null, 2))
         renameSync(`${file}.tmp`, file)
         return current
       },

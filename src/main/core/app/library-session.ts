@@ -25,7 +25,11 @@ export function openLibraryFor(host: Host): LibraryStore {
  * volumes the rename fails with EXDEV and the user is told to move the files by hand and
  * choose "rebuild"). */
 export function moveLibraryFiles(from: string, to: string): void {
-  if (!existsSync(from)) throw new AppError('library_unavailable', 'The current library folder is not available, so there is nothing to move. Choose "rebuild" instead.')
+  if (!existsSync(from))
+    throw new AppError(
+      'library_unavailable',
+      'The current library folder is not available, so there is nothing to move. Choose "rebuild" instead.'
+    )
   const rel = relative(from, to)
   if (rel === '' || (!rel.startsWith('..') && rel !== '..')) {
     throw new AppError('invalid_folder', 'The new library folder cannot be inside the current one.')
@@ -34,14 +38,20 @@ export function moveLibraryFiles(from: string, to: string): void {
   for (const entry of readdirSync(from)) {
     const target = join(to, entry)
     if (existsSync(target)) {
-      throw new AppError('folder_not_empty', `The new folder already has "${entry}". Choose an empty folder, or "rebuild" to use the files already there.`)
+      throw new AppError(
+        'folder_not_empty',
+        `The new folder already has "${entry}". Choose an empty folder, or "rebuild" to use the files already there.`
+      )
     }
   }
   try {
     for (const entry of readdirSync(from)) renameSync(join(from, entry), join(to, entry))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EXDEV') {
-      throw new AppError('cross_device', 'The new folder is on another drive. Copy the files there yourself, then choose the folder with "rebuild".')
+      throw new AppError(
+        'cross_device',
+        'The new folder is on another drive. Copy the files there yourself, then choose the folder with "rebuild".'
+      )
     }
     throw error
   }

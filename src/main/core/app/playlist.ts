@@ -3,7 +3,11 @@ import type { LibraryStore } from '../library/types'
 
 /** An extended M3U (UTF-8) playlist of the clips that are on disk, with paths relative to
  * the playlist when possible so the folder can move as a whole. */
-export function buildM3u8(library: LibraryStore, ids: readonly string[], playlistPath: string): string {
+export function buildM3u8(
+  library: LibraryStore,
+  ids: readonly string[],
+  playlistPath: string
+): string {
   const lines = ['#EXTM3U']
   const base = dirname(playlistPath)
   for (const id of ids) {

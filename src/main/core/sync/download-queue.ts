@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { DownloadProgress, MediaKind } from '../../../shared/domain'
 import { downloadFile, type DownloadOutcome } from './download'
 import { downloadRetryDelay } from './schedule'
@@ -17,7 +19,12 @@ export interface QueueDeps {
   setTimer: (fn: () => void, ms: number) => { cancel(): void }
   download?: typeof downloadFile
   /** Per-download options (timeouts, size cap) for tests and settings. */
-  downloadOptions?: { maxBytes?: number; connectTimeoutMs?: number; idleTimeoutMs?: number; fetch?: typeof fetch }
+  downloadOptions?: {
+    maxBytes?: number
+    connectTimeoutMs?: number
+    idleTimeoutMs?: number
+    fetch?: typeof fetch
+  }
   onFileSettled: (job: DownloadJob, outcome: DownloadOutcome) => void
   onDiskFull: (message: string) => void
   onChange: () => void
@@ -30,6 +37,32 @@ interface Active {
   total: number | null
   startedAt: number
   promise: Promise<void>
+}
+
+export const LIBRARY_MISSING_MESSAGE =
+  'The library folder is not available, so downloads are paused. Connect the drive or choose another folder in Settings, then press Resume.'
+
+const LIBRARY_GONE: DownloadOutcome = {
+  ok: false,
+  code: 'io',
+  message: LIBRARY_MISSING_MESSAGE,
+  retryable: false,
+  resumable: true
+}
+
+/** Creates the month folder inside the library, but never the library folder itself: a
+ * missing root means an unplugged drive, and recreating it would scatter files onto
+ * the system disk. */
+async function ensureFolder(targetPath: string): Promise<boolean> {
+  try {
+    await mkdir(dirname(targetPath))
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return true
+    if (code === 'ENOENT') return false
+    throw error
+  }
 }
 
 const keyOf = (clipId: string, kind: MediaKind): string => `${clipId}:${kind}`
@@ -56,7 +89,8 @@ export class DownloadQueue {
 
   /** Jobs the store has that are not running now. */
   queuedCount(): number {
-    return this.deps.store.downloadJobs().filter((j) => !this.active.has(keyOf(j.clipId, j.kind))).length
+    return this.deps.store.downloadJobs().filter((j) => !this.active.has(keyOf(j.clipId, j.kind)))
+      .length
   }
 
   progress(): DownloadProgress[] {
@@ -119,7 +153,8 @@ export class DownloadQueue {
 
   /** Resolves when nothing is running (used by `songshelf sync --until-done`). */
   async idle(): Promise<void> {
-    while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((a) => a.promise))
+    while (this.active.size > 0)
+      await Promise.allSettled([...this.active.values()].map((a) => a.promise))
   }
 
   private start(job: DownloadJob): void {
@@ -135,26 +170,29 @@ export class DownloadQueue {
     }
     this.active.set(key, entry)
     const download = this.deps.download ?? downloadFile
-    entry.promise = download({
-      url: job.url,
-      targetPath: job.targetPath,
-      kind: job.kind,
-      signal: controller.signal,
-      ...this.deps.downloadOptions,
-      onProgress: (bytes, total) => {
-        entry.bytes = bytes
-        entry.total = total
-      }
-    })
-      .catch(
-        (error: unknown): DownloadOutcome => ({
-          ok: false,
-          code: 'io',
-          message: error instanceof Error ? error.message : 'Could not write the file.',
-          retryable: true,
-          resumable: false
-        })
+    entry.promise = ensureFolder(job.targetPath)
+      .then((ready) =>
+        ready
+          ? download({
+              url: job.url,
+              targetPath: job.targetPath,
+              kind: job.kind,
+              signal: controller.signal,
+              ...this.deps.downloadOptions,
+              onProgress: (bytes, total) => {
+                entry.bytes = bytes
+                entry.total = total
+              }
+            })
+          : LIBRARY_GONE
       )
+      .catch((error: unknown): DownloadOutcome => ({
+        ok: false,
+        code: 'io',
+        message: error instanceof Error ? error.message : 'Could not write the file.',
+        retryable: true,
+        resumable: false
+      }))
       .then((outcome) => {
         this.active.delete(key)
         this.settle(job, outcome)
@@ -179,7 +217,7 @@ export class DownloadQueue {
       return
     }
     if (outcome.code === 'aborted' && this.stopped) return
-    if (outcome.code === 'disk_full') {
+    if (outcome.code === 'disk_full' || outcome === LIBRARY_GONE) {
       store.setFileResult(job.clipId, job.kind, { state: 'pending', error: outcome.message })
       this.paused = true
       this.deps.onDiskFull(outcome.message)

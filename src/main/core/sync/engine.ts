@@ -260,7 +260,8 @@ export class SyncEngine {
       return
     }
     this.failures += 1
-    this.backoffUntil = this.now() + backoffDelay(this.failures, this.policy(), this.random, error.retryAfterMs)
+    this.backoffUntil =
+      this.now() + backoffDelay(this.failures, this.policy(), this.random, error.retryAfterMs)
     if (error.code === 'network') this.setStatus('offline', error.message)
     else if (isRetryable(error)) this.setStatus('idle', error.message)
   }

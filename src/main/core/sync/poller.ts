@@ -52,10 +52,14 @@ export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome
   let answers: NormalizedTask[]
   let missing: string[]
   try {
-    ;({ tasks: answers, missing } = await client.fetchTasks([...byId.keys()], { signal: deps.signal }))
+    ;({ tasks: answers, missing } = await client.fetchTasks([...byId.keys()], {
+      signal: deps.signal
+    }))
   } catch (error) {
     const gatewayError =
-      error instanceof GatewayError ? error : new GatewayError('network', undefined, { cause: error })
+      error instanceof GatewayError
+        ? error
+        : new GatewayError('network', undefined, { cause: error })
     return { kind: 'error', error: gatewayError, changedTaskIds: changed }
   }
 
@@ -77,7 +81,9 @@ export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome
       answer = await client.fetchTask(id, { signal: deps.signal })
     } catch (error) {
       const gatewayError =
-        error instanceof GatewayError ? error : new GatewayError('network', undefined, { cause: error })
+        error instanceof GatewayError
+          ? error
+          : new GatewayError('network', undefined, { cause: error })
       return { kind: 'error', error: gatewayError, changedTaskIds: changed }
     }
     if (answer) {

@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util'
+import { openCore, type Output } from '../context'
+import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
+
+export const TASKS_HELP = `songshelf tasks [--json]
+  Lists saved tasks with their state (pending, succeeded, failed, not_found).`
+export const LIST_HELP = `songshelf list [--json] [--search Q] [--tag T] [--favorite] [--limit N]
+  Lists clips in the library, newest first, with their files.`
+export const TAG_HELP = `songshelf tag <clipId...> [--add T]... [--remove T]...
+  Adds and removes user tags on clips (and in their sidecar files).`
+export const REBUILD_HELP = `songshelf rebuild
+  Recreates the index from the library folder's sidecars and files alone.`
+
+export async function tasksCommand(argv: string[], io: Output): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
+    strict: true
+  })
+  if (values.help) return (io.out(TASKS_HELP), EXIT.ok)
+  const core = openCore(resolveCommon(values))
+  try {
+    const tasks = core.library().listTasks()
+    if (values.json) {
+      io.out(
+        JSON.stringify(
+          tasks.map((t) => ({
+            id: t.id,
+            state: t.state,
+            phase: t.phase,
+            upstreamStatus: t.upstreamStatus,
+            failReason: t.failReason,
+            clipIds: t.clipIds,
+            addedAt: t.addedAt,
+            lastPolledAt: t.lastPolledAt,
+            fileErrors: t.fileErrors
+          })),
+          null,
+          2
+        )
+      )
+    } else if (tasks.length === 0) {
+      io.out('No tasks yet. Add some with `songshelf add <task ids>`.')
+    } else {
+      for (const t of tasks) {
+        const reason = t.failReason ? `  ${t.failReason}` : ''
+        io.out(
+          `${t.id}  ${t.phase.padEnd(11)} ${t.upstreamStatus || '-'}  ${t.clipIds.length} clip(s)${reason}`
+        )
+      }
+    }
+  } finally {
+    await core.stop()
+  }
+  return EXIT.ok
+}
+
+export async function listCommand(argv: string[], io: Output): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...COMMON_OPTIONS,
+      json: { type: 'boolean' },
+      search: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      favorite: { type: 'boolean' },
+      limit: { type: 'string' }
+    },
+    strict: true
+  })
+  if (values.help) return (io.out(LIST_HELP), EXIT.ok)
+  const limit = values.limit === undefined ? undefined : Number(values.limit)
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new UsageError('--limit must be a positive whole number.')
+  const core = openCore(resolveCommon(values))
+  try {
+    const clips = core.library().listClipsForCli({
+      search: values.search,
+      userTags: values.tag,
+      favorite: values.favorite ? true : undefined,
+      limit
+    })
+    if (values.json) io.out(JSON.stringify(clips, null, 2))
+    else if (clips.length === 0) io.out('No clips match.')
+    else {
+      for (const c of clips) {
+        const audio = c.files.find((f) => f.kind === 'audio')
+        const star = c.favorite ? '★ ' : ''
+        io.out(
+          `${c.id}  ${star}${c.title || '(untitled)'}  ${c.styleTags ?? ''}  [${audio?.state ?? 'absent'}]${c.userTags.length ? '  #' + c.userTags.join(' #') : ''}`
+        )
+      }
+    }
+  } finally {
+    await core.stop()
+  }
+  return EXIT.ok
+}
+
+export async function tagCommand(argv: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      ...COMMON_OPTIONS,
+      add: { type: 'string', multiple: true },
+      remove: { type: 'string', multiple: true }
+    },
+    allowPositionals: true,
+    strict: true
+  })
+  if (values.help) return (io.out(TAG_HELP), EXIT.ok)
+  if (positionals.length === 0) throw new UsageError('Give at least one clip id.')
+  if (!values.add?.length && !values.remove?.length)
+    throw new UsageError('Give --add T or --remove T.')
+  const core = openCore(resolveCommon(values))
+  try {
+    const result = core
+      .library()
+      .tagClips(positionals, { add: values.add ?? [], remove: values.remove ?? [] })
+    io.out(`changed ${result.changed} clip(s)`)
+    return result.changed === 0 && positionals.length > 0 ? EXIT.failures : EXIT.ok
+  } finally {
+    await core.stop()
+  }
+}
+
+export async function rebuildCommand(argv: string[], io: Output): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: COMMON_OPTIONS, strict: true })
+  if (values.help) return (io.out(REBUILD_HELP), EXIT.ok)
+  const core = openCore(resolveCommon(values))
+  try {
+    const result = await core.library().rebuild()
+    if (!result.ok) {
+      io.err(`songshelf: ${result.message}`)
+      return result.code === 'library_unavailable' ? EXIT.config : EXIT.failures
+    }
+    io.out(`rebuilt the index: ${result.clips} clip(s) from ${result.tasks} task(s)`)
+    for (const skipped of result.skipped) io.out(`skipped: ${skipped}`)
+    return EXIT.ok
+  } finally {
+    await core.stop()
+  }
+}

@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util'
+import type { TaskRow } from '../../shared/domain'
+import { NO_GATEWAY_MESSAGE } from '../../main/core/app/create-core'
+import { openCore, type Output } from '../context'
+import { COMMON_OPTIONS, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
+import { formatBytes, ProgressLine } from '../progress'
+
+export const SYNC_HELP = `songshelf sync [--until-done] [--poll-interval S] [--timeout S]
+  Polls the gateway for saved tasks and downloads every finished song, video and cover.
+  --until-done       exit when no task is pending and no download is running
+  --poll-interval S  seconds between polls of young tasks (default 20)
+  --timeout S        give up after S seconds (exit 1, nothing is lost)
+  Needs --base-url / SONGSHELF_BASE_URL and --key / SONGSHELF_API_KEY.`
+
+function seconds(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${name} must be a positive number of seconds.`)
+  return n
+}
+
+function failures(tasks: TaskRow[]): string[] {
+  const lines: string[] = []
+  for (const task of tasks) {
+    if (task.state === 'failed')
+      lines.push(`failed: ${task.id}: ${task.failReason ?? 'the gateway reported a failure'}`)
+    else if (task.state === 'not_found')
+      lines.push(`not found: ${task.id}: the gateway has no task with this id for this key`)
+    for (const file of task.fileErrors)
+      lines.push(`file failed: ${file.clipId} ${file.kind}: ${file.error}`)
+  }
+  return lines
+}
+
+export async function syncCommand(argv: string[], io: Output): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...COMMON_OPTIONS,
+      'until-done': { type: 'boolean' },
+      'poll-interval': { type: 'string' },
+      timeout: { type: 'string' }
+    },
+    strict: true
+  })
+  if (values.help) {
+    io.out(SYNC_HELP)
+    return EXIT.ok
+  }
+  const pollInterval = seconds(values['poll-interval'], '--poll-interval')
+  const timeout = seconds(values.timeout, '--timeout')
+  const common = resolveCommon(values)
+  if (!common.baseUrl || !common.apiKey)
+    throw new ConfigError(
+      `${NO_GATEWAY_MESSAGE} (--base-url and --key, or SONGSHELF_BASE_URL and SONGSHELF_API_KEY)`
+    )
+
+  const progress = new ProgressLine(io)
+  const core = openCore(common, {
+    engine: pollInterval
+      ? {
+          policy: {
+            youngIntervalMs: pollInterval * 1000,
+            oldIntervalMs: Math.max(pollInterval * 1000, 90_000)
+          }
+        }
+      : {},
+    onClipReady: (clip) => progress.log(`downloaded: ${clip.title || clip.id} [${clip.id}]`)
+  })
+  const engine = core.engine()
+  core.events.subscribe((event, payload) => {
+    if (event === 'download-progress' && 'items' in payload) {
+      const bytes = payload.items.reduce((sum, i) => sum + i.bytes, 0)
+      progress.update(`downloading ${payload.items.length} file(s), ${formatBytes(bytes)}`)
+    }
+  })
+  const stop = (): void => void core.stop()
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+
+  const pending = core.library().pendingTasks().length
+  progress.log(`${pending} task${pending === 1 ? '' : 's'} pending`)
+  core.start()
+  let timedOut = false
+  const timer = timeout ? setTimeout(() => ((timedOut = true), stop()), timeout * 1000) : null
+  try {
+    if (values['until-done']) await engine.untilDone()
+    else await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    await core.idle()
+    const state = engine.state()
+    const tasks = core.library().listTasks()
+    progress.done()
+    if (state.status === 'auth' || state.status === 'config') {
+      io.err(`songshelf: ${state.message ?? 'the gateway refused the request'}`)
+      io.err(`${state.pendingTasks} task(s) kept; nothing was dropped.`)
+      return EXIT.config
+    }
+    const lines = failures(tasks)
+    const done = tasks.filter((t) => t.phase === 'done').length
+    io.out(`summary: ${done} done, ${state.pendingTasks} pending, ${lines.length} problem(s)`)
+    for (const line of lines) io.out(line)
+    if (state.status === 'disk_full') {
+      io.err(`songshelf: ${state.message}`)
+      return EXIT.failures
+    }
+    if (timedOut) {
+      io.err(
+        `songshelf: timed out with ${state.pendingTasks} task(s) pending and ${state.queuedDownloads} download(s) queued; run sync again to continue.`
+      )
+      return EXIT.failures
+    }
+    return lines.length > 0 ? EXIT.failures : EXIT.ok
+  } finally {
+    if (timer) clearTimeout(timer)
+    process.removeListener('SIGINT', stop)
+    process.removeListener('SIGTERM', stop)
+    await core.stop()
+  }
+}

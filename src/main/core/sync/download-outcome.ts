@@ -1,0 +1,111 @@
+import type { MediaKind } from '../../../shared/domain'
+
+// What a single download ends with. Errors are data with a stable code and a plain
+// message (STYLE "Errors are data"); `retryable` tells the queue whether trying again
+// later can help, `resumable` whether a `.part` was kept to continue from.
+
+export const DOWNLOAD_ERROR_CODES = [
+  'html_page',
+  'wrong_type',
+  'truncated',
+  'too_large',
+  'http_4xx',
+  'forbidden',
+  'not_found',
+  'http_5xx',
+  'rate_limited',
+  'network',
+  'timeout',
+  'disk_full',
+  'aborted',
+  'range_mismatch',
+  'invalid_url',
+  'io'
+] as const
+
+export type DownloadErrorCode = (typeof DOWNLOAD_ERROR_CODES)[number]
+
+export type DownloadSuccess = { ok: true; path: string; bytes: number; sha256: string; ext: string }
+
+export type DownloadFailure = {
+  ok: false
+  code: DownloadErrorCode
+  message: string
+  retryable: boolean
+  resumable: boolean
+}
+
+export type DownloadOutcome = DownloadSuccess | DownloadFailure
+
+const NOUNS: Readonly<Record<MediaKind, string>> = {
+  audio: 'song',
+  video: 'video',
+  cover: 'cover art'
+}
+
+const MESSAGES: Readonly<Record<DownloadErrorCode, (noun: string) => string>> = {
+  html_page: (n) => `The server sent a web page instead of the ${n}.`,
+  wrong_type: (n) =>
+    `The server sent something that is not the ${n} (an error message or another file type).`,
+  truncated: (n) => `The ${n} download was cut off before the end; it will continue later.`,
+  too_large: (n) => `The ${n} is larger than the size limit, so it was not saved.`,
+  http_4xx: (n) => `The server refused to send the ${n}.`,
+  forbidden: (n) => `The link to the ${n} is not allowed any more (expired or forbidden).`,
+  not_found: (n) => `The ${n} is no longer on the server (the link may have expired).`,
+  http_5xx: (n) => `The server had a problem sending the ${n}; it will be tried again.`,
+  rate_limited: () => 'The server asked us to slow down; the download will be tried again later.',
+  network: () => 'Could not reach the server. Check the internet connection.',
+  timeout: () => 'The server stopped responding; the download will be tried again.',
+  disk_full: () =>
+    'Disk full: downloads are paused. Free some space and press Resume — nothing already downloaded was touched.',
+  aborted: () => 'The download was stopped; it will continue where it left off.',
+  range_mismatch: () => 'The server sent the wrong part of the file; the download will start over.',
+  invalid_url: (n) => `The link to the ${n} is not a downloadable https address.`,
+  io: () => 'Could not write the file into the library folder.'
+}
+
+// html_page is retryable: login or challenge pages from a CDN are usually passing; the
+// queue's attempt budget bounds it. disk_full is not: the queue pauses instead of
+// retrying every file in a loop (matrix E8).
+const RETRYABLE: ReadonlySet<DownloadErrorCode> = new Set<DownloadErrorCode>([
+  'html_page',
+  'truncated',
+  'http_5xx',
+  'rate_limited',
+  'network',
+  'timeout',
+  'aborted',
+  'range_mismatch'
+])
+
+export function failure(
+  code: DownloadErrorCode,
+  kind: MediaKind,
+  opts: { resumable?: boolean; detail?: string } = {}
+): DownloadFailure {
+  const base = MESSAGES[code](NOUNS[kind])
+  return {
+    ok: false,
+    code,
+    message: opts.detail === undefined ? base : `${base} (${opts.detail})`,
+    retryable: RETRYABLE.has(code),
+    resumable: opts.resumable ?? false
+  }
+}
+
+/** The error code for an HTTP status that is neither 200, 206 nor a redirect. */
+export function codeForStatus(status: number): DownloadErrorCode {
+  if (status === 401 || status === 403) return 'forbidden'
+  if (status === 404 || status === 410) return 'not_found'
+  // curl and got both count 408 and 429 as transient (matrix §2.7).
+  if (status === 408) return 'timeout'
+  if (status === 429) return 'rate_limited'
+  if (status >= 500) return 'http_5xx'
+  return 'http_4xx'
+}
+
+/** Disk full or over quota, from a Node fs error. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT'
+}

@@ -1,0 +1,154 @@
+import { createHash, type Hash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { z } from 'zod'
+import { SNIFF_BYTES } from './magic'
+
+// The `.part` file a download streams into and the `.part.json` beside it that makes a
+// resume safe: the validator for If-Range and the total the server announced (matrix
+// E4, E5). The file system is a parameter so tests can make the disk fill up (E8).
+
+export interface WritableFile {
+  write(chunk: Uint8Array): Promise<void>
+  sync(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The few file operations a download needs. */
+export interface DownloadFs {
+  /** Opens for appending; `truncate` starts from an empty file. */
+  openForWrite(path: string, truncate: boolean): Promise<WritableFile>
+  readChunks(path: string): AsyncIterable<Uint8Array>
+  /** Size in bytes, or null when the file does not exist. */
+  size(path: string): Promise<number | null>
+  readText(path: string): Promise<string | null>
+  writeText(path: string, text: string): Promise<void>
+  rename(from: string, to: string): Promise<void>
+  remove(path: string): Promise<void>
+  /** Makes a rename durable; a no-op where directories cannot be opened (Windows). */
+  syncDir(dir: string): Promise<void>
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ENOENT'
+}
+
+export const nodeDownloadFs: DownloadFs = {
+  async openForWrite(path, truncate) {
+    const handle = await open(path, truncate ? 'w' : 'a')
+    return {
+      write: async (chunk) => {
+        // FileHandle.write may write less than asked; loop until the chunk is on disk.
+        let done = 0
+        while (done < chunk.byteLength) {
+          const { bytesWritten } = await handle.write(chunk, done, chunk.byteLength - done)
+          done += bytesWritten
+        }
+      },
+      sync: () => handle.sync(),
+      close: () => handle.close()
+    }
+  },
+  readChunks: (path) => createReadStream(path),
+  async size(path) {
+    try {
+      return (await stat(path)).size
+    } catch (error) {
+      if (isMissing(error)) return null
+      throw error
+    }
+  },
+  async readText(path) {
+    try {
+      return await readFile(path, 'utf8')
+    } catch (error) {
+      if (isMissing(error)) return null
+      throw error
+    }
+  },
+  writeText: (path, text) => writeFile(path, text, 'utf8'),
+  rename: (from, to) => rename(from, to),
+  remove: (path) => rm(path, { force: true }),
+  async syncDir(dir) {
+    try {
+      const handle = await open(dir, 'r')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    } catch {
+      // Windows cannot open or fsync a directory; the rename is still atomic there.
+    }
+  }
+}
+
+const partMetaSchema = z.object({
+  url: z.string(),
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  total: z.number().int().nonnegative().nullable()
+})
+
+export type PartMeta = z.infer<typeof partMetaSchema>
+
+export interface PartPaths {
+  part: string
+  meta: string
+}
+
+export function partPaths(targetPath: string): PartPaths {
+  return { part: `${targetPath}.part`, meta: `${targetPath}.part.json` }
+}
+
+/** The stored meta, or null when absent or unreadable (then the download restarts). */
+export async function readPartMeta(fs: DownloadFs, paths: PartPaths): Promise<PartMeta | null> {
+  const text = await fs.readText(paths.meta)
+  if (text === null) return null
+  try {
+    const parsed = partMetaSchema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+export async function writePartMeta(
+  fs: DownloadFs,
+  paths: PartPaths,
+  meta: PartMeta
+): Promise<void> {
+  await fs.writeText(paths.meta, JSON.stringify(meta))
+}
+
+export async function removePart(fs: DownloadFs, paths: PartPaths): Promise<void> {
+  await fs.remove(paths.part)
+  await fs.remove(paths.meta)
+}
+
+/** The value to send as If-Range. RFC 9110 §13.1.5 allows only a strong validator, so a
+ * weak ETag falls back to Last-Modified; without either a resume is not safe (E4). */
+export function ifRangeValue(meta: Pick<PartMeta, 'etag' | 'lastModified'>): string | null {
+  if (meta.etag !== null && !meta.etag.startsWith('W/')) return meta.etag
+  return meta.lastModified
+}
+
+export interface PartPrefix {
+  bytes: number
+  hash: Hash
+  head: Uint8Array
+}
+
+/** Reads an existing `.part` once: its length, the sha256 of its bytes so far (so the
+ * final hash covers the whole file after a resume) and its first bytes for sniffing. */
+export async function scanPart(fs: DownloadFs, path: string): Promise<PartPrefix> {
+  const hash = createHash('sha256')
+  const head = new Uint8Array(SNIFF_BYTES)
+  let bytes = 0
+  for await (const chunk of fs.readChunks(path)) {
+    if (bytes < SNIFF_BYTES) head.set(chunk.subarray(0, SNIFF_BYTES - bytes), bytes)
+    hash.update(chunk)
+    bytes += chunk.byteLength
+  }
+  return { bytes, hash, head: head.subarray(0, Math.min(bytes, SNIFF_BYTES)) }
+}
