@@ -16,7 +16,7 @@ function noopObject(name) {
     get: (target, prop) => {
       if (prop in target) return target[prop]
       if (prop === 'then') return undefined
-      return (...args) => { log(`${name}.${String(prop)}`); return undefined }
+      return () => { log(`${name}.${String(prop)}`); return undefined }
     }
   })
 }
@@ -59,7 +59,7 @@ class WebContents extends EventEmitter {
   setWindowOpenHandler(handler) { this.windowOpenHandler = handler }
   getURL() { return this.url }
   isDestroyed() { return this.destroyed }
-  send(channel, payload) { this.sent.push(channel) }
+  send(channel) { this.sent.push(channel) }
   startDrag() {}
   setZoomFactor() {}
 }

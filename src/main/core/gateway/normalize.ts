@@ -1,0 +1,214 @@
+import type { NormalizedClip, NormalizedTask, TaskKind } from '../../../shared/domain'
+import { parseClip, clipStatusOf, type ParsedClip } from './normalize-clip'
+import { sanitizeRecord } from './sanitize'
+import {
+  asFields,
+  field,
+  firstOf,
+  progress,
+  text,
+  unixMs,
+  verbatim,
+  type Fields
+} from './normalize-values'
+
+// Turns whatever a gateway calls a task into one NormalizedTask (research/gateway-api.md
+// §3–§6, §10). Never throws: every reader takes `unknown` and falls back to null.
+
+type TaskStateValue = NormalizedTask['state']
+
+/**
+ * §4: NOT_START/SUBMITTED/QUEUED/IN_PROGRESS are pending, SUCCESS succeeded, FAILURE and
+ * UNKNOWN (terminal in Suno-API's IsDone) failed. Vendor strings (§4 "Vendor variants")
+ * are pending unless they say FAIL, ERROR or EXCEPTION (sunoapi.org's
+ * CALLBACK_EXCEPTION is listed among its failures). TEXT_SUCCESS and FIRST_SUCCESS mean
+ * only part of the work is done, so only an exact SUCCESS counts; the clips themselves
+ * can still prove success (see `deriveState`).
+ */
+export function taskStateOf(status: string): TaskStateValue {
+  const folded = status.trim().toUpperCase()
+  if (folded === 'SUCCESS') return 'succeeded'
+  if (folded === 'FAILURE' || folded === 'UNKNOWN') return 'failed'
+  return /FAIL|ERROR|EXCEPTION/.test(folded) ? 'failed' : 'pending'
+}
+
+/** Normalises one task; null when it has no usable `task_id`. */
+export function normalizeTask(value: unknown, fallbackTaskId?: string): NormalizedTask | null {
+  const obj = asFields(value)
+  if (obj === null) return null
+  const taskId = text(firstOf([obj], ['task_id', 'taskId'])) ?? text(fallbackTaskId)
+  if (taskId === null) return null
+
+  const upstreamStatus =
+    typeof field(obj, 'status') === 'string' ? String(field(obj, 'status')) : ''
+  const action = typeof field(obj, 'action') === 'string' ? String(field(obj, 'action')) : ''
+  const payload = readPayload(obj)
+  const parsed = payload.clips
+    .map((clip) => parseClip(clip, taskId))
+    .filter((clip): clip is ParsedClip => clip !== null)
+  const unique = dedupeClips(parsed)
+  const lyrics = payload.lyrics === null ? null : lyricsOf(payload.lyrics)
+
+  let failReason = verbatim(firstOf([obj], ['fail_reason', 'failReason', 'errorMessage']))
+  const state = deriveState(upstreamStatus, failReason, unique, payload.lyrics)
+  if (state === 'failed' && failReason === null) {
+    failReason =
+      unique.map((p) => p.clip.errorMessage).find((m) => m !== null) ??
+      verbatim(firstOf([payload.lyrics], ['error_message', 'errorMessage'])) ??
+      null
+  }
+  const clips = unique.map((p) => fillClipStatus(p, state, failReason))
+
+  return {
+    taskId,
+    state,
+    upstreamStatus,
+    failReason,
+    progress: progress(field(obj, 'progress')),
+    submitTime: unixMs(firstOf([obj], ['submit_time', 'submitTime', 'createTime'])),
+    startTime: unixMs(firstOf([obj], ['start_time', 'startTime'])),
+    finishTime: unixMs(firstOf([obj], ['finish_time', 'finishTime', 'completeTime'])),
+    action,
+    kind: kindOf(action, payload, clips),
+    clips,
+    lyrics,
+    raw: sanitizeRecord(obj, { omit: ['data', 'response'] })
+  }
+}
+
+/**
+ * A batch answer: an array of tasks, one task, or an envelope `{code, data}` around
+ * either. Tasks without a task_id are dropped; a repeated task_id keeps its first answer.
+ */
+export function normalizeTaskList(value: unknown): NormalizedTask[] {
+  const items = taskItems(value)
+  const seen = new Set<string>()
+  const out: NormalizedTask[] = []
+  for (const item of items) {
+    const task = normalizeTask(item)
+    if (task === null || seen.has(task.taskId)) continue
+    seen.add(task.taskId)
+    out.push(task)
+  }
+  return out
+}
+
+function taskItems(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value
+  const obj = asFields(value)
+  if (obj === null) return []
+  if (text(firstOf([obj], ['task_id', 'taskId'])) !== null) return [obj]
+  const inner = field(obj, 'data')
+  if (Array.isArray(inner)) return inner
+  return asFields(inner) !== null ? [inner] : []
+}
+
+interface Payload {
+  clips: unknown[]
+  lyrics: Fields | null
+  shape: 'none' | 'clips' | 'lyrics'
+}
+
+/**
+ * §10.1: `data` may be null, [], a clip array, a LYRICS object, a Udio `{songs:[…]}`
+ * (possibly one level deeper in `data.data`), or a sunoapi.org `response.sunoData`.
+ * Some vendors double-encode it as a JSON string.
+ */
+function readPayload(obj: Fields): Payload {
+  let data = field(obj, 'data')
+  if (data === undefined || data === null)
+    data = field(asFields(field(obj, 'response')), 'sunoData')
+  return payloadOf(decodeString(data), 0)
+}
+
+function payloadOf(data: unknown, depth: number): Payload {
+  if (Array.isArray(data)) return { clips: data, lyrics: null, shape: 'clips' }
+  const obj = asFields(data)
+  if (obj === null || depth > 2) return { clips: [], lyrics: null, shape: 'none' }
+  for (const key of ['songs', 'clips', 'sunoData']) {
+    const list = field(obj, key)
+    if (Array.isArray(list)) return { clips: list, lyrics: null, shape: 'clips' }
+  }
+  if (typeof field(obj, 'text') === 'string') return { clips: [], lyrics: obj, shape: 'lyrics' }
+  const nested = field(obj, 'data')
+  if (nested !== undefined && nested !== null) return payloadOf(nested, depth + 1)
+  // A lone clip object (some vendors answer a one-clip task without the array).
+  if (text(field(obj, 'id')) !== null && firstOf([obj], ['audio_url', 'audioUrl', 'metadata'])) {
+    return { clips: [obj], lyrics: null, shape: 'clips' }
+  }
+  return { clips: [], lyrics: null, shape: 'none' }
+}
+
+function decodeString(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  const trimmed = data.trim()
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return data
+  try {
+    return JSON.parse(trimmed) as unknown
+  } catch {
+    return data
+  }
+}
+
+function lyricsOf(obj: Fields): { title: string; text: string } | null {
+  const body = field(obj, 'text')
+  if (typeof body !== 'string') return null
+  return { title: text(field(obj, 'title')) ?? '', text: body }
+}
+
+/**
+ * Exact SUCCESS succeeds; failure words fail; a pending task whose gateway already wrote
+ * a fail_reason is failed (§4: a non-empty fail_reason ends polling at "100%"). A pending
+ * or vendor status still succeeds when every clip reports `complete` (Suno-API's own rule
+ * for SUCCESS, §4) or the lyrics object is complete: the gateway lags upstream by ~15 s.
+ */
+function deriveState(
+  status: string,
+  failReason: string | null,
+  clips: readonly ParsedClip[],
+  lyrics: Fields | null
+): TaskStateValue {
+  const fromStatus = taskStateOf(status)
+  if (fromStatus !== 'pending') return fromStatus
+  if (failReason !== null) return 'failed'
+  if (clips.length > 0 && clips.every((p) => p.explicitStatus && p.clip.status === 'complete')) {
+    return 'succeeded'
+  }
+  const lyricsStatus = clipStatusOf(field(lyrics, 'status'))
+  if (lyricsStatus === 'complete' && verbatim(field(lyrics, 'text')) !== null) return 'succeeded'
+  return 'pending'
+}
+
+/** camelCase clips (§6.4) carry no status of their own; infer it from the task. */
+function fillClipStatus(
+  parsed: ParsedClip,
+  state: TaskStateValue,
+  failReason: string | null
+): NormalizedClip {
+  const clip = parsed.clip
+  if (parsed.explicitStatus) {
+    return clip.status === 'error' && clip.errorMessage === null
+      ? { ...clip, errorMessage: failReason }
+      : clip
+  }
+  if (state === 'failed')
+    return { ...clip, status: 'error', errorMessage: clip.errorMessage ?? failReason }
+  if (state === 'succeeded' && clip.audioUrl !== null) return { ...clip, status: 'complete' }
+  if (clip.streamAudioUrl !== null) return { ...clip, status: 'streaming' }
+  return clip
+}
+
+function dedupeClips(clips: readonly ParsedClip[]): ParsedClip[] {
+  const seen = new Set<string>()
+  return clips.filter((p) => (seen.has(p.clip.id) ? false : (seen.add(p.clip.id), true)))
+}
+
+/** §5: infer the kind from the shape of `data`; `action` only when data says nothing. */
+function kindOf(action: string, payload: Payload, clips: readonly NormalizedClip[]): TaskKind {
+  if (payload.shape === 'lyrics') return 'lyrics'
+  if (clips.length > 0) return 'music'
+  const folded = action.trim().toUpperCase()
+  if (folded === 'MUSIC') return 'music'
+  if (folded === 'LYRICS') return 'lyrics'
+  return 'unknown'
+}
