@@ -3,6 +3,10 @@ import type {
   BrowserWindow as BrowserWindowType,
   Dialog,
   IpcMain,
+  Menu,
+  NativeTheme,
+  Notification,
+  PowerMonitor,
   Protocol,
   SafeStorage,
   Screen,
@@ -12,6 +16,7 @@ import type {
 import { join } from 'node:path'
 import { eventNames } from '../shared/contract'
 import { createSongshelfCore, type SongshelfCore } from './core/app/create-core'
+import { applyTheme, installDesktopIntegration } from './desktop/integration'
 import { createElectronHost } from './electron-host'
 import { createSenderCheck, registerHandlers, sendEvent } from './ipc/register'
 import { handleMediaScheme } from './protocol/media-scheme'
@@ -29,6 +34,10 @@ export interface ShellDeps {
   screen: Screen
   session: Session
   shell: Shell
+  Menu: typeof Menu
+  Notification: typeof Notification
+  nativeTheme: NativeTheme
+  powerMonitor: PowerMonitor
   preloadPath: string
   rendererFile: string
   devServerUrl: string | undefined
@@ -58,7 +67,9 @@ export function startShell(deps: ShellDeps): RunningShell {
     focusedContents: () => window?.webContents ?? null,
     dragIcon: join(__dirname, '../../resources/icon.png')
   })
-  const core = createSongshelfCore(host)
+  host.applyPreferences = (settings) => applyTheme(deps.nativeTheme, settings)
+  let onClipReady: (clip: { id: string; title: string }) => void = () => undefined
+  const core = createSongshelfCore(host, { onClipReady: (clip) => onClipReady(clip) })
   handleMediaScheme(deps.protocol, core.media)
 
   const bounds = restoreBounds(
@@ -71,6 +82,7 @@ export function startShell(deps: ShellDeps): RunningShell {
     minHeight: 480,
     show: false,
     title: 'Songshelf',
+    icon: join(__dirname, '../../resources/icon.png'),
     backgroundColor: '#16161b',
     webPreferences: secureWebPreferences(deps.preloadPath)
   })
@@ -93,6 +105,17 @@ export function startShell(deps: ShellDeps): RunningShell {
   if (deps.devServerUrl) void win.loadURL(deps.devServerUrl)
   else void win.loadFile(deps.rendererFile)
 
+  const desktop = installDesktopIntegration({
+    app,
+    window: win,
+    core,
+    Menu: deps.Menu,
+    Notification: deps.Notification,
+    nativeTheme: deps.nativeTheme,
+    powerMonitor: deps.powerMonitor,
+    settings: () => host.settings.get()
+  })
+  onClipReady = desktop.clipReady
   core.start()
   let quitting = false
   app.on('before-quit', (event) => {
@@ -101,11 +124,8 @@ export function startShell(deps: ShellDeps): RunningShell {
     event.preventDefault()
     quitting = true
     unsubscribe()
+    desktop.dispose()
     void core.stop().finally(() => app.quit())
-  })
-  app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore()
-    win.focus()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

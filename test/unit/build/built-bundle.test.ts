@@ -123,6 +123,7 @@ describe('the built app', () => {
     })
     expect(String(report.windows[0]!.webPreferences['preload'])).toMatch(/preload[/\\]index\.cjs$/)
     expect(report.handledSchemes).toEqual(['songshelf-media'])
+    expect(report.events).toContain('menu.set')
 
     // The bridge works end to end inside the built bundle, with real node:sqlite + FTS5.
     const info = report.ipc.find((c) => c.channel === 'songshelf:getAppInfo')!.result!

@@ -180,6 +180,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       }
       const before = host.settings.get()
       const after = host.settings.update(patch as Partial<StoredSettings>)
+      host.applyPreferences?.(after)
       if (before.id3Artist !== after.id3Artist || before.id3Album !== after.id3Album) {
         await ctx.switchLibrary(after.libraryDir, 'reopen')
       }

@@ -26,4 +26,6 @@ export interface Host {
   chooseFolder(): Promise<string | null>
   choosePlaylistPath(defaultName: string): Promise<string | null>
   startDrag(paths: string[]): void
+  /** Applies settings the host itself acts on (theme, language of native menus). */
+  applyPreferences?: (settings: StoredSettings) => void
 }
