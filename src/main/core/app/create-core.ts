@@ -30,7 +30,13 @@ export interface CoreOptions {
   engine?: Partial<
     Pick<
       SyncEngineDeps,
-      'policy' | 'downloadOptions' | 'now' | 'random' | 'setTimer' | 'progressIntervalMs'
+      | 'policy'
+      | 'downloadOptions'
+      | 'download'
+      | 'now'
+      | 'random'
+      | 'setTimer'
+      | 'progressIntervalMs'
     >
   >
   fetch?: typeof fetch
