@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
-/** The app version from package.json (the built files sit in out/main, two levels down). */
+/** The app version from package.json. The built code may sit in out/main or in
+ * out/main/chunks, so look upwards for our own package.json. */
 export function readPackageVersion(): string {
-  for (const candidate of [
-    join(__dirname, '../../package.json'),
-    join(__dirname, '../package.json')
-  ]) {
+  let dir = __dirname
+  for (let i = 0; i < 5; i++) {
     try {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string }
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string
+        version?: string
+      }
       if (pkg.name === 'songshelf' && pkg.version) return pkg.version
     } catch {
-      // try the next place
+      // not here; look one level up
     }
+    dir = dirname(dir)
   }
   return '0.0.0'
 }

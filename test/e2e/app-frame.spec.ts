@@ -10,7 +10,9 @@ test.afterAll(async () => {
   await preview.stop()
 })
 
-test('the app frame shows the sidebar, the empty library and app info from the core', async ({ page }) => {
+test('the app frame shows the sidebar, the empty library and app info from the core', async ({
+  page
+}) => {
   await page.goto(preview.url)
   const nav = page.getByRole('navigation')
   await expect(nav.getByRole('button', { name: 'Library' })).toBeVisible()

@@ -3,6 +3,7 @@
 const Module = require('node:module')
 const load = Module._load
 Module._load = function (request, ...rest) {
-  if (request === 'node:sqlite' || request === 'sqlite') throw new Error('No such built-in module: node:sqlite')
+  if (request === 'node:sqlite' || request === 'sqlite')
+    throw new Error('No such built-in module: node:sqlite')
   return load.call(this, request, ...rest)
 }

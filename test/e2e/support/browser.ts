@@ -4,7 +4,11 @@ import { chromium } from 'playwright-core'
 /** Finds a Chromium: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own
  * download (a developer machine). Fails with instructions when there is none. */
 export function findChromium(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  const candidates = [
+    process.env['CHROMIUM_PATH'],
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser'
+  ]
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate
   try {
     const own = chromium.executablePath()

@@ -18,7 +18,8 @@ function partFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
   const found: string[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.mp3.part')) found.push(join(entry.parentPath, entry.name))
+    if (entry.isFile() && entry.name.endsWith('.mp3.part'))
+      found.push(join(entry.parentPath, entry.name))
   }
   return found
 }
@@ -27,7 +28,12 @@ describe('a download killed mid-way', () => {
   it('resumes after a restart, transfers at most 1.5× the file, and ends byte-identical', async () => {
     sim = await startSimulator({ fixturesDir: FIXTURES, seed: 3 })
     const size = 6 * 1024 * 1024
-    const task = sim.addTask({ id: '99999999-9999-4999-8999-999999999999', clips: 1, video: false, bigFile: size })
+    const task = sim.addTask({
+      id: '99999999-9999-4999-8999-999999999999',
+      clips: 1,
+      video: false,
+      bigFile: size
+    })
     const [clipId] = task.clipIds as [string]
     const audioPath = sim.mediaPath(clipId, 'audio')
     // Slow the mp3 down so the process is surely killed in the middle of it.
@@ -37,7 +43,14 @@ describe('a download killed mid-way', () => {
 
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'bin/songshelf.cjs'), 'sync', '--until-done', '--poll-interval', '0.02', ...commonArgs(dirs, sim)],
+      [
+        join(ROOT, 'bin/songshelf.cjs'),
+        'sync',
+        '--until-done',
+        '--poll-interval',
+        '0.02',
+        ...commonArgs(dirs, sim)
+      ],
       { stdio: 'ignore' }
     )
     const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -56,7 +69,15 @@ describe('a download killed mid-way', () => {
     expect(before).toBeLessThan(size)
 
     sim.clearFaults()
-    const resumed = await cli(['sync', '--until-done', '--poll-interval', '0.02', '--timeout', '60', ...commonArgs(dirs, sim)])
+    const resumed = await cli([
+      'sync',
+      '--until-done',
+      '--poll-interval',
+      '0.02',
+      '--timeout',
+      '60',
+      ...commonArgs(dirs, sim)
+    ])
     expect(resumed.code).toBe(0)
 
     const audioRequests = sim.requests.filter((r) => r.origin === 'cdn' && r.path === audioPath)
@@ -65,7 +86,9 @@ describe('a download killed mid-way', () => {
     expect(audioRequests.at(-1)!.range).toBe(`bytes=${before}-`)
     expect(audioRequests.at(-1)!.status).toBe(206)
 
-    const list = JSON.parse((await cli(['list', '--json', ...commonArgs(dirs)])).out.join('\n')) as {
+    const list = JSON.parse(
+      (await cli(['list', '--json', ...commonArgs(dirs)])).out.join('\n')
+    ) as {
       files: { kind: string; path: string | null }[]
     }[]
     const finalPath = list[0]!.files.find((f) => f.kind === 'audio')!.path!

@@ -26,7 +26,8 @@ describe('translations', () => {
       const zh = chinese.get(key) ?? ''
       expect(text.trim(), key).not.toBe('')
       expect(zh.trim(), key).not.toBe('')
-      const vars = (s: string): string[] => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1] ?? '').sort()
+      const vars = (s: string): string[] =>
+        [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1] ?? '').sort()
       expect(vars(zh), key).toEqual(vars(text))
     }
   })

@@ -26,7 +26,8 @@ export function classifyMediaUrl(
     return { kind: 'invalid', message: INVALID_LINK_MESSAGE }
   }
   const httpOk = url.protocol === 'http:' && allowHttpHosts.includes(url.hostname)
-  if (url.protocol !== 'https:' && !httpOk) return { kind: 'invalid', message: INVALID_LINK_MESSAGE }
+  if (url.protocol !== 'https:' && !httpOk)
+    return { kind: 'invalid', message: INVALID_LINK_MESSAGE }
   if (url.username !== '' || url.password !== '') {
     return { kind: 'invalid', message: INVALID_LINK_MESSAGE }
   }

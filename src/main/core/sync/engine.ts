@@ -17,7 +17,12 @@ export interface SyncEngineDeps {
   store: SyncStore
   /** The gateway client for the current settings, or a config problem in plain words. */
   client: () => GatewayClient | { problem: string }
-  settings: () => { pollIntervalSec: number; downloadConcurrency: number; downloadVideo: boolean }
+  settings: () => {
+    pollIntervalSec: number
+    downloadConcurrency: number
+    downloadVideo: boolean
+    baseUrl?: string
+  }
   now?: () => number
   random?: () => number
   setTimer?: (fn: () => void, ms: number) => Timer
@@ -53,6 +58,8 @@ export class SyncEngine {
   private failures = 0
   private backoffUntil = 0
   private lastPollAt: number | null = null
+  /** The base URL that last answered like a gateway (see handleError). */
+  private answeredFrom: string | null = null
   private nextPollAt: number | null = null
   private running = false
   private readonly abort = new AbortController()
@@ -237,6 +244,7 @@ export class SyncEngine {
     this.lastPollAt = now
     if (outcome.changedTaskIds.length > 0) this.deps.onTasksChanged?.(outcome.changedTaskIds)
     if (outcome.kind === 'ok') {
+      if (outcome.polled > 0) this.answeredFrom = this.deps.settings().baseUrl ?? ''
       this.failures = 0
       this.backoffUntil = 0
       if (['offline', 'polling'].includes(this.status) || this.status === 'idle') {
@@ -255,7 +263,12 @@ export class SyncEngine {
       this.setStatus('auth', error.message)
       return
     }
-    if (error.code === 'not_gateway' || error.code === 'bad_request') {
+    // A web page from an address that has never answered like a gateway means a wrong
+    // base URL; from one that has, it is a passing proxy, captive or challenge page, which
+    // backs off and retries like a 5xx (research/gateway-api.md §8) instead of stopping
+    // every download until the user notices.
+    const answered = this.answeredFrom === (this.deps.settings().baseUrl ?? '')
+    if (error.code === 'bad_request' || (error.code === 'not_gateway' && !answered)) {
       this.setStatus('config', error.message)
       return
     }

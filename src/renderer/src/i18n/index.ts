@@ -7,7 +7,10 @@ export const LANGUAGES = ['en', 'zh-CN'] as const
 export type UiLanguage = (typeof LANGUAGES)[number]
 
 /** Picks the UI language from the setting, falling back to the OS/browser language. */
-export function resolveLanguage(setting: string | undefined, navigatorLanguage: string): UiLanguage {
+export function resolveLanguage(
+  setting: string | undefined,
+  navigatorLanguage: string
+): UiLanguage {
   if (setting === 'en' || setting === 'zh-CN') return setting
   return navigatorLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
 }

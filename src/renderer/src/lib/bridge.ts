@@ -39,7 +39,10 @@ function resolveApi(): SongshelfApi {
   return api
 }
 
-export function setBridgeApi(next: SongshelfApi | null, media?: { base: string; query: string }): void {
+export function setBridgeApi(
+  next: SongshelfApi | null,
+  media?: { base: string; query: string }
+): void {
   api = next
   if (media) {
     mediaBase = media.base
@@ -57,13 +60,17 @@ export async function call<M extends MethodName>(
   return result.value as ResponseOf<M>
 }
 
-export function onEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+export function onEvent<E extends EventName>(
+  event: E,
+  listener: (payload: Events[E]) => void
+): () => void {
   return resolveApi().on(event, listener)
 }
 
 /** The URL a media element uses for a clip's file. */
 export function mediaUrl(clipId: string, kind: MediaKind, version?: string | number): string {
   resolveApi()
-  const v = version === undefined ? '' : `${mediaQuery ? '&' : '?'}v=${encodeURIComponent(String(version))}`
+  const v =
+    version === undefined ? '' : `${mediaQuery ? '&' : '?'}v=${encodeURIComponent(String(version))}`
   return `${mediaBase}/${encodeURIComponent(clipId)}/${kind}${mediaQuery}${v}`
 }

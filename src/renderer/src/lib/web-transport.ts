@@ -45,7 +45,10 @@ export function createWebTransport(token: string): SongshelfApi {
       }
     }
   }
-  api.on = <E extends EventName>(event: E, listener: (payload: Events[E]) => void): (() => void) => {
+  api.on = <E extends EventName>(
+    event: E,
+    listener: (payload: Events[E]) => void
+  ): (() => void) => {
     ensureSource()
     const set = listeners.get(event) ?? new Set()
     const wrapped = listener as (payload: unknown) => void

@@ -1,6 +1,83 @@
-import type { JSX } from 'react'
+import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SyncStatus } from '../../../../shared/domain'
+import { useSyncStateLive } from '../../hooks/useTasksLive'
+import { useAppActions, useAppStore } from '../../store/app-store'
+import { useTasksStore } from '../../store/tasks-store'
+import '../../elements/buttons.css'
+import './banners.css'
 
-/** Offline / key problem / disk full banners above the main view. */
+type BannerKind = Extract<SyncStatus, 'offline' | 'auth' | 'config' | 'disk_full' | 'paused'>
+
+const TEXT_KEY: Record<BannerKind, string> = {
+  offline: 'tasks.banner.offline',
+  auth: 'tasks.banner.auth',
+  config: 'tasks.banner.config',
+  disk_full: 'tasks.banner.diskFull',
+  paused: 'tasks.banner.paused'
+}
+
+const isBanner = (status: SyncStatus): status is BannerKind => status in TEXT_KEY
+
+/** Offline / key problem / missing setup / disk full / paused, and a library folder that
+ * is not there: what the user must know above whatever view is open. */
 export function Banners(): JSX.Element | null {
-  return null
+  const { t } = useTranslation()
+  useSyncStateLive()
+  const sync = useTasksStore((s) => s.sync)
+  const { resumeDownloads } = useTasksStore((s) => s.actions)
+  const libraryAvailable = useAppStore((s) => s.info?.libraryAvailable ?? true)
+  const { setView } = useAppActions()
+  const [busy, setBusy] = useState(false)
+
+  const status = sync && isBanner(sync.status) ? sync.status : null
+  if (!status && libraryAvailable) return null
+
+  const resume = (): void => {
+    setBusy(true)
+    void resumeDownloads()
+      .catch(() => undefined)
+      .finally(() => setBusy(false))
+  }
+  const settingsButton = (
+    <button type="button" className="text-button" onClick={() => setView('settings')}>
+      {t('tasks.banner.openSettings')}
+    </button>
+  )
+
+  return (
+    <div className="banners">
+      {!libraryAvailable && (
+        <div className="banner tone-bad" role="alert" data-testid="banner-library">
+          <p>{t('library.unavailable')}</p>
+          {settingsButton}
+        </div>
+      )}
+      {status && sync && (
+        <div
+          className={`banner ${status === 'paused' || status === 'offline' ? 'tone-info' : 'tone-bad'}`}
+          role={status === 'paused' ? 'status' : 'alert'}
+          data-testid={`banner-${status}`}
+        >
+          <p>
+            {t(TEXT_KEY[status])}
+            {status === 'auth' && sync.message && (
+              <>
+                {' '}
+                <span className="banner-detail">
+                  {t('tasks.banner.details')} <span className="core-message">{sync.message}</span>
+                </span>
+              </>
+            )}
+          </p>
+          {(status === 'auth' || status === 'config') && settingsButton}
+          {(status === 'disk_full' || status === 'paused') && (
+            <button type="button" className="text-button" disabled={busy} onClick={resume}>
+              {t('tasks.banner.resume')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  )
 }

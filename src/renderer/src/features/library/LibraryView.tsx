@@ -1,29 +1,110 @@
-import type { JSX } from 'react'
+import { useEffect, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useAppActions, useAppStore } from '../../store/app-store'
+import { ClipDetailPanel } from '../clip/ClipDetailPanel'
+import { TagEditor } from '../tags/TagEditor'
+import { TagManager } from '../tags/TagManager'
+import { useClipStore } from '../../store/clip-store'
+import { useLibraryStore } from '../../store/library-store'
+import { useLibraryUiStore } from '../../store/library-ui-store'
+import { ClipGrid } from './ClipGrid'
+import { ClipList } from './ClipList'
+import { DeleteDialog } from './DeleteDialog'
+import { FilterSidebar } from './FilterSidebar'
+import { LibraryEmpty } from './LibraryEmpty'
+import { LibraryNotice } from './LibraryNotice'
+import { LibraryToolbar } from './LibraryToolbar'
+import { isFiltered } from './query'
+import { SelectionBar } from './SelectionBar'
+import { useLibraryEvents } from './useLibraryEvents'
+import '../../elements/buttons.css'
+import './library.css'
 
+const HEADING_ID = 'library-heading'
+
+function LibraryDialogs(): JSX.Element | null {
+  const dialog = useLibraryUiStore((s) => s.dialog)
+  if (!dialog) return null
+  switch (dialog.kind) {
+    case 'tags':
+      return <TagEditor rows={dialog.rows} />
+    case 'delete':
+      return <DeleteDialog rows={dialog.rows} />
+    case 'manage-tags':
+      return <TagManager />
+  }
+}
+
+function NoMatch(): JSX.Element {
+  const { t } = useTranslation()
+  const clearFilters = useLibraryStore((s) => s.actions.clearFilters)
+  return (
+    <div className="no-match" data-testid="library-no-match">
+      <p>{t('library.noMatch')}</p>
+      <button type="button" className="text-button" onClick={clearFilters}>
+        {t('library.filters.clear')}
+      </button>
+    </div>
+  )
+}
+
+/** The library: toolbar, filters, the clips as a list or a cover grid, and the detail
+ * panel of the open clip. */
 export function LibraryView(): JSX.Element {
   const { t } = useTranslation()
-  const info = useAppStore((s) => s.info)
-  const { setView } = useAppActions()
+  const total = useLibraryStore((s) => s.total)
+  const error = useLibraryStore((s) => s.error)
+  const filtered = useLibraryStore((s) => isFiltered(s.filter))
+  const layout = useLibraryStore((s) => s.layout)
+  const { ensureRange, loadFacets, refresh } = useLibraryStore((s) => s.actions)
+  const panelOpen = useClipStore((s) => s.openId !== null)
+  const filtersOpen = useLibraryUiStore((s) => s.filtersOpen)
+  useLibraryEvents()
+
+  useEffect(() => {
+    // Coming back to the view refreshes what was cached; the first visit loads page one.
+    if (useLibraryStore.getState().total === null) {
+      void ensureRange({ start: 0, end: 50 })
+      void loadFacets()
+    } else {
+      void refresh()
+    }
+  }, [ensureRange, loadFacets, refresh])
+
+  if (total === null && !error) {
+    return (
+      <section className="library" aria-busy="true">
+        <h1>{t('library.title')}</h1>
+        <p className="muted">{t('app.loading')}</p>
+      </section>
+    )
+  }
+  if ((total === 0 && !filtered) || total === null) {
+    return <LibraryEmpty error={total === null ? error : null} onRetry={() => void refresh()} />
+  }
+
   return (
-    <section className="library">
-      <h1>{t('library.title')}</h1>
-      <div className="empty-state" data-testid="library-empty">
-        <h2>{t('library.emptyTitle')}</h2>
-        <p>{t('library.emptyBody')}</p>
-        <button type="button" className="primary" onClick={() => setView('tasks')}>
-          {t('library.emptyAction')}
-        </button>
-      </div>
-      {info && (
-        <dl className="app-info" data-testid="app-info">
-          <dt>{t('library.infoFolder')}</dt>
-          <dd data-testid="library-dir">{info.libraryDir}</dd>
-          <dt>{t('library.infoData')}</dt>
-          <dd data-testid="data-dir">{info.dataDir}</dd>
-        </dl>
+    <section className="library library-view" aria-labelledby={HEADING_ID}>
+      <LibraryToolbar headingId={HEADING_ID} />
+      <SelectionBar />
+      {error && (
+        <p role="alert" className="load-error">
+          {t('library.loadFailed', { message: error })}{' '}
+          <button type="button" className="text-button" onClick={() => void refresh()}>
+            {t('library.retry')}
+          </button>
+        </p>
       )}
+      <div
+        className={`library-body${panelOpen ? ' with-panel' : ''}${filtersOpen ? ' with-filters' : ''}`}
+      >
+        {filtersOpen && <FilterSidebar />}
+        <div className="library-results">
+          {total === 0 ? <NoMatch /> : layout === 'grid' ? <ClipGrid /> : <ClipList />}
+        </div>
+        {panelOpen && <ClipDetailPanel />}
+      </div>
+      <LibraryNotice />
+      <LibraryDialogs />
     </section>
   )
 }

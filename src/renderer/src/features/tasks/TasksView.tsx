@@ -1,11 +1,149 @@
-import type { JSX } from 'react'
+import { useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { MediaKind, TaskRow } from '../../../../shared/domain'
+import { ModalDialog } from '../../elements/ModalDialog'
+import { errorReason, type UiMessage } from '../../elements/ui-message'
+import { useSyncStateLive, useTasksLive } from '../../hooks/useTasksLive'
+import { useTasksStore } from '../../store/tasks-store'
+import { DownloadsSummary } from './DownloadsSummary'
+import { TaskList } from './TaskList'
+import { TaskPaste } from './TaskPaste'
+import '../../elements/buttons.css'
+import './tasks.css'
+
+/** The bridge refuses more than this many ids in one call (schemas.ts MAX_IDS). */
+const CHUNK = 5000
+
+async function inChunks(ids: string[], run: (chunk: string[]) => Promise<number>): Promise<number> {
+  let total = 0
+  for (let i = 0; i < ids.length; i += CHUNK) total += await run(ids.slice(i, i + CHUNK))
+  return total
+}
 
 export function TasksView(): JSX.Element {
   const { t } = useTranslation()
+  useTasksLive()
+  useSyncStateLive()
+  const sync = useTasksStore((s) => s.sync)
+  const actions = useTasksStore((s) => s.actions)
+  const [confirmRemove, setConfirmRemove] = useState<TaskRow[] | null>(null)
+  const [message, setMessage] = useState<UiMessage | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const run = async (work: () => Promise<UiMessage | null>): Promise<void> => {
+    setBusy(true)
+    try {
+      setMessage(await work())
+    } catch (error) {
+      setMessage({ key: 'tasks.actionFailed', values: { reason: errorReason(error) } })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const retry = (tasks: TaskRow[]): void =>
+    void run(async () => {
+      const changed = await inChunks(
+        tasks.map((task) => task.id),
+        actions.retry
+      )
+      return { key: 'tasks.retried', values: { count: changed } }
+    })
+  const retryFile = (clipId: string, kind: MediaKind): void =>
+    void run(async () => {
+      await actions.retryDownload(clipId, kind)
+      return { key: 'tasks.fileRetried' }
+    })
+  const remove = (tasks: TaskRow[]): void => {
+    const ids = tasks.map((task) => task.id)
+    setConfirmRemove(null)
+    void run(async () => ({
+      key: 'tasks.removed',
+      values: { count: await inChunks(ids, actions.remove) }
+    }))
+  }
+
+  const paused = sync?.downloadsPaused ?? false
   return (
-    <section>
-      <h1>{t('tasks.title')}</h1>
+    <section className="tasks-view">
+      <header className="view-header">
+        <h1>{t('tasks.title')}</h1>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="text-button"
+            data-testid="poll-now"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await actions.pollNow()
+                return { key: 'tasks.polling' }
+              })
+            }
+          >
+            {t('tasks.pollNow')}
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            data-testid="toggle-downloads"
+            aria-pressed={paused}
+            disabled={busy || !sync}
+            onClick={() =>
+              void run(async () => {
+                if (paused) await actions.resumeDownloads()
+                else await actions.pauseDownloads()
+                return null
+              })
+            }
+          >
+            {paused ? t('tasks.resume') : t('tasks.pause')}
+          </button>
+        </div>
+      </header>
+      <DownloadsSummary />
+      <TaskPaste />
+      <p role="status" className="tasks-message">
+        {message && t(message.key, message.values ?? {})}
+      </p>
+      <TaskList
+        onRetry={retry}
+        onRemove={(tasks) => setConfirmRemove(tasks)}
+        onRetryFile={retryFile}
+      />
+      {confirmRemove && (
+        <ModalDialog
+          title={t('tasks.confirmRemove.title', { count: confirmRemove.length })}
+          onClose={() => setConfirmRemove(null)}
+          testId="confirm-remove"
+          footer={
+            <>
+              <button
+                type="button"
+                className="text-button"
+                data-autofocus
+                onClick={() => setConfirmRemove(null)}
+              >
+                {t('tasks.confirmRemove.cancel')}
+              </button>
+              <button
+                type="button"
+                className="primary danger"
+                onClick={() => remove(confirmRemove)}
+              >
+                {t('tasks.confirmRemove.confirm', { count: confirmRemove.length })}
+              </button>
+            </>
+          }
+        >
+          <p>{t('tasks.confirmRemove.body', { count: confirmRemove.length })}</p>
+          {confirmRemove.length === 1 && (
+            <p>
+              <code translate="no">{confirmRemove[0]?.id}</code>
+            </p>
+          )}
+        </ModalDialog>
+      )}
     </section>
   )
 }

@@ -1,5 +1,53 @@
 import type { clipEn } from './clip.en'
 
 export const clipZhCN: typeof clipEn = {
-  title: '歌曲详情'
+  title: '歌曲详情',
+  close: '关闭详情',
+  missing: '这首歌曲已不在曲库中。',
+  loadFailed: '无法加载歌曲：{{message}}',
+  prompt: '描述提示词',
+  lyrics: '歌词',
+  noLyrics: '没有歌词（纯音乐，或网关未返回歌词）。',
+  actions: {
+    label: '歌曲操作',
+    play: '播放',
+    playVideo: '播放视频',
+    favorite: '收藏',
+    editTags: '编辑标签',
+    reveal: '在文件夹中显示',
+    copyPrompt: '复制提示词',
+    promptCopied: '已复制提示词',
+    copyStyle: '复制风格',
+    styleCopied: '已复制风格',
+    export: '导出'
+  },
+  facts: {
+    style: '风格',
+    model: '模型',
+    duration: '时长',
+    created: '创建时间',
+    added: '添加时间',
+    plays: '播放次数',
+    lastPlayed: '最近播放',
+    tags: '我的标签',
+    task: '任务'
+  },
+  lineage: {
+    title: '衍生关系',
+    extends: '延长自',
+    extendsMissing: '延长自一首不在曲库中的歌曲（{{id}}）',
+    at: '于 {{time}} 处',
+    extendedBy: '被以下歌曲延长',
+    siblings: '同批生成'
+  },
+  files: {
+    title: '文件',
+    kind: { audio: '音频', video: '视频', cover: '封面', sidecar: '详情（.json）' },
+    state: {
+      done: '已下载',
+      pending: '下载中',
+      failed: '失败',
+      absent: '无'
+    }
+  }
 }

@@ -1,3 +1,127 @@
 export const tasksEn = {
-  title: 'Tasks'
+  title: 'Tasks',
+  pollNow: 'Check now',
+  polling: 'Checking the gateway now…',
+  pause: 'Pause downloads',
+  resume: 'Resume downloads',
+  actionFailed: 'That did not work: {{reason}}',
+  retried_one: '{{count}} task will be checked again.',
+  retried_other: '{{count}} tasks will be checked again.',
+  fileRetried: 'The file will be downloaded again.',
+  removed_one: '{{count}} task removed. Its songs stay in your library.',
+  removed_other: '{{count}} tasks removed. Their songs stay in your library.',
+  confirmRemove: {
+    title_one: 'Remove this task?',
+    title_other: 'Remove {{count}} tasks?',
+    body_one:
+      'Songshelf stops checking it. Songs already downloaded stay in your library; pasting the id again brings the task back.',
+    body_other:
+      'Songshelf stops checking them. Songs already downloaded stay in your library; pasting the ids again brings the tasks back.',
+    cancel: 'Keep',
+    confirm_one: 'Remove task',
+    confirm_other: 'Remove {{count}} tasks'
+  },
+  paste: {
+    label: 'Add task ids',
+    hint: 'Paste anything that contains task ids: the answer of a generate call, a log, a list. Songshelf finds the ids and shows them before adding.',
+    placeholder: '{"code":"success","data":"0b7c1f5e-…"}',
+    noneFound: 'No task ids found in this text yet.',
+    found_one: 'Found {{count}} task id.',
+    found_other: 'Found {{count}} task ids.',
+    alreadyListed_one: '{{count}} of them is already in your list.',
+    alreadyListed_other: '{{count}} of them are already in your list.',
+    foundList: 'Task ids found',
+    more_one: 'and {{count}} more',
+    more_other: 'and {{count}} more',
+    invalid_one: 'This looks like an id but is incomplete, so it will not be added:',
+    invalid_other: 'These look like ids but are incomplete, so they will not be added:',
+    add_one: 'Add {{count}} task',
+    add_other: 'Add {{count}} tasks',
+    addNone: 'Add tasks',
+    resultAdded_one: '{{count}} added',
+    resultAdded_other: '{{count}} added',
+    resultKnown_one: '{{count}} already known',
+    resultKnown_other: '{{count}} already known',
+    resultInvalid_one: '{{count}} not a valid id',
+    resultInvalid_other: '{{count}} not valid ids',
+    separator: ', ',
+    failed: 'Could not add the tasks: {{reason}}'
+  },
+  phase: {
+    waiting: 'Waiting',
+    generating: 'Generating',
+    downloading: 'Downloading',
+    done: 'Done',
+    failed: 'Failed',
+    not_found: 'Not found',
+    stale: 'No answer'
+  },
+  detail: {
+    waiting: 'Suno has not started this task yet.',
+    generating: 'Suno is making the songs.',
+    done_one: 'Finished: {{count}} song is in your library.',
+    done_other: 'Finished: {{count}} songs are in your library.',
+    failed: 'The generation failed. Reason given:',
+    noReason: 'the gateway gave no reason.',
+    notFound:
+      'The gateway does not know this task id. Check that it was copied whole and that it was made with this gateway and key.',
+    stale: 'No news for a long time. Songshelf keeps checking, less often.'
+  },
+  item: {
+    added: 'added {{when}}',
+    nextCheck: 'Next check {{when}}.',
+    retry: 'Retry',
+    retryLabel: 'Retry task {{id}}',
+    remove: 'Remove',
+    removeLabel: 'Remove task {{id}}',
+    files: '{{done}} of {{total}} files downloaded',
+    filesLabel: 'Files of task {{id}}',
+    fileLabel: '{{kind}} of {{clip}}',
+    bytesOf: '{{bytes}} of {{total}}',
+    fileError: '{{kind}} of {{clip}} failed:',
+    retryFile: 'Download again'
+  },
+  kind: {
+    audio: 'Song',
+    video: 'Video',
+    cover: 'Cover'
+  },
+  list: {
+    title: 'Your tasks',
+    filterLabel: 'Show',
+    retryAll: 'Retry all',
+    removeAll: 'Remove all finished',
+    loadFailed: 'The task list could not be loaded. Songshelf will try again.',
+    empty: 'No tasks yet. Paste the ids of your generate calls above.',
+    emptyFilter: 'No tasks in this view.'
+  },
+  filter: {
+    all: 'All',
+    active: 'In progress',
+    done: 'Done',
+    problems: 'Problems'
+  },
+  summary: {
+    pending_one: '{{count}} task in progress',
+    pending_other: '{{count}} tasks in progress',
+    separator: ' · ',
+    paused: 'downloads paused',
+    downloads: '{{active}} downloading, {{queued}} waiting',
+    lastPoll: 'last checked {{when}}',
+    nextPoll: 'next check {{when}}',
+    overallLabel: 'All downloads',
+    files_one: '{{count}} file',
+    files_other: '{{count}} files'
+  },
+  banner: {
+    offline: "You're offline — Songshelf will resume when the network returns.",
+    auth: 'The gateway rejected your key, so checking is paused and every task is kept. Check the key, your credit or the IP allow-list.',
+    config: 'Songshelf needs your gateway address and API key before it can fetch songs.',
+    diskFull:
+      'The disk is full, so downloads are paused. Nothing was lost. Free some space, then resume.',
+    paused: 'Downloads are paused.',
+    openSettings: 'Open Settings',
+    resume: 'Resume downloads',
+    details: 'Details:'
+  }
 }

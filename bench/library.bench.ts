@@ -1,0 +1,240 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import type { LibraryFilter, LibraryQuery } from '../src/shared/domain'
+import { CONNECTION_PRAGMAS } from '../src/main/core/library/db'
+import { facetSql } from '../src/main/core/library/queries/facets'
+import { pageSql } from '../src/main/core/library/queries/clips'
+import { ftsQuery, type SqlPart } from '../src/main/core/library/search-index'
+import { openLibrary } from '../src/main/core/library/store'
+import type { LibraryStore } from '../src/main/core/library/types'
+import {
+  median,
+  paired,
+  percentile,
+  printResults,
+  result,
+  sample,
+  time,
+  type BenchResult
+} from './kit'
+import { MODELS, USER_TAGS, searchQueries, syntheticTasks } from './library-data'
+import { bareIngest, loadAllRows, naiveFacets, naiveFirstPage, naiveSearch } from './library-naive'
+
+// The library index at 100 000 clips. Every timing is shown beside two baselines:
+//  - naive: load every row into JS arrays and filter/sort in JS (what an app without an
+//    index would do); the index should beat it (ratio ≤ 1);
+//  - bare: the very same SQL on a bare DatabaseSync, to show what the store's own code
+//    costs on top of SQLite (ratio ≤ 1.3).
+// Runs in well under two minutes on two cores; most of it is building the library.
+
+const CLIPS = 100_000
+const INGEST = 10_000
+const VS_NAIVE = 1
+const VS_BARE = 1.3
+const quiet = { warn: (): void => undefined }
+const COUNT_MATCHES = 'SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH ?'
+
+interface Bare {
+  db: DatabaseSync
+  run(part: SqlPart, one?: boolean): unknown
+  /** Runs a write and returns its change count. */
+  change(part: SqlPart): number
+}
+
+function bareDb(path: string): Bare {
+  const db = new DatabaseSync(path, { timeout: 5000 })
+  // The store's own connection settings, so the comparison isolates the store's code.
+  for (const pragma of CONNECTION_PRAGMAS) db.exec(pragma)
+  const cache = new Map<string, StatementSync>()
+  const prepared = (sql: string): StatementSync => {
+    let stmt = cache.get(sql)
+    if (stmt === undefined) cache.set(sql, (stmt = db.prepare(sql)))
+    return stmt
+  }
+  return {
+    db,
+    run(part, one = false) {
+      const params = part.params as SQLInputValue[]
+      return one ? prepared(part.sql).get(...params) : prepared(part.sql).all(...params)
+    },
+    change: (part) => Number(prepared(part.sql).run(...(part.params as SQLInputValue[])).changes)
+  }
+}
+
+/** The statements the store runs for a page, run bare: match count, rows, total. */
+function barePage(bare: Bare, q: LibraryQuery): void {
+  const match = q.search === undefined ? null : ftsQuery(q.search)
+  const matches =
+    match === null
+      ? null
+      : Number((bare.run({ sql: COUNT_MATCHES, params: [match] }, true) as { n: number }).n)
+  if (matches === 0) return
+  const sql = pageSql(q, 'fts5', matches)
+  bare.run(sql.rows)
+  if (sql.total !== null) bare.run(sql.total, true)
+}
+
+function bareFacets(bare: Bare, filter: LibraryFilter): void {
+  const match = filter.search === undefined ? null : ftsQuery(filter.search)
+  const matches =
+    match === null
+      ? null
+      : Number((bare.run({ sql: COUNT_MATCHES, params: [match] }, true) as { n: number }).n)
+  const plan = facetSql(filter, 'fts5', matches)
+  let scopeSize: number | null = null
+  for (const part of plan.scope) scopeSize = bare.change(part)
+  const sql = plan.counts(scopeSize)
+  bare.run(sql.models)
+  bare.run(sql.userTags)
+  bare.run(sql.styleTags)
+}
+
+async function build(dataDir: string, libraryDir: string): Promise<void> {
+  const store = openLibrary({ dataDir, libraryDir, logger: quiet, createLibraryDir: true })
+  for (let chunk = 0; chunk < CLIPS / 10_000; chunk++) {
+    store.recordTaskResults(syntheticTasks(1000 + chunk, 10_000), Date.UTC(2026, 10, 1), {
+      downloadVideo: true
+    })
+  }
+  // Pretend every download finished (what matters here is the shape of the rows).
+  const bare = new DatabaseSync(join(dataDir, 'library.sqlite'), { timeout: 5000 })
+  bare.exec(`UPDATE files SET state = 'done' WHERE state = 'pending';
+    UPDATE clips SET has_audio = 1, has_cover = 1, download_state = 'done',
+      has_video = EXISTS (SELECT 1 FROM files f WHERE f.clip_pk = clips.pk AND f.kind = 'video')`)
+  const ids = bare
+    .prepare('SELECT id FROM clips ORDER BY pk')
+    .all()
+    .map((row) => String(row.id))
+  bare.close()
+  // About a third of the songs carry user tags, one in ten is a favourite.
+  USER_TAGS.forEach((tag, i) =>
+    store.tagClips(
+      ids.filter((_, n) => (n * 7 + i) % 60 === 0),
+      { add: [tag] }
+    )
+  )
+  store.setFavorite(
+    ids.filter((_, n) => n % 10 === 3),
+    true
+  )
+  await store.close()
+}
+
+const FACET_FILTERS: LibraryFilter[] = [
+  {},
+  { favorite: true },
+  { styleTag: 'pop' },
+  { model: MODELS[1], hasVideo: true }
+]
+
+export async function run(): Promise<BenchResult[]> {
+  const root = await mkdtemp(join(tmpdir(), 'songshelf-bench-'))
+  const dataDir = join(root, 'data')
+  const libraryDir = join(root, 'library')
+  const dbPath = join(dataDir, 'library.sqlite')
+  const results: BenchResult[] = []
+  try {
+    await build(dataDir, libraryDir)
+
+    // Cold open → first page: a fresh connection each time, nothing prepared yet.
+    const firstPage = { limit: 100 }
+    const opened = await sample(5, async () => {
+      const store = openLibrary({ dataDir, libraryDir, logger: quiet })
+      store.query(firstPage)
+      await store.close()
+    })
+    const bareOpened = await sample(5, () => {
+      const bare = bareDb(dbPath)
+      barePage(bare, firstPage)
+      bare.db.close()
+    })
+    const naiveOpened = await sample(2, () => naiveFirstPage(dbPath))
+    results.push(
+      result('cold open → first page (vs naive JS)', median(opened), median(naiveOpened), VS_NAIVE)
+    )
+    results.push(
+      result('cold open → first page (vs bare SQL)', median(opened), median(bareOpened), VS_BARE)
+    )
+
+    const store: LibraryStore = openLibrary({ dataDir, libraryDir, logger: quiet })
+    const bare = bareDb(dbPath)
+    const rows = loadAllRows(bare.db)
+
+    // Search as the user types: 60 queries, each page of 100 with its total.
+    const queries = searchQueries(7, 60)
+    for (const q of queries.slice(0, 10)) store.query({ search: q })
+    // Store and bare alternate query by query, so neither gets a warmer cache.
+    const [searched, bareSearched] = await paired(
+      queries.length,
+      (i) => store.query({ search: queries[i], limit: 100 }),
+      (i) => barePage(bare, { search: queries[i], limit: 100 })
+    )
+    const naiveSearched = await sample(queries.length, (i) => naiveSearch(rows, queries[i]))
+    for (const p of [50, 95]) {
+      const value = percentile(searched, p)
+      results.push(
+        result(`search p${p} (vs naive JS)`, value, percentile(naiveSearched, p), VS_NAIVE)
+      )
+      results.push(
+        result(`search p${p} (vs bare SQL)`, value, percentile(bareSearched, p), VS_BARE)
+      )
+    }
+
+    // Facet counts for the sidebar, under four typical filters.
+    const [faceted, bareFaceted] = await paired(
+      7,
+      () => FACET_FILTERS.forEach((f) => store.facets(f)),
+      () => FACET_FILTERS.forEach((f) => bareFacets(bare, f))
+    )
+    const naiveFaceted = await sample(3, () => FACET_FILTERS.forEach((f) => naiveFacets(rows, f)))
+    results.push(
+      result(
+        'facet counts ×4 filters (vs naive JS)',
+        median(faceted),
+        median(naiveFaceted),
+        VS_NAIVE
+      )
+    )
+    results.push(
+      result('facet counts ×4 filters (vs bare SQL)', median(faceted), median(bareFaceted), VS_BARE)
+    )
+
+    // Ingest 10 000 clips in one transaction, into the 100 000-clip library. The bare
+    // run executes the same inserts (tasks, clips, styles, files, search rows) directly;
+    // the naive one does them with a transaction per clip.
+    const ingest = await time(() =>
+      store.recordTaskResults(syntheticTasks(77, INGEST), Date.UTC(2026, 10, 2), {
+        downloadVideo: true
+      })
+    )
+    const bareIngested = await time(() => bareIngest(bare.db, syntheticTasks(78, INGEST), true))
+    const naiveIngested = await time(() => bareIngest(bare.db, syntheticTasks(79, INGEST), false))
+    results.push(
+      result('ingest 10k clips (vs a transaction per clip)', ingest, naiveIngested, VS_NAIVE)
+    )
+    results.push(result('ingest 10k clips (vs bare SQL)', ingest, bareIngested, VS_BARE))
+
+    bare.db.close()
+    await store.close()
+    return results
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1]?.endsWith('library.bench.ts')) {
+  const started = Date.now()
+  run()
+    .then((results) => {
+      printResults(
+        `library @ ${CLIPS} clips (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        results
+      )
+    })
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exitCode = 1
+    })
+}

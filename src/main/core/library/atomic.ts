@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+// Replacing a file in the library without ever leaving half of it behind: write a temp
+// file next to it, fsync, rename over the target (atomic on one file system), fsync the
+// folder so the rename itself survives a power cut.
+
+/** Suffix of temp files; rebuild and the library walk ignore them. */
+export const TEMP_SUFFIX = '.tmp'
+
+/** Writes `data` to `target` atomically. `stillWanted` is asked just before the rename
+ * (e.g. "is the song still in the library?"); if it says no, nothing is replaced and the
+ * result is false. */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  stillWanted: () => boolean = () => true
+): Promise<boolean> {
+  const temp = `${target}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`
+  try {
+    const handle = await open(temp, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    if (!stillWanted()) {
+      await rm(temp, { force: true })
+      return false
+    }
+    await renameWithRetry(temp, target)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+  await syncDir(dirname(target))
+  return true
+}
+
+// Windows refuses to replace a file another process has open without FILE_SHARE_DELETE
+// (a player, an antivirus scan): retry briefly before giving up.
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const retryable = process.platform === 'win32' && (code === 'EPERM' || code === 'EBUSY')
+      if (!retryable || attempt >= 4) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)))
+    }
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Folders cannot be opened for fsync on Windows; NTFS journals the rename itself.
+  if (process.platform === 'win32') return
+  try {
+    const handle = await open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Some file systems (network shares, FUSE) reject fsync on a folder; the data
+    // itself was synced, so this is best effort.
+  }
+}

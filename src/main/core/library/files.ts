@@ -1,0 +1,220 @@
+import type { ClipFile, FileKind, FileState, MediaKind } from '../../../shared/domain'
+import type { DownloadJob, FileResult } from '../sync/store-port'
+import type { Db } from './db'
+import { placeholders } from './db'
+import { clipStem, relFilePath, resolveInside, stemKey, toRelPath, type StemInput } from './naming'
+
+// File rows: one per clip and kind, saying whether the file is on disk, queued, failed
+// or not wanted, and where it lives. The clip row carries a summary of them (has_audio…,
+// download_state) so list filters stay index lookups at 100 000 clips.
+
+export const FILE_KINDS: readonly FileKind[] = ['audio', 'video', 'cover', 'sidecar']
+
+export interface FileDbRow {
+  kind: FileKind
+  state: FileState
+  rel_path: string | null
+  bytes: number | null
+  error: string | null
+  source_url: string | null
+  attempts: number
+}
+
+export function fileRows(db: Db, pk: number): FileDbRow[] {
+  return db.all<FileDbRow>(
+    'SELECT kind, state, rel_path, bytes, error, source_url, attempts FROM files WHERE clip_pk = ?',
+    pk
+  )
+}
+
+/** Every kind, absent ones included; paths only for files on disk. */
+export function toClipFiles(libraryDir: string, rows: FileDbRow[]): ClipFile[] {
+  return FILE_KINDS.map((kind): ClipFile => {
+    const row = rows.find((r) => r.kind === kind)
+    if (row === undefined) return { kind, state: 'absent', path: null, bytes: null, error: null }
+    const path =
+      row.state === 'done' && row.rel_path !== null ? safeResolve(libraryDir, row.rel_path) : null
+    return { kind, state: row.state, path, bytes: row.bytes, error: row.error }
+  })
+}
+
+function safeResolve(libraryDir: string, relPath: string): string | null {
+  try {
+    return resolveInside(libraryDir, relPath)
+  } catch {
+    return null
+  }
+}
+
+/** Recomputes the per-clip summary after its file rows changed. Sidecars do not count:
+ * "downloaded" is about media. */
+export function refreshFileSummary(db: Db, pks: readonly number[]): void {
+  const stmt = db.sql(`UPDATE clips SET
+      has_audio = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'audio' AND state = 'done'),
+      has_video = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'video' AND state = 'done'),
+      has_cover = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'cover' AND state = 'done'),
+      download_state = (SELECT CASE
+          WHEN sum(state = 'failed') > 0 THEN 'failed'
+          WHEN sum(state = 'pending') > 0 THEN 'pending'
+          WHEN sum(state = 'done') > 0 THEN 'done'
+          ELSE 'absent' END
+        FROM files WHERE clip_pk = clips.pk AND kind != 'sidecar')
+    WHERE pk = ?`)
+  for (const pk of pks) stmt.run(pk)
+}
+
+/** Gives a clip its library stem once, the first time it needs a file name. The id
+ * suffix keeps distinct clips apart; if two ids share their first 8 characters (about
+ * one pair per 100 000 UUIDs) and the rest of the name, the suffix grows. */
+export function ensureStem(db: Db, pk: number): string {
+  const clip = db.get<{
+    id: string
+    title: string
+    created_at: number | null
+    added_at: number
+    stem: string | null
+  }>('SELECT id, title, created_at, added_at, stem FROM clips WHERE pk = ?', pk)
+  if (clip === undefined) throw new Error(`No clip with pk ${pk}`)
+  if (clip.stem !== null) return clip.stem
+  const input = {
+    id: clip.id,
+    title: clip.title,
+    createdAt: clip.created_at,
+    addedAt: clip.added_at
+  }
+  const { stem, key } = freeStem(db, input, pk)
+  db.run('UPDATE clips SET stem = ?, stem_key = ? WHERE pk = ?', stem, key, pk)
+  return stem
+}
+
+/** The first stem for this clip that no other clip holds (case-insensitively). */
+export function freeStem(
+  db: Db,
+  input: StemInput,
+  pk: number | null
+): { stem: string; key: string } {
+  for (const length of [8, 12, 16, 24, 36, 64, 256]) {
+    const stem = clipStem(input, length)
+    const key = stemKey(stem)
+    const taken = db.get('SELECT 1 AS x FROM clips WHERE stem_key = ? AND pk IS NOT ?', key, pk)
+    if (taken === undefined) return { stem, key }
+  }
+  throw new Error(`No free file name for clip ${input.id}`)
+}
+
+export function downloadJobs(db: Db, libraryDir: string): DownloadJob[] {
+  const rows = db.all<{
+    pk: number
+    id: string
+    task_id: string
+    stem: string | null
+    kind: MediaKind
+    source_url: string
+    attempts: number
+  }>(
+    `SELECT c.pk, c.id, c.task_id, c.stem, f.kind, f.source_url, f.attempts
+     FROM files f JOIN clips c ON c.pk = f.clip_pk
+     WHERE f.state = 'pending' AND f.source_url IS NOT NULL AND f.kind != 'sidecar'
+     ORDER BY f.updated_at, f.rowid`
+  )
+  return rows.map((row) => {
+    const stem = row.stem ?? db.tx(() => ensureStem(db, row.pk))
+    return {
+      clipId: row.id,
+      taskId: row.task_id,
+      kind: row.kind,
+      url: row.source_url,
+      targetPath: resolveInside(libraryDir, relFilePath(stem, row.kind)),
+      attempts: row.attempts
+    }
+  })
+}
+
+/** Records what a download did. A file that is already done is never downgraded. */
+export function setFileResult(
+  db: Db,
+  libraryDir: string,
+  clipId: string,
+  kind: FileKind,
+  result: FileResult,
+  now: number
+): void {
+  db.tx(() => {
+    const clip = db.get<{ pk: number }>('SELECT pk FROM clips WHERE id = ?', clipId)
+    // The clip was deleted while its download ran: nothing to record.
+    if (clip === undefined) return
+    const current = db.get<{ state: FileState }>(
+      'SELECT state FROM files WHERE clip_pk = ? AND kind = ?',
+      clip.pk,
+      kind
+    )
+    if (current?.state === 'done' && result.state !== 'done') return
+    if (result.state === 'done') {
+      const rel = toRelPath(libraryDir, result.path)
+      if (rel === null) throw new Error(`Download saved outside the library: ${result.path}`)
+      db.run(
+        `INSERT INTO files (clip_pk, kind, state, rel_path, bytes, sha256, error, updated_at)
+         VALUES (?, ?, 'done', ?, ?, ?, NULL, ?)
+         ON CONFLICT (clip_pk, kind) DO UPDATE SET state = 'done', rel_path = excluded.rel_path,
+           bytes = excluded.bytes, sha256 = excluded.sha256, error = NULL,
+           updated_at = excluded.updated_at`,
+        clip.pk,
+        kind,
+        rel,
+        result.bytes,
+        result.sha256,
+        now
+      )
+    } else {
+      db.run(
+        `UPDATE files SET state = ?, error = ?, attempts = attempts + 1, updated_at = ?
+         WHERE clip_pk = ? AND kind = ?`,
+        result.state,
+        result.error,
+        now,
+        clip.pk,
+        kind
+      )
+    }
+    refreshFileSummary(db, [clip.pk])
+  })
+}
+
+export function getFilePath(
+  db: Db,
+  libraryDir: string,
+  clipId: string,
+  kind: FileKind
+): string | null {
+  const row = db.get<{ rel_path: string | null }>(
+    `SELECT f.rel_path FROM files f JOIN clips c ON c.pk = f.clip_pk
+     WHERE c.id = ? AND f.kind = ? AND f.state = 'done'`,
+    clipId,
+    kind
+  )
+  return row?.rel_path == null ? null : safeResolve(libraryDir, row.rel_path)
+}
+
+export function retryFailedFiles(db: Db, clipIds: string[] | undefined, now: number): number {
+  return db.tx(() => {
+    const scope =
+      clipIds === undefined
+        ? ''
+        : `AND clip_pk IN (SELECT pk FROM clips WHERE id IN (${placeholders(clipIds.length)}))`
+    const pks = db
+      .all<{ clip_pk: number }>(
+        `SELECT DISTINCT clip_pk FROM files
+         WHERE state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`,
+        ...(clipIds ?? [])
+      )
+      .map((row) => row.clip_pk)
+    const changed = db.run(
+      `UPDATE files SET state = 'pending', error = NULL, attempts = 0, updated_at = ?
+       WHERE state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`,
+      now,
+      ...(clipIds ?? [])
+    )
+    refreshFileSummary(db, pks)
+    return changed
+  })
+}

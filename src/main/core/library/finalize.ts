@@ -1,0 +1,135 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { writeFileAtomic } from './atomic'
+import type { Db } from './db'
+import { ensureStem, getFilePath } from './files'
+import { writeId3 } from './id3'
+import { relFilePath, resolveInside } from './naming'
+import { buildSidecar, serializeSidecar } from './sidecar'
+import type { Logger } from './types'
+
+// Writing what the library folder holds besides the media: the sidecar, and the ID3 tags
+// once the mp3 is on disk.
+
+export interface FinalizeContext {
+  db: Db
+  libraryDir: string
+  artist: string
+  album: string
+  now: () => number
+  logger: Logger
+  libraryAvailable(): boolean
+}
+
+function setSidecarRow(
+  db: Db,
+  pk: number,
+  state: 'done' | 'failed',
+  rel: string | null,
+  bytes: number | null,
+  error: string | null,
+  now: number
+): void {
+  db.run(
+    `INSERT INTO files (clip_pk, kind, state, rel_path, bytes, error, updated_at)
+     VALUES (?, 'sidecar', ?, ?, ?, ?, ?)
+     ON CONFLICT (clip_pk, kind) DO UPDATE SET state = excluded.state,
+       rel_path = coalesce(excluded.rel_path, files.rel_path), bytes = excluded.bytes,
+       error = excluded.error, updated_at = excluded.updated_at`,
+    pk,
+    state,
+    rel,
+    bytes,
+    error,
+    now
+  )
+}
+
+function exists(db: Db, pk: number): boolean {
+  return db.get('SELECT 1 AS x FROM clips WHERE pk = ?', pk) !== undefined
+}
+
+/** Writes (or rewrites) the sidecar of a clip from the index. */
+export async function writeClipSidecar(ctx: FinalizeContext, pk: number): Promise<void> {
+  const { db } = ctx
+  if (!exists(db, pk)) return
+  // Never recreate the folder of an unplugged drive on the system disk.
+  if (!ctx.libraryAvailable()) return
+  const rel = relFilePath(
+    db.tx(() => ensureStem(db, pk)),
+    'sidecar'
+  )
+  const sidecar = buildSidecar(db, pk, rel)
+  if (sidecar === null) return
+  const abs = resolveInside(ctx.libraryDir, rel)
+  const text = serializeSidecar(sidecar)
+  try {
+    await mkdir(dirname(abs), { recursive: true })
+    // Deleted while the file was being written: a sidecar left behind would bring the
+    // clip back on the next rebuild.
+    if (!(await writeFileAtomic(abs, text, () => exists(db, pk)))) return
+  } catch (error) {
+    const message = `The sidecar could not be written: ${(error as Error).message}`
+    if (exists(db, pk)) setSidecarRow(db, pk, 'failed', null, null, message, ctx.now())
+    throw error
+  }
+  setSidecarRow(db, pk, 'done', rel, Buffer.byteLength(text), null, ctx.now())
+}
+
+/** Called once a clip's downloads have settled: ID3 tags into the mp3 (if it is on disk)
+ * and the sidecar. Problems are logged and recorded, never thrown at the sync engine: a
+ * song without tags is still a song. */
+export async function finalizeClip(ctx: FinalizeContext, clipId: string): Promise<void> {
+  const { db } = ctx
+  const clip = db.get<{
+    pk: number
+    title: string
+    style_tags: string | null
+    created_at: number | null
+    lyrics: string | null
+    model: string | null
+  }>(
+    `SELECT c.pk, c.title, c.style_tags, c.created_at, x.lyrics, c.model
+     FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.id = ?`,
+    clipId
+  )
+  if (clip === undefined) return
+  if (!ctx.libraryAvailable()) {
+    ctx.logger.warn('Library folder unavailable; clip not finalized', { clipId })
+    return
+  }
+  const audio = getFilePath(db, ctx.libraryDir, clipId, 'audio')
+  if (audio !== null) {
+    try {
+      const fields = {
+        clipId,
+        title: clip.title,
+        artist: ctx.artist,
+        album: ctx.album,
+        styleTags: clip.style_tags,
+        createdAt: clip.created_at,
+        lyrics: clip.lyrics,
+        model: clip.model
+      }
+      const cover = getFilePath(db, ctx.libraryDir, clipId, 'cover')
+      // Deleted while being tagged: writing the tagged copy would put the file back.
+      const result = await writeId3(audio, fields, cover, () => exists(db, clip.pk))
+      if (result === null) return
+      db.run(
+        `UPDATE files SET bytes = ?, sha256 = ?, updated_at = ?
+         WHERE clip_pk = ? AND kind = 'audio' AND state = 'done'`,
+        result.bytes,
+        result.sha256,
+        ctx.now(),
+        clip.pk
+      )
+    } catch (error) {
+      ctx.logger.warn('Could not write ID3 tags', { clipId, error: (error as Error).message })
+    }
+  }
+  try {
+    await writeClipSidecar(ctx, clip.pk)
+  } catch (error) {
+    ctx.logger.warn('Could not write the sidecar', { clipId, error: (error as Error).message })
+  }
+}

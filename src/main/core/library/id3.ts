@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import NodeID3 from 'node-id3'
+import { writeFileAtomic } from './atomic'
+import { LibraryError } from './types'
+
+// ID3v2 tags in the downloaded mp3, so any player shows the song properly and the file
+// can be traced back to its clip (TXXX SONGSHELF_CLIP_ID and a UFID frame). The tagged
+// file is written to a temp file and renamed over the original: a crash mid-write leaves
+// the untagged mp3, never half of one.
+
+export const CLIP_ID_DESCRIPTION = 'SONGSHELF_CLIP_ID'
+export const UFID_OWNER = 'songshelf'
+
+export interface Id3Fields {
+  clipId: string
+  title: string
+  artist: string
+  album: string
+  styleTags: string | null
+  createdAt: number | null
+  lyrics: string | null
+  model: string | null
+}
+
+/** MIME type of a cover from its first bytes; the downloader verified it the same way. */
+export function imageMime(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    return 'image/png'
+  }
+  const ascii = (from: number, to: number): string =>
+    String.fromCharCode(...bytes.subarray(from, to))
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
+  return null
+}
+
+function looksLikeMp3(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false
+  const id3 = bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33
+  const frameSync = bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0
+  return id3 || frameSync
+}
+
+/** Genre: the first few of Suno's style tags; the full string can run to 200 characters,
+ * which no player's genre column can show. The sidecar keeps all of it. */
+export function genreOf(styleTags: string | null): string | undefined {
+  if (styleTags == null) return undefined
+  const parts = styleTags
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+  return parts.length === 0 ? undefined : parts.slice(0, 3).join(', ')
+}
+
+function yearOf(ms: number | null): string | undefined {
+  if (ms === null) return undefined
+  const year = new Date(ms).getUTCFullYear()
+  return Number.isFinite(year) && year >= 1000 && year <= 9999 ? String(year) : undefined
+}
+
+export function buildTags(fields: Id3Fields, cover: Uint8Array | null): NodeID3.Tags {
+  const tags: NodeID3.Tags = {
+    title: fields.title === '' ? 'Untitled' : fields.title,
+    artist: fields.artist,
+    album: fields.album,
+    genre: genreOf(fields.styleTags),
+    year: yearOf(fields.createdAt),
+    userDefinedText: [{ description: CLIP_ID_DESCRIPTION, value: fields.clipId }],
+    uniqueFileIdentifier: [
+      { ownerIdentifier: UFID_OWNER, identifier: Buffer.from(fields.clipId, 'utf8') }
+    ]
+  }
+  if (fields.lyrics != null && fields.lyrics.trim() !== '') {
+    // 'und' (undetermined, ISO 639-2): Suno writes lyrics in any language.
+    tags.unsynchronisedLyrics = { language: 'und', text: fields.lyrics }
+  }
+  if (fields.model != null) tags.comment = { language: 'und', text: `Suno ${fields.model}` }
+  const mime = cover === null ? null : imageMime(cover)
+  if (cover !== null && mime !== null) {
+    tags.image = {
+      mime,
+      type: { id: 3, name: 'front cover' },
+      description: 'Cover',
+      imageBuffer: Buffer.from(cover)
+    }
+  }
+  return tags
+}
+
+/** Tags the mp3 at `audioPath` in place (atomically). Returns the new size and hash, or
+ * null when `stillWanted` said no before the file was replaced. */
+export async function writeId3(
+  audioPath: string,
+  fields: Id3Fields,
+  coverPath: string | null,
+  stillWanted?: () => boolean
+): Promise<{ bytes: number; sha256: string } | null> {
+  const audio = await readFile(audioPath)
+  if (!looksLikeMp3(audio)) {
+    throw new LibraryError('not_mp3', 'The audio file is not an mp3, so it was not tagged.')
+  }
+  const cover = coverPath === null ? null : await readFile(coverPath).catch(() => null)
+  // write() replaces any tag already there, so re-tagging after an edit is safe.
+  const tagged = NodeID3.write(buildTags(fields, cover), audio)
+  if (!(await writeFileAtomic(audioPath, tagged, stillWanted))) return null
+  return { bytes: tagged.length, sha256: createHash('sha256').update(tagged).digest('hex') }
+}

@@ -1,0 +1,216 @@
+import type { NormalizedClip, NormalizedTask } from '../../../shared/domain'
+import type { Db } from './db'
+import { ensureStem, fileRows, freeStem } from './files'
+import {
+  mediaVerdicts,
+  nextFileState,
+  summarize,
+  writeFile,
+  type FileSummary
+} from './ingest-files'
+import { indexNewClip, reindexClips, type SearchMode } from './search-index'
+import { setClipStyles } from './styles'
+import { titleKey } from './text'
+
+// recordTaskResult: what the gateway said about a task becomes task, clip and file rows.
+// A task is answered many times as it progresses (queued → streaming → complete), so
+// every write only ever moves forward: later answers fill in fields, never blank them,
+// and a file already on disk is never touched again. New clips (the bulk of an import)
+// are written in one go; known clips are updated in place.
+
+export interface IngestContext {
+  db: Db
+  mode: SearchMode
+  /** Clips whose metadata changed; their sidecars, if any, are rewritten. */
+  onSidecarStale(pks: number[]): void
+}
+
+export function recordTaskResult(
+  ctx: IngestContext,
+  task: NormalizedTask,
+  now: number,
+  opts: { downloadVideo: boolean }
+): void {
+  const { db } = ctx
+  db.tx(() => {
+    upsertTask(db, task, now)
+    // A LYRICS task is text only (research/gateway-api.md §6.5): no clips, no media.
+    if (task.kind === 'lyrics') return
+    const updated: number[] = []
+    for (const clip of task.clips) {
+      const known = db.get<{ pk: number; stem: string | null }>(
+        'SELECT pk, stem FROM clips WHERE id = ?',
+        clip.id
+      )
+      const current = known === undefined ? [] : fileRows(db, known.pk)
+      const files = mediaVerdicts(clip, opts.downloadVideo).map(([kind, verdict]) => {
+        const row = current.find((r) => r.kind === kind)
+        return { kind, row, next: nextFileState(row, verdict) }
+      })
+      const final = files.map(({ kind, row, next }) => ({
+        kind,
+        state: next?.state ?? row?.state ?? 'absent',
+        queued: (next ?? row)?.state === 'pending' && (next ?? row)?.source_url != null
+      }))
+      const summary = summarize(final)
+      // The file name is fixed when the first download is queued, once the title is
+      // known; later title edits upstream do not move files around.
+      const wantsName = final.some((f) => f.queued)
+      let pk: number
+      if (known === undefined) {
+        pk = insertClip(db, clip, task.taskId, now, summary, wantsName)
+        indexNewClip(db, ctx.mode, pk, clip)
+      } else {
+        pk = known.pk
+        updateClip(db, pk, clip, task.taskId, summary)
+        if (wantsName && known.stem === null) ensureStem(db, pk)
+        updated.push(pk)
+      }
+      for (const { kind, next } of files) if (next !== null) writeFile(db, pk, kind, next, now)
+    }
+    reindexClips(db, ctx.mode, updated)
+    ctx.onSidecarStale(updated)
+  })
+}
+
+function upsertTask(db: Db, task: NormalizedTask, now: number): void {
+  db.run(
+    `INSERT INTO tasks (id, state, upstream_status, fail_reason, kind, added_at, raw_json,
+       submit_time, finish_time, lyrics_title, lyrics_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET
+       state = excluded.state,
+       upstream_status = excluded.upstream_status,
+       fail_reason = excluded.fail_reason,
+       kind = CASE WHEN excluded.kind = 'unknown' THEN tasks.kind ELSE excluded.kind END,
+       raw_json = excluded.raw_json,
+       submit_time = coalesce(excluded.submit_time, tasks.submit_time),
+       finish_time = coalesce(excluded.finish_time, tasks.finish_time),
+       lyrics_title = coalesce(excluded.lyrics_title, tasks.lyrics_title),
+       lyrics_text = coalesce(excluded.lyrics_text, tasks.lyrics_text),
+       not_found_count = 0,
+       stale = CASE WHEN excluded.state = 'pending' THEN tasks.stale ELSE 0 END`,
+    task.taskId,
+    task.state,
+    task.upstreamStatus,
+    task.failReason,
+    task.kind,
+    now,
+    JSON.stringify(task.raw),
+    task.submitTime,
+    task.finishTime,
+    task.lyrics?.title ?? null,
+    task.lyrics?.text ?? null
+  )
+}
+
+function insertClip(
+  db: Db,
+  clip: NormalizedClip,
+  taskId: string,
+  now: number,
+  summary: FileSummary,
+  wantsName: boolean
+): number {
+  const title = clip.title.trim()
+  const name = wantsName
+    ? freeStem(db, { id: clip.id, title, createdAt: clip.createdAt, addedAt: now }, null)
+    : null
+  const row = db.get<{ pk: number }>(
+    `INSERT INTO clips (id, task_id, title, title_key, status, style_tags, duration_sec, model,
+       major_model_version, created_at, added_at, continue_clip_id, continue_at, clip_type,
+       error_message, stem, stem_key, has_audio, has_video, has_cover, download_state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk`,
+    clip.id,
+    taskId,
+    title,
+    titleKey(title),
+    clip.status,
+    clip.styleTags,
+    clip.durationSec,
+    clip.model,
+    clip.majorModelVersion,
+    clip.createdAt,
+    now,
+    clip.continueClipId,
+    clip.continueAt,
+    clip.clipType,
+    clip.errorMessage,
+    name?.stem ?? null,
+    name?.key ?? null,
+    summary.has_audio,
+    summary.has_video,
+    summary.has_cover,
+    summary.download_state
+  )
+  if (row === undefined) throw new Error(`Clip ${clip.id} was not stored`)
+  db.run(
+    'INSERT INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json) VALUES (?, ?, ?, ?)',
+    row.pk,
+    clip.lyrics,
+    clip.descriptionPrompt,
+    JSON.stringify(clip.raw)
+  )
+  setClipStyles(db, row.pk, clip.styleTags, true)
+  return row.pk
+}
+
+function updateClip(
+  db: Db,
+  pk: number,
+  clip: NormalizedClip,
+  taskId: string,
+  summary: FileSummary
+): void {
+  const title = clip.title.trim()
+  const row = db.get<{ style_tags: string | null }>(
+    `UPDATE clips SET
+       task_id = ?,
+       title = CASE WHEN ? = '' THEN title ELSE ? END,
+       title_key = CASE WHEN ? = '' THEN title_key ELSE ? END,
+       status = ?,
+       style_tags = coalesce(?, style_tags),
+       duration_sec = coalesce(?, duration_sec),
+       model = coalesce(?, model),
+       major_model_version = coalesce(?, major_model_version),
+       created_at = coalesce(?, created_at),
+       continue_clip_id = coalesce(?, continue_clip_id),
+       continue_at = coalesce(?, continue_at),
+       clip_type = coalesce(?, clip_type),
+       error_message = ?,
+       has_audio = ?, has_video = ?, has_cover = ?, download_state = ?
+     WHERE pk = ? RETURNING style_tags`,
+    taskId,
+    title,
+    title,
+    title,
+    titleKey(title),
+    clip.status,
+    clip.styleTags,
+    clip.durationSec,
+    clip.model,
+    clip.majorModelVersion,
+    clip.createdAt,
+    clip.continueClipId,
+    clip.continueAt,
+    clip.clipType,
+    clip.errorMessage,
+    summary.has_audio,
+    summary.has_video,
+    summary.has_cover,
+    summary.download_state,
+    pk
+  )
+  db.run(
+    `INSERT INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json) VALUES (?, ?, ?, ?)
+     ON CONFLICT (clip_pk) DO UPDATE SET
+       lyrics = coalesce(excluded.lyrics, clip_texts.lyrics),
+       description_prompt = coalesce(excluded.description_prompt, clip_texts.description_prompt),
+       raw_json = excluded.raw_json`,
+    pk,
+    clip.lyrics,
+    clip.descriptionPrompt,
+    JSON.stringify(clip.raw)
+  )
+  setClipStyles(db, pk, row?.style_tags ?? null)
+}

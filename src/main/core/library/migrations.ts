@@ -1,0 +1,81 @@
+import type { Db } from './db'
+import { SCHEMA_V1 } from './schema'
+import { setClipStyles } from './styles'
+import { titleKey } from './text'
+import { LibraryError } from './types'
+
+// Numbered migrations, tracked in `PRAGMA user_version`. Each runs in its own
+// transaction together with the version bump, so a crash leaves the database at the
+// previous version, never half way (user_version lives in the header page, which is
+// journaled like any other page).
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Db): void
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tasks, clips, files, user tags, plays',
+    up: (db: Db): void => db.raw.exec(SCHEMA_V1)
+  },
+  {
+    // Title sorting needs a locale-agnostic key and style facets need one row per style
+    // token; both are computed in JS, so existing rows are backfilled here.
+    version: 2,
+    name: 'title sort key and style facets',
+    up: (db: Db): void => {
+      db.raw.exec(`
+        ALTER TABLE clips ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
+        CREATE INDEX clips_title ON clips (title_key, id);
+        CREATE TABLE styles (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE clip_styles (
+          clip_pk INTEGER NOT NULL REFERENCES clips (pk) ON DELETE CASCADE,
+          style_id INTEGER NOT NULL REFERENCES styles (id),
+          PRIMARY KEY (clip_pk, style_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX clip_styles_style ON clip_styles (style_id, clip_pk);
+      `)
+      const setKey = db.sql('UPDATE clips SET title_key = ? WHERE pk = ?')
+      const rows = db.sql('SELECT pk, title, style_tags FROM clips').all()
+      for (const row of rows) {
+        const pk = Number(row.pk)
+        setKey.run(titleKey(String(row.title ?? '')), pk)
+        setClipStyles(db, pk, typeof row.style_tags === 'string' ? row.style_tags : null)
+      }
+    }
+  }
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+export function schemaVersion(db: Db): number {
+  const row = db.get<{ user_version: number }>('PRAGMA user_version')
+  return Number(row?.user_version ?? 0)
+}
+
+/** Brings the database up to SCHEMA_VERSION. Returns the version it started from. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const from = schemaVersion(db)
+  const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1].version
+  if (from > latest) {
+    throw new LibraryError(
+      'schema_too_new',
+      'This library index was written by a newer version of Songshelf. Update Songshelf to open it.'
+    )
+  }
+  for (const migration of migrations) {
+    if (migration.version <= from) continue
+    db.tx(() => {
+      migration.up(db)
+      // PRAGMA takes no bound parameters; the version is our own integer.
+      db.raw.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`)
+    })
+  }
+  return from
+}

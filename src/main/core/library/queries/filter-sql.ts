@@ -1,0 +1,106 @@
+import type { FileState, LibraryFilter, SortDir, SortKey } from '../../../../shared/domain'
+import type { Param } from '../db'
+import { searchClause, type SearchMode, type SqlPart } from '../search-index'
+import { cleanText, escapeLike, tagKey } from '../text'
+
+// LibraryFilter → a WHERE fragment over `clips c`. User text only ever reaches SQL as a
+// bound parameter; column names come from the fixed tables below.
+
+const FILE_STATES: readonly FileState[] = ['done', 'pending', 'failed', 'absent']
+
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value)
+}
+
+export interface FilterSql extends SqlPart {
+  /** The search is the only condition, so its FTS match count is the total. */
+  onlySearch: boolean
+}
+
+/** `matches`: the FTS match count of filter.search, when known (see searchClause). */
+export function filterSql(
+  filter: LibraryFilter,
+  mode: SearchMode,
+  matches: number | null = null
+): FilterSql {
+  let searched = false
+  const parts: string[] = []
+  const params: Param[] = []
+  const add = (sql: string, ...values: Param[]): void => {
+    parts.push(sql)
+    params.push(...values)
+  }
+
+  if (typeof filter.search === 'string') {
+    const search = searchClause(mode, filter.search, matches)
+    if (search !== null) {
+      add(search.sql, ...search.params)
+      searched = true
+    }
+  }
+  // All of the tags: one indexed lookup per tag (clip_tags_tag), intersected.
+  const keys = new Set((filter.userTags ?? []).map(tagKey).filter((key) => key !== ''))
+  for (const key of keys) {
+    add(
+      `c.pk IN (SELECT ct.clip_pk FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id
+                WHERE t.key = ?)`,
+      key
+    )
+  }
+  // Style tags are free text ("dreamy synthwave, female vocals"): a style filter matches
+  // any of the clip's comma-separated tokens that contains it ("synth" → "synthwave").
+  if (typeof filter.styleTag === 'string') {
+    const token = cleanText(filter.styleTag).toLowerCase()
+    if (token !== '') {
+      add(
+        `c.pk IN (SELECT cs.clip_pk FROM clip_styles cs WHERE cs.style_id IN
+           (SELECT id FROM styles WHERE name LIKE ? ESCAPE '\\'))`,
+        `%${escapeLike(token)}%`
+      )
+    }
+  }
+  if (typeof filter.model === 'string') add('c.model = ?', filter.model)
+  if (typeof filter.favorite === 'boolean') add(`c.favorite = ${filter.favorite ? 1 : 0}`)
+  if (typeof filter.hasVideo === 'boolean') add(`c.has_video = ${filter.hasVideo ? 1 : 0}`)
+  if (finite(filter.createdFrom)) add('c.created_at >= ?', filter.createdFrom)
+  if (finite(filter.createdTo)) add('c.created_at <= ?', filter.createdTo)
+  if (finite(filter.addedSince)) add('c.added_at >= ?', filter.addedSince)
+  if (finite(filter.durationMin)) add('c.duration_sec >= ?', filter.durationMin)
+  if (finite(filter.durationMax)) add('c.duration_sec <= ?', filter.durationMax)
+  if (filter.downloadState !== undefined && FILE_STATES.includes(filter.downloadState)) {
+    add('c.download_state = ?', filter.downloadState)
+  }
+  return {
+    sql: parts.length === 0 ? '1' : parts.join(' AND '),
+    params,
+    onlySearch: searched && parts.length === 1
+  }
+}
+
+const SORT_COLUMNS: Record<SortKey, string> = {
+  created: 'c.created_at',
+  added: 'c.added_at',
+  title: 'c.title_key',
+  duration: 'c.duration_sec',
+  plays: 'c.plays',
+  lastPlayed: 'c.last_played_at'
+}
+
+/** ORDER BY with a stable tiebreak on the clip id, so pages never overlap or skip rows.
+ * Each sort has an index on (column, id). Default direction: A→Z for titles, newest or
+ * most first otherwise. */
+export function orderSql(sort: SortKey | undefined, dir: SortDir | undefined): string {
+  const key: SortKey = sort !== undefined && sort in SORT_COLUMNS ? sort : 'created'
+  const direction = dir ?? (key === 'title' ? 'asc' : 'desc')
+  const sqlDir = direction === 'asc' ? 'ASC' : 'DESC'
+  return `${SORT_COLUMNS[key]} ${sqlDir}, c.id ${sqlDir}`
+}
+
+export const DEFAULT_PAGE = 100
+export const MAX_PAGE = 500
+
+export function pageWindow(offset: unknown, limit: unknown): { offset: number; limit: number } {
+  const lim = finite(limit) ? Math.min(MAX_PAGE, Math.max(0, Math.trunc(limit))) : DEFAULT_PAGE
+  const off = finite(offset) ? Math.max(0, Math.trunc(offset)) : 0
+  return { offset: off, limit: lim }
+}

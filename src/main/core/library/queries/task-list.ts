@@ -1,0 +1,99 @@
+import type { MediaKind, TaskPhase, TaskRow, TaskState } from '../../../../shared/domain'
+import type { Db } from '../db'
+
+// The task list as the user sees it: one row per task with a user-facing phase, its
+// clips and its file progress. Three grouped queries, not one per task.
+
+interface TaskListDbRow {
+  id: string
+  state: TaskState
+  upstream_status: string
+  fail_reason: string | null
+  added_at: number
+  last_polled_at: number | null
+  next_poll_at: number | null
+  stale: number
+}
+
+interface FileStatDbRow {
+  task_id: string
+  clip_id: string
+  kind: MediaKind
+  state: 'done' | 'pending' | 'failed' | 'absent'
+  error: string | null
+}
+
+// Gateway statuses before Suno has produced anything (research/gateway-api.md §5).
+const NOT_STARTED = new Set(['', 'NOT_START', 'SUBMITTED', 'QUEUED'])
+
+export function taskPhase(
+  task: { state: TaskState; upstreamStatus: string; stale: boolean },
+  clipCount: number,
+  filesPending: number
+): TaskPhase {
+  switch (task.state) {
+    case 'failed':
+      return 'failed'
+    case 'not_found':
+      return 'not_found'
+    case 'succeeded':
+      return filesPending > 0 ? 'downloading' : 'done'
+    default:
+      if (task.stale) return 'stale'
+      if (clipCount === 0 || NOT_STARTED.has(task.upstreamStatus.toUpperCase())) return 'waiting'
+      return 'generating'
+  }
+}
+
+export function listTasks(db: Db): TaskRow[] {
+  const tasks = db.all<TaskListDbRow>(
+    `SELECT id, state, upstream_status, fail_reason, added_at, last_polled_at, next_poll_at, stale
+     FROM tasks ORDER BY added_at DESC, id DESC`
+  )
+  const clipIds = new Map<string, string[]>()
+  for (const row of db.all<{ task_id: string; id: string }>(
+    `SELECT c.task_id, c.id FROM clips c JOIN tasks t ON t.id = c.task_id
+     ORDER BY c.task_id, c.created_at, c.id`
+  )) {
+    const list = clipIds.get(row.task_id) ?? []
+    list.push(row.id)
+    clipIds.set(row.task_id, list)
+  }
+  const files = new Map<string, FileStatDbRow[]>()
+  for (const row of db.all<FileStatDbRow>(
+    `SELECT c.task_id, c.id AS clip_id, f.kind, f.state, f.error
+     FROM files f JOIN clips c ON c.pk = f.clip_pk JOIN tasks t ON t.id = c.task_id
+     WHERE f.kind != 'sidecar' AND f.state != 'absent'
+     ORDER BY c.task_id, c.id, f.kind`
+  )) {
+    const list = files.get(row.task_id) ?? []
+    list.push(row)
+    files.set(row.task_id, list)
+  }
+
+  return tasks.map((task): TaskRow => {
+    const clips = clipIds.get(task.id) ?? []
+    const taskFiles = files.get(task.id) ?? []
+    const pending = taskFiles.filter((f) => f.state === 'pending').length
+    return {
+      id: task.id,
+      state: task.state,
+      phase: taskPhase(
+        { state: task.state, upstreamStatus: task.upstream_status, stale: task.stale !== 0 },
+        clips.length,
+        pending
+      ),
+      upstreamStatus: task.upstream_status,
+      failReason: task.fail_reason,
+      clipIds: clips,
+      addedAt: task.added_at,
+      lastPolledAt: task.last_polled_at,
+      nextPollAt: task.next_poll_at,
+      fileErrors: taskFiles
+        .filter((f) => f.state === 'failed')
+        .map((f) => ({ clipId: f.clip_id, kind: f.kind, error: f.error ?? 'Download failed.' })),
+      filesDone: taskFiles.filter((f) => f.state === 'done').length,
+      filesTotal: taskFiles.length
+    }
+  })
+}

@@ -1,0 +1,195 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { posix } from 'node:path'
+import type { MediaKind } from '../../../shared/domain'
+import type { Db } from './db'
+import { refreshFileSummary } from './files'
+import { isInside, resolveInside, stemKey } from './naming'
+import { reindexClips, unindexClips, type SearchMode } from './search-index'
+import { parseSidecar, type Sidecar } from './sidecar'
+import { setClipTags } from './tags'
+import { setClipStyles } from './styles'
+import { titleKey } from './text'
+import { LIBRARY_UNAVAILABLE_MESSAGE, type RebuildResult } from './types'
+
+// Rebuilding the index from the library folder alone: every sidecar gives a clip, its
+// user tags and favourite; the media files beside it are checked on disk. Clips that had
+// something on disk but whose sidecar is gone are dropped; clips still downloading (no
+// sidecar yet, nothing on disk) are kept. Play counts survive for clips that remain.
+
+const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video', 'cover']
+const MISSING = 'The file is missing from the library folder.'
+
+interface Found {
+  rel: string
+  bytes: number
+  sidecar: Sidecar
+  files: { kind: MediaKind; rel: string; bytes: number | null }[]
+}
+
+async function walk(root: string, dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir === '' ? root : resolveInside(root, dir), {
+    withFileTypes: true
+  })
+  for (const entry of entries) {
+    // Hidden entries: .trash, .DS_Store, editors' and sync clients' scratch files. Temp
+    // files (.tmp) and partial downloads (.part) do not end in .json.
+    if (entry.name.startsWith('.')) continue
+    const rel = dir === '' ? entry.name : `${dir}/${entry.name}`
+    if (entry.isDirectory()) await walk(root, rel, out)
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) out.push(rel)
+  }
+}
+
+async function readSidecar(libraryDir: string, rel: string): Promise<Found | null> {
+  const source = await readFile(resolveInside(libraryDir, rel), 'utf8').catch(() => null)
+  const sidecar = source === null ? null : parseSidecar(source)
+  if (sidecar === null) return null
+  const files: Found['files'] = []
+  for (const kind of MEDIA_KINDS) {
+    const name = sidecar.files[kind]
+    if (name === undefined) continue
+    const fileRel = posix.normalize(posix.join(posix.dirname(rel), name))
+    if (fileRel.startsWith('../') || !isInside(libraryDir, resolveInside(libraryDir, fileRel))) {
+      continue
+    }
+    const info = await stat(resolveInside(libraryDir, fileRel)).catch(() => null)
+    files.push({ kind, rel: fileRel, bytes: info?.isFile() === true ? info.size : null })
+  }
+  return { rel, bytes: Buffer.byteLength(source ?? ''), sidecar, files }
+}
+
+const BATCH = 500
+
+export async function rebuildIndex(
+  db: Db,
+  mode: SearchMode,
+  libraryDir: string,
+  libraryAvailable: boolean,
+  now: number
+): Promise<RebuildResult> {
+  if (!libraryAvailable) {
+    return { ok: false, code: 'library_unavailable', message: LIBRARY_UNAVAILABLE_MESSAGE }
+  }
+  const jsonFiles: string[] = []
+  await walk(libraryDir, '', jsonFiles)
+  // Sorted so a rebuild is deterministic (readdir order differs between file systems).
+  jsonFiles.sort()
+  const skipped: string[] = []
+  const seen = new Set<number>()
+  // Read and apply in batches: 100 000 sidecars with their lyrics would not fit in
+  // memory at once. A crash half way leaves a partial index that re-running repairs.
+  for (let i = 0; i < jsonFiles.length; i += BATCH) {
+    const rels = jsonFiles.slice(i, i + BATCH)
+    const batch = await Promise.all(rels.map((rel) => readSidecar(libraryDir, rel)))
+    rels.forEach((rel, n) => batch[n] === null && skipped.push(rel))
+    const items = batch.filter((item): item is Found => item !== null)
+    if (items.length === 0) continue
+    db.tx(() => {
+      const pks = items.map((item) => upsertFromSidecar(db, item, now))
+      for (const pk of pks) seen.add(pk)
+      reindexClips(db, mode, pks)
+    })
+  }
+  const indexed = db.get<{ n: number }>('SELECT count(*) AS n FROM clips')?.n ?? 0
+  // An empty mount point looks like an empty library: refuse to drop every clip.
+  if (seen.size === 0 && indexed > 0) {
+    return {
+      ok: false,
+      code: 'library_empty',
+      message:
+        'No Songshelf files were found in the library folder, so the index was left as it is. Check that the right folder is selected.'
+    }
+  }
+  const tasks = db.tx(() => {
+    // Gone from the folder: clips that had a file on disk but no sidecar any more.
+    const gone = db
+      .all<{ pk: number }>(`SELECT DISTINCT clip_pk AS pk FROM files WHERE state = 'done'`)
+      .map((row) => row.pk)
+      .filter((pk) => !seen.has(pk))
+    unindexClips(db, mode, gone)
+    for (const pk of gone) db.run('DELETE FROM clips WHERE pk = ?', pk)
+    let added = 0
+    for (const task of db.all<{ task_id: string; added_at: number }>(
+      `SELECT task_id, min(added_at) AS added_at FROM clips WHERE task_id != '' GROUP BY task_id`
+    )) {
+      added += db.run(
+        `INSERT OR IGNORE INTO tasks (id, state, upstream_status, kind, added_at)
+         VALUES (?, 'succeeded', 'SUCCESS', 'music', ?)`,
+        task.task_id,
+        task.added_at
+      )
+    }
+    return added
+  })
+  return { ok: true, clips: seen.size, tasks, skipped }
+}
+
+function upsertFromSidecar(db: Db, item: Found, now: number): number {
+  const { clip, library } = item.sidecar
+  const stem = item.rel.replace(/\.json$/iu, '')
+  // Another indexed clip holding this name (a stale row) gives it up to the file.
+  db.run(
+    'UPDATE clips SET stem = NULL, stem_key = NULL WHERE stem_key = ? AND id != ?',
+    stemKey(stem),
+    clip.id
+  )
+  const row = db.get<{ pk: number }>(
+    `INSERT INTO clips (id, task_id, title, title_key, status, style_tags, duration_sec, model,
+       major_model_version, created_at, added_at, continue_clip_id, continue_at, clip_type,
+       error_message, favorite, stem, stem_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET task_id = excluded.task_id, title = excluded.title,
+       title_key = excluded.title_key, status = excluded.status,
+       style_tags = excluded.style_tags, duration_sec = excluded.duration_sec,
+       model = excluded.model, major_model_version = excluded.major_model_version,
+       created_at = excluded.created_at, added_at = excluded.added_at,
+       continue_clip_id = excluded.continue_clip_id, continue_at = excluded.continue_at,
+       clip_type = excluded.clip_type, error_message = excluded.error_message,
+       favorite = excluded.favorite, stem = excluded.stem,
+       stem_key = excluded.stem_key
+     RETURNING pk`,
+    clip.id,
+    clip.taskId,
+    clip.title,
+    titleKey(clip.title),
+    clip.status,
+    clip.styleTags,
+    clip.durationSec,
+    clip.model,
+    clip.majorModelVersion,
+    clip.createdAt,
+    library.addedAt ?? clip.createdAt ?? now,
+    clip.continueClipId,
+    clip.continueAt,
+    clip.clipType,
+    clip.errorMessage,
+    library.favorite ? 1 : 0,
+    stem,
+    stemKey(stem)
+  )
+  if (row === undefined) throw new Error(`Clip ${clip.id} was not restored`)
+  const { pk } = row
+  db.run(
+    `INSERT OR REPLACE INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json)
+     VALUES (?, ?, ?, ?)`,
+    pk,
+    clip.lyrics,
+    clip.descriptionPrompt,
+    JSON.stringify(item.sidecar.gateway)
+  )
+  setClipStyles(db, pk, clip.styleTags)
+  // Media rows come from the disk; a row for a file that is gone says so in plain words.
+  db.run('DELETE FROM files WHERE clip_pk = ?', pk)
+  const insertFile = db.sql(
+    `INSERT INTO files (clip_pk, kind, state, rel_path, bytes, error, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`
+  )
+  for (const file of item.files) {
+    if (file.bytes === null) insertFile.run(pk, file.kind, 'failed', null, null, MISSING, now)
+    else insertFile.run(pk, file.kind, 'done', file.rel, file.bytes, null, now)
+  }
+  insertFile.run(pk, 'sidecar', 'done', item.rel, item.bytes, null, now)
+  setClipTags(db, pk, library.userTags)
+  refreshFileSummary(db, [pk])
+  return pk
+}

@@ -1,0 +1,164 @@
+import { posix } from 'node:path'
+import { z } from 'zod'
+import type { ClipStatus, MediaKind } from '../../../shared/domain'
+import type { Db } from './db'
+import { splitList } from './text'
+
+// The `.json` sidecar beside each song: everything the gateway gave (minus personal
+// fields), our own fields (user tags, favourite) and the names of the media files. It is
+// what makes the index rebuildable from the library folder alone, and what other tools
+// read. `songshelf` is the format version.
+
+export const SIDECAR_FORMAT = 1
+
+const PERSONAL_KEY =
+  /^(user_?id|display_?name|handle|avatar(_?image)?(_?url)?|is_?handle_?updated|email|api_?key|token)$/i
+
+/** Drops personal fields at any depth (gateways leak user_id, display_name, handle). */
+export function withoutPersonal(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPersonal)
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const [key, inner] of Object.entries(value)) {
+    if (!PERSONAL_KEY.test(key)) out[key] = withoutPersonal(inner)
+  }
+  return out
+}
+
+const CLIP_STATUSES = ['submitted', 'queued', 'streaming', 'complete', 'error', 'unknown'] as const
+const text = z.string().nullable().catch(null)
+const num = z.number().nullable().catch(null)
+
+export const sidecarSchema = z.object({
+  songshelf: z.number().int().positive(),
+  clip: z.object({
+    id: z.string().min(1),
+    taskId: z.string().catch(''),
+    title: z.string().catch(''),
+    status: z.enum(CLIP_STATUSES).catch('unknown'),
+    styleTags: text,
+    lyrics: text,
+    descriptionPrompt: text,
+    durationSec: num,
+    model: text,
+    majorModelVersion: text,
+    createdAt: num,
+    continueClipId: text,
+    continueAt: num,
+    clipType: text,
+    errorMessage: text
+  }),
+  library: z
+    .object({
+      addedAt: z.number().nullable().catch(null),
+      favorite: z.boolean().catch(false),
+      userTags: z.array(z.string()).catch([])
+    })
+    .catch({ addedAt: null, favorite: false, userTags: [] }),
+  files: z.record(z.string(), z.string()).catch({}),
+  gateway: z.record(z.string(), z.unknown()).catch({})
+})
+
+export type Sidecar = z.infer<typeof sidecarSchema>
+
+interface SidecarSourceRow {
+  pk: number
+  id: string
+  task_id: string
+  title: string
+  status: ClipStatus
+  style_tags: string | null
+  lyrics: string | null
+  description_prompt: string | null
+  duration_sec: number | null
+  model: string | null
+  major_model_version: string | null
+  created_at: number | null
+  added_at: number
+  continue_clip_id: string | null
+  continue_at: number | null
+  clip_type: string | null
+  error_message: string | null
+  raw_json: string | null
+  favorite: number
+  user_tags: string | null
+}
+
+function parseRaw(json: string | null): Record<string, unknown> {
+  if (json === null) return {}
+  try {
+    const value: unknown = JSON.parse(json)
+    const clean = withoutPersonal(value)
+    return clean !== null && typeof clean === 'object' && !Array.isArray(clean)
+      ? (clean as Record<string, unknown>)
+      : {}
+  } catch {
+    return {}
+  }
+}
+
+/** The sidecar of a clip as it stands in the index, for a sidecar at `sidecarRel`. */
+export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | null {
+  const row = db.get<SidecarSourceRow>(
+    `SELECT c.*, x.lyrics, x.description_prompt, x.raw_json,
+       (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
+        JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_pk = c.pk) AS user_tags
+     FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.pk = ?`,
+    pk
+  )
+  if (row === undefined) return null
+  const files: Record<string, string> = {}
+  const dir = posix.dirname(sidecarRel)
+  for (const file of db.all<{ kind: MediaKind; rel_path: string }>(
+    `SELECT kind, rel_path FROM files
+     WHERE clip_pk = ? AND state = 'done' AND kind != 'sidecar' AND rel_path IS NOT NULL
+     ORDER BY kind`,
+    pk
+  )) {
+    files[file.kind] = posix.relative(dir, file.rel_path)
+  }
+  return {
+    songshelf: SIDECAR_FORMAT,
+    clip: {
+      id: row.id,
+      taskId: row.task_id,
+      title: row.title,
+      status: row.status,
+      styleTags: row.style_tags,
+      lyrics: row.lyrics,
+      descriptionPrompt: row.description_prompt,
+      durationSec: row.duration_sec,
+      model: row.model,
+      majorModelVersion: row.major_model_version,
+      createdAt: row.created_at,
+      continueClipId: row.continue_clip_id,
+      continueAt: row.continue_at,
+      clipType: row.clip_type,
+      errorMessage: row.error_message
+    },
+    library: {
+      addedAt: row.added_at,
+      favorite: row.favorite !== 0,
+      userTags: splitList(row.user_tags).sort()
+    },
+    files,
+    gateway: parseRaw(row.raw_json)
+  }
+}
+
+/** Sidecar text: stable key order, human-readable, with an ISO date for people. */
+export function serializeSidecar(sidecar: Sidecar): string {
+  const createdAt = new Date(sidecar.clip.createdAt ?? Number.NaN)
+  const createdIso = Number.isNaN(createdAt.getTime()) ? null : createdAt.toISOString()
+  return `${JSON.stringify({ ...sidecar, createdIso }, null, 2)}\n`
+}
+
+/** Parses a sidecar file's text; null when it is not ours or unreadable. */
+export function parseSidecar(source: string): Sidecar | null {
+  try {
+    const result = sidecarSchema.safeParse(JSON.parse(source))
+    return result.success ? result.data : null
+  } catch {
+    return null
+  }
+}

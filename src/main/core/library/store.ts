@@ -1,0 +1,181 @@
+import { mkdirSync, realpathSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { setFavorite, recordPlay } from './clip-actions'
+import { connectionFacts, hasFts5, openDatabase, placeholders, type Db } from './db'
+import * as files from './files'
+import { finalizeClip, writeClipSidecar, type FinalizeContext } from './finalize'
+import { recordTaskResult, type IngestContext } from './ingest'
+import { migrate, schemaVersion } from './migrations'
+import { isInside } from './naming'
+import { getClip, listClipsForCli, queryClips } from './queries/clips'
+import { facets } from './queries/facets'
+import { listTasks } from './queries/task-list'
+import { rebuildIndex } from './rebuild'
+import { ensureSearchIndex } from './search-index'
+import { SidecarQueue } from './sidecar-queue'
+import * as tags from './tags'
+import * as tasks from './tasks'
+import { deleteClips, folderTrash } from './trash'
+import { LibraryError, type LibraryOptions, type LibraryStore, type Logger } from './types'
+
+// The library façade: opens the index, wires the pieces together and is the one object
+// the sync engine, the shell's IPC handlers and the CLI talk to.
+
+export const DB_FILE = 'library.sqlite'
+
+const consoleLogger: Logger = {
+  warn: (message, detail) => console.warn(`[library] ${message}`, detail ?? '')
+}
+
+/** Real path where it exists, so a symlinked data folder inside the library is caught. */
+function realish(path: string): string {
+  try {
+    return realpathSync.native(path)
+  } catch {
+    return resolve(path)
+  }
+}
+
+function withSidecar(db: Db, pks: number[]): number[] {
+  const out: number[] = []
+  for (let i = 0; i < pks.length; i += 500) {
+    const batch = pks.slice(i, i + 500)
+    const rows = db.all<{ clip_pk: number }>(
+      `SELECT clip_pk FROM files WHERE kind = 'sidecar' AND state != 'absent'
+       AND clip_pk IN (${placeholders(batch.length)})`,
+      ...batch
+    )
+    for (const row of rows) out.push(row.clip_pk)
+  }
+  return out
+}
+
+export function openLibrary(opts: LibraryOptions): LibraryStore {
+  const dataDir = resolve(opts.dataDir)
+  const libraryDir = resolve(opts.libraryDir)
+  const dbPath = join(dataDir, DB_FILE)
+  // WAL needs shared memory and breaks on network and synced drives, where libraries
+  // often live; the index must stay in the app's own data folder (matrix F7).
+  if (isInside(realish(libraryDir), join(realish(dataDir), DB_FILE))) {
+    throw new LibraryError(
+      'data_dir_in_library',
+      "The index cannot be kept inside the library folder. Use the app's data folder for it."
+    )
+  }
+  mkdirSync(dataDir, { recursive: true })
+  if (opts.createLibraryDir === true) mkdirSync(libraryDir, { recursive: true })
+
+  const now = opts.now ?? Date.now
+  const logger = opts.logger ?? consoleLogger
+  const db = openDatabase(dbPath)
+  let mode: ReturnType<typeof ensureSearchIndex>
+  try {
+    migrate(db)
+    mode = ensureSearchIndex(db, opts.disableFts !== true && hasFts5(db))
+  } catch (error) {
+    db.close()
+    throw error
+  }
+
+  const libraryAvailable = (): boolean => {
+    try {
+      return statSync(libraryDir).isDirectory()
+    } catch {
+      return false
+    }
+  }
+  const finalizeCtx: FinalizeContext = {
+    db,
+    libraryDir,
+    artist: opts.artist ?? 'Suno',
+    album: opts.album ?? 'Songshelf',
+    now,
+    logger,
+    libraryAvailable
+  }
+  const sidecars = new SidecarQueue((pk) => writeClipSidecar(finalizeCtx, pk), logger)
+  // Only sidecars already on disk are rewritten: a clip still downloading gets its
+  // sidecar, with the latest tags, when it is finalized.
+  const onSidecarStale = (pks: number[]): void => sidecars.mark(withSidecar(db, pks))
+  const ingestCtx: IngestContext = { db, mode, onSidecarStale }
+  const tagCtx: tags.TagContext = { db, mode, onSidecarStale }
+  const trash = opts.trash ?? folderTrash(libraryDir, now)
+
+  return {
+    dbPath,
+    libraryDir,
+    searchMode: mode,
+
+    // SyncStore
+    addTasks: (ids, at) => tasks.addTasks(db, ids, at),
+    tasksToPoll: (at) => tasks.tasksToPoll(db, at),
+    pendingTasks: () => tasks.pendingTasks(db),
+    getTask: (id) => tasks.getTask(db, id),
+    recordPoll: (id, patch) => tasks.recordPoll(db, id, patch),
+    recordTaskResult: (task, at, o) => recordTaskResult(ingestCtx, task, at, o),
+    markTaskNotFound: (id, at) => tasks.markTaskNotFound(db, id, at),
+    markTaskFailed: (id, reason, at) => tasks.markTaskFailed(db, id, reason, at),
+    downloadJobs: () => files.downloadJobs(db, libraryDir),
+    setFileResult: (clipId, kind, result) =>
+      files.setFileResult(db, libraryDir, clipId, kind, result, now()),
+    finalizeClip: (clipId) => finalizeClip(finalizeCtx, clipId),
+
+    batch: (fn) => db.tx(fn),
+    recordTaskResults(list, at, o): void {
+      db.tx(() => {
+        for (const task of list) recordTaskResult(ingestCtx, task, at, o)
+      })
+    },
+
+    // Reading
+    query: (q) => queryClips(db, mode, q),
+    facets: (filter) => facets(db, mode, filter),
+    getClip: (id) => getClip(db, libraryDir, id),
+    listClipsForCli: (filter) => listClipsForCli(db, mode, libraryDir, filter),
+    listTasks: () => listTasks(db),
+    getTaskLyrics: (id) => tasks.getTaskLyrics(db, id),
+    getFilePath: (clipId, kind) => files.getFilePath(db, libraryDir, clipId, kind),
+
+    // User actions
+    tagClips: (ids, change) => tags.tagClips(tagCtx, ids, change),
+    renameTag: (from, to) => tags.renameTag(tagCtx, from, to),
+    mergeTags: (from, into) => tags.mergeTags(tagCtx, from, into),
+    deleteTag: (name) => tags.deleteTag(tagCtx, name),
+    listTags: () => tags.listTags(db),
+    setFavorite: (ids, value) => setFavorite(db, ids, value, onSidecarStale),
+    recordPlay: (id, at, ms) => recordPlay(db, id, at, ms),
+    deleteClips: (ids) =>
+      deleteClips(
+        {
+          db,
+          mode,
+          libraryDir,
+          trash,
+          libraryAvailable,
+          forgetSidecars: (pks) => sidecars.forget(pks)
+        },
+        ids
+      ),
+    retryTask: (id) => tasks.retryTask(db, id),
+    removeTask: (id) => tasks.removeTask(db, id),
+    retryFailedFiles: (clipIds) => files.retryFailedFiles(db, clipIds, now()),
+
+    // Library folder
+    async rebuild() {
+      await sidecars.flush()
+      return rebuildIndex(db, mode, libraryDir, libraryAvailable(), now())
+    },
+    libraryAvailable,
+    diagnostics: () => ({
+      ...connectionFacts(db),
+      fts5: mode === 'fts5',
+      schemaVersion: schemaVersion(db),
+      clips: db.get<{ n: number }>('SELECT count(*) AS n FROM clips')?.n ?? 0
+    }),
+    flush: () => sidecars.flush(),
+    async close(): Promise<void> {
+      await sidecars.flush()
+      db.close()
+    }
+  }
+}

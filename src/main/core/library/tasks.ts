@@ -1,0 +1,155 @@
+import type { TaskState } from '../../../shared/domain'
+import type { StoredTask, TaskPollPatch } from '../sync/store-port'
+import type { Db } from './db'
+import { refreshFileSummary } from './files'
+
+// Task rows as the poller sees them (the SyncStore half that is about tasks).
+
+interface TaskDbRow {
+  id: string
+  state: TaskState
+  upstream_status: string
+  fail_reason: string | null
+  added_at: number
+  last_polled_at: number | null
+  next_poll_at: number | null
+  not_found_count: number
+  failed_polls: number
+  stale: number
+}
+
+const TASK_COLUMNS = `id, state, upstream_status, fail_reason, added_at, last_polled_at,
+  next_poll_at, not_found_count, failed_polls, stale`
+
+function toStoredTask(row: TaskDbRow): StoredTask {
+  return {
+    id: row.id,
+    state: row.state,
+    upstreamStatus: row.upstream_status,
+    failReason: row.fail_reason,
+    addedAt: row.added_at,
+    lastPolledAt: row.last_polled_at,
+    nextPollAt: row.next_poll_at,
+    notFoundCount: row.not_found_count,
+    failedPolls: row.failed_polls,
+    stale: row.stale !== 0
+  }
+}
+
+export function addTasks(db: Db, ids: string[], now: number): { added: string[]; known: string[] } {
+  const added: string[] = []
+  const known: string[] = []
+  db.tx(() => {
+    for (const id of new Set(ids.map((raw) => raw.trim()).filter((id) => id !== ''))) {
+      const changes = db.run(
+        `INSERT INTO tasks (id, state, added_at) VALUES (?, 'pending', ?) ON CONFLICT (id) DO NOTHING`,
+        id,
+        now
+      )
+      ;(changes > 0 ? added : known).push(id)
+    }
+  })
+  return { added, known }
+}
+
+export function tasksToPoll(db: Db, now: number): StoredTask[] {
+  return db
+    .all<TaskDbRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks
+       WHERE state = 'pending' AND (next_poll_at IS NULL OR next_poll_at <= ?)
+       ORDER BY coalesce(next_poll_at, 0), added_at, id`,
+      now
+    )
+    .map(toStoredTask)
+}
+
+export function pendingTasks(db: Db): StoredTask[] {
+  return db
+    .all<TaskDbRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks WHERE state = 'pending' ORDER BY added_at, id`
+    )
+    .map(toStoredTask)
+}
+
+export function getTask(db: Db, id: string): StoredTask | null {
+  const row = db.get<TaskDbRow>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id)
+  return row === undefined ? null : toStoredTask(row)
+}
+
+export function recordPoll(db: Db, id: string, patch: TaskPollPatch): void {
+  db.run(
+    `UPDATE tasks SET last_polled_at = ?, next_poll_at = ?,
+       not_found_count = coalesce(?, not_found_count),
+       failed_polls = coalesce(?, failed_polls),
+       stale = coalesce(?, stale)
+     WHERE id = ?`,
+    patch.lastPolledAt,
+    patch.nextPollAt,
+    patch.notFoundCount ?? null,
+    patch.failedPolls ?? null,
+    patch.stale === undefined ? null : patch.stale ? 1 : 0,
+    id
+  )
+}
+
+// Only a task still waiting for an answer can become not_found or failed this way: a
+// succeeded task keeps its songs and its state whatever a later poll says.
+export function markTaskNotFound(db: Db, id: string, now: number): void {
+  db.run(
+    `UPDATE tasks SET state = 'not_found', last_polled_at = ?, next_poll_at = NULL, stale = 0
+     WHERE id = ? AND state = 'pending'`,
+    now,
+    id
+  )
+}
+
+export function markTaskFailed(db: Db, id: string, reason: string, now: number): void {
+  db.run(
+    `UPDATE tasks SET state = 'failed', fail_reason = ?, last_polled_at = ?, next_poll_at = NULL,
+       stale = 0
+     WHERE id = ? AND state IN ('pending', 'not_found')`,
+    reason,
+    now,
+    id
+  )
+}
+
+/** Polls a failed, not-found or stale task again from scratch, and re-queues its failed
+ * downloads. */
+export function retryTask(db: Db, id: string): boolean {
+  return db.tx(() => {
+    const task = db.run(
+      `UPDATE tasks SET state = 'pending', fail_reason = NULL, not_found_count = 0,
+         failed_polls = 0, stale = 0, next_poll_at = NULL
+       WHERE id = ? AND (state IN ('failed', 'not_found') OR (state = 'pending' AND stale = 1))`,
+      id
+    )
+    const pks = db
+      .all<{ pk: number }>('SELECT pk FROM clips WHERE task_id = ?', id)
+      .map((row) => row.pk)
+    const files = db.run(
+      `UPDATE files SET state = 'pending', error = NULL, attempts = 0
+       WHERE state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar'
+         AND clip_pk IN (SELECT pk FROM clips WHERE task_id = ?)`,
+      id
+    )
+    if (files > 0) refreshFileSummary(db, pks)
+    return task + files > 0
+  })
+}
+
+/** Forgets a task: it leaves the task list and is no longer polled. Its clips and files
+ * stay in the library (they keep the task id for lineage); adding the id again polls it
+ * again and merges into the same clips. */
+export function removeTask(db: Db, id: string): boolean {
+  return db.run('DELETE FROM tasks WHERE id = ?', id) > 0
+}
+
+export function getTaskLyrics(db: Db, id: string): { title: string; text: string } | null {
+  const row = db.get<{ lyrics_title: string | null; lyrics_text: string | null }>(
+    'SELECT lyrics_title, lyrics_text FROM tasks WHERE id = ?',
+    id
+  )
+  if (row?.lyrics_text == null) return null
+  return { title: row.lyrics_title ?? '', text: row.lyrics_text }
+}

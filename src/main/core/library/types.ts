@@ -1,0 +1,144 @@
+import type {
+  ClipDetail,
+  Facets,
+  FileKind,
+  FileState,
+  LibraryFilter,
+  LibraryPage,
+  LibraryQuery,
+  NormalizedTask,
+  TaskRow
+} from '../../../shared/domain'
+import type { SyncStore } from '../sync/store-port'
+
+// The public shape of the library: options, the store façade and its result types.
+
+/** A library failure the user can act on: a stable code and plain words. */
+export class LibraryError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'LibraryError'
+  }
+}
+
+export const LIBRARY_UNAVAILABLE_MESSAGE =
+  'The library folder is not available. Connect the drive or choose the folder again in Settings; nothing was changed.'
+
+export interface Logger {
+  warn(message: string, detail?: unknown): void
+}
+
+export interface LibraryOptions {
+  /** App data folder (Electron userData, CLI --data-dir); the index lives here. */
+  dataDir: string
+  libraryDir: string
+  /** ID3 artist; default "Suno". */
+  artist?: string
+  /** ID3 album; default "Songshelf". */
+  album?: string
+  now?: () => number
+  /** Moves files to the OS trash (the shell passes shell.trashItem); default: moves them
+   * to `<library>/.trash/`. */
+  trash?: (paths: string[]) => Promise<void>
+  logger?: Logger
+  /** Create libraryDir when it is missing. Off by default so that the folder of an
+   * unplugged drive is never silently recreated on the system disk. */
+  createLibraryDir?: boolean
+  /** Behave as if this SQLite had no FTS5 (tests, diagnostics). */
+  disableFts?: boolean
+}
+
+export interface CliFile {
+  kind: FileKind
+  state: FileState
+  /** Absolute path, only when the file is on disk (state done). */
+  path: string | null
+  bytes: number | null
+  error: string | null
+}
+
+/** A clip as `songshelf list --json` prints it. Times are Unix milliseconds (numbers), the
+ * same unit as every other time in the domain types. */
+export interface CliClip {
+  id: string
+  taskId: string
+  title: string
+  styleTags: string | null
+  lyrics: string | null
+  descriptionPrompt: string | null
+  durationSec: number | null
+  model: string | null
+  createdAt: number | null
+  addedAt: number
+  userTags: string[]
+  favorite: boolean
+  plays: number
+  files: CliFile[]
+}
+
+export type RebuildResult =
+  | { ok: true; clips: number; tasks: number; skipped: string[] }
+  | { ok: false; code: 'library_unavailable' | 'library_empty'; message: string }
+
+export interface TagChange {
+  add?: string[]
+  remove?: string[]
+}
+
+export interface TagCount {
+  name: string
+  count: number
+}
+
+/** Facts for the start-up smoke check and the About box (matrix F1, F3, F4, F6). */
+export interface LibraryDiagnostics {
+  sqliteVersion: string
+  journalMode: string
+  synchronous: 'off' | 'normal' | 'full' | 'extra'
+  foreignKeys: boolean
+  busyTimeoutMs: number
+  fts5: boolean
+  schemaVersion: number
+  clips: number
+}
+
+export interface LibraryStore extends SyncStore {
+  readonly dbPath: string
+  readonly libraryDir: string
+  /** 'fts5', or 'like' when this SQLite lacks FTS5 (slower, ASCII-only case folding). */
+  readonly searchMode: 'fts5' | 'like'
+  /** Runs many store writes in one transaction (e.g. a whole poll's answers). */
+  batch<T>(fn: () => T): T
+  recordTaskResults(tasks: NormalizedTask[], now: number, opts: { downloadVideo: boolean }): void
+  query(q: LibraryQuery): LibraryPage
+  facets(filter: LibraryFilter): Facets
+  getClip(id: string): ClipDetail | null
+  listClipsForCli(filter: LibraryFilter & { limit?: number }): CliClip[]
+  listTasks(): TaskRow[]
+  /** The text of a LYRICS task, once it succeeded. */
+  getTaskLyrics(taskId: string): { title: string; text: string } | null
+  /** Absolute path of a file that is on disk, for the media handler; else null. */
+  getFilePath(clipId: string, kind: FileKind): string | null
+  tagClips(ids: string[], change: TagChange): { changed: number }
+  renameTag(from: string, to: string): { changed: number }
+  mergeTags(from: string[], into: string): { changed: number }
+  deleteTag(name: string): { changed: number }
+  listTags(): TagCount[]
+  setFavorite(ids: string[], value: boolean): { changed: number }
+  recordPlay(id: string, at: number, ms?: number): boolean
+  deleteClips(ids: string[]): Promise<{ deleted: number }>
+  retryTask(id: string): boolean
+  removeTask(id: string): boolean
+  /** Puts failed downloads (of the given clips, or all) back in the queue. */
+  retryFailedFiles(clipIds?: string[]): number
+  rebuild(): Promise<RebuildResult>
+  libraryAvailable(): boolean
+  diagnostics(): LibraryDiagnostics
+  /** Waits until every queued sidecar rewrite is on disk. */
+  flush(): Promise<void>
+  /** Flushes sidecars, then closes the database. */
+  close(): Promise<void>
+}

@@ -1,0 +1,66 @@
+import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ClipDetail } from '../../../../shared/domain'
+import { formatClock } from '../../elements/intl-format'
+import { useClipStore } from '../../store/clip-store'
+
+function ClipLink({ id, title }: { id: string; title: string }): JSX.Element {
+  const { t } = useTranslation()
+  const open = useClipStore((s) => s.actions.open)
+  return (
+    <button type="button" className="link-button" onClick={() => void open(id, { focus: true })}>
+      {title || t('library.untitled')}
+    </button>
+  )
+}
+
+/** Where a clip comes from and what came of it: the clip it extends, the clips that
+ * extend it, and the other clip(s) of the same generate call. */
+export function ClipLineage({ clip }: { clip: ClipDetail }): JSX.Element | null {
+  const { t } = useTranslation()
+  const at = clip.continueAt !== null && clip.continueAt > 0 ? formatClock(clip.continueAt) : null
+  const hasParent = clip.parent !== null || clip.continueClipId !== null
+  if (!hasParent && clip.extendedBy.length === 0 && clip.siblings.length === 0) return null
+  return (
+    <section className="clip-section" aria-labelledby="clip-lineage" data-testid="clip-lineage">
+      <h3 id="clip-lineage">{t('clip.lineage.title')}</h3>
+      {clip.parent ? (
+        <p>
+          {t('clip.lineage.extends')} <ClipLink id={clip.parent.id} title={clip.parent.title} />
+          {at && <> {t('clip.lineage.at', { time: at })}</>}
+        </p>
+      ) : (
+        clip.continueClipId && (
+          <p>
+            {t('clip.lineage.extendsMissing', { id: clip.continueClipId })}
+            {at && <> {t('clip.lineage.at', { time: at })}</>}
+          </p>
+        )
+      )}
+      {clip.extendedBy.length > 0 && (
+        <div>
+          <span>{t('clip.lineage.extendedBy')}</span>
+          <ul className="link-list">
+            {clip.extendedBy.map((child) => (
+              <li key={child.id}>
+                <ClipLink id={child.id} title={child.title} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {clip.siblings.length > 0 && (
+        <div>
+          <span>{t('clip.lineage.siblings')}</span>
+          <ul className="link-list">
+            {clip.siblings.map((sibling) => (
+              <li key={sibling.id}>
+                <ClipLink id={sibling.id} title={sibling.title} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,52 @@
+import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../../elements/intl-format'
+import { useLocale } from '../../hooks/useLocale'
+import { useLibraryStore, type LibraryLayout } from '../../store/library-store'
+import { useLibraryUiStore } from '../../store/library-ui-store'
+import { SearchBox } from './SearchBox'
+import { SortControl } from './SortControl'
+
+const LAYOUTS: LibraryLayout[] = ['list', 'grid']
+
+export function LibraryToolbar({ headingId }: { headingId: string }): JSX.Element {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const total = useLibraryStore((s) => s.total)
+  const layout = useLibraryStore((s) => s.layout)
+  const setLayout = useLibraryStore((s) => s.actions.setLayout)
+  const filtersOpen = useLibraryUiStore((s) => s.filtersOpen)
+  const toggleFilters = useLibraryUiStore((s) => s.actions.toggleFilters)
+  return (
+    <header className="library-toolbar">
+      <h1 id={headingId}>{t('library.title')}</h1>
+      <span className="library-count muted" role="status" data-testid="library-count">
+        {total === null ? '' : t('library.count', { count: total, n: formatCount(total, locale) })}
+      </span>
+      <button
+        type="button"
+        className="text-button"
+        aria-expanded={filtersOpen}
+        aria-controls="library-filters"
+        onClick={toggleFilters}
+      >
+        {t('library.filters.title')}
+      </button>
+      <SearchBox />
+      <SortControl />
+      <div className="layout-toggle" role="group" aria-label={t('library.layoutLabel')}>
+        {LAYOUTS.map((item) => (
+          <button
+            key={item}
+            type="button"
+            className="text-button"
+            aria-pressed={layout === item}
+            onClick={() => setLayout(item)}
+          >
+            {t(`library.layout.${item}`)}
+          </button>
+        ))}
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,139 @@
+import { useState, type JSX } from 'react'
+import type { ClipRow } from '../../../../shared/domain'
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../../elements/intl-format'
+import { useLocale } from '../../hooks/useLocale'
+import { useLibraryStore } from '../../store/library-store'
+import { useLibraryUiStore } from '../../store/library-ui-store'
+import { selectionCount, useSelectionStore } from '../../store/selection-store'
+import { exportPlaylist, favoriteTarget, setFavorite } from './bulk'
+import { askDeleteSelection, selectedRows } from './interaction'
+import { enqueueRows, playRows } from './play'
+
+/** Bulk actions on the selection; shown while anything is selected. */
+export function SelectionBar(): JSX.Element | null {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const total = useLibraryStore((s) => s.total) ?? 0
+  const count = useSelectionStore((s) => selectionCount(s, total))
+  const all = useSelectionStore((s) => s.all)
+  const makeFavorite = useSelectionStore((s) => s.all || favoriteTarget([...s.selected.values()]))
+  const clear = useSelectionStore((s) => s.actions.clear)
+  const { notify, openDialog } = useLibraryUiStore((s) => s.actions)
+  const [busy, setBusy] = useState(false)
+  if (count === 0) return null
+
+  /** Runs an action on the selected rows, with one error notice for every failure. */
+  const run = async (action: (rows: ClipRow[]) => Promise<void>): Promise<void> => {
+    setBusy(true)
+    try {
+      const rows = await selectedRows()
+      if (rows.length > 0) await action(rows)
+    } catch (error) {
+      notify(
+        'error',
+        t('library.actionFailed', { message: (error as Error).message ?? String(error) })
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div
+      className="selection-bar"
+      role="group"
+      aria-label={t('library.selection.label')}
+      aria-busy={busy}
+      data-testid="selection-bar"
+    >
+      <span className="selection-count">
+        {all
+          ? t('library.selection.all', { n: formatCount(count, locale) })
+          : t('library.selection.count', { count, n: formatCount(count, locale) })}
+      </span>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() => void run(async (rows) => playRows(rows))}
+      >
+        {t('library.selection.play')}
+      </button>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() =>
+          void run(async (rows) => {
+            enqueueRows(rows)
+            notify(
+              'info',
+              t('library.selection.queued', {
+                count: rows.length,
+                n: formatCount(rows.length, locale)
+              })
+            )
+          })
+        }
+      >
+        {t('library.selection.queue')}
+      </button>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() => void run(async (rows) => openDialog({ kind: 'tags', rows }))}
+      >
+        {t('library.selection.tags')}
+      </button>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() =>
+          void run(async (rows) => {
+            const changed = await setFavorite(
+              rows.map((r) => r.id),
+              makeFavorite
+            )
+            useSelectionStore.setState((s) => ({
+              selected: new Map(
+                [...s.selected].map(([id, row]) => [id, { ...row, favorite: makeFavorite }])
+              )
+            }))
+            void useLibraryStore.getState().actions.refresh()
+            notify(
+              'info',
+              makeFavorite
+                ? t('library.selection.favorited', {
+                    count: changed,
+                    n: formatCount(changed, locale)
+                  })
+                : t('library.selection.unfavorited', {
+                    count: changed,
+                    n: formatCount(changed, locale)
+                  })
+            )
+          })
+        }
+      >
+        {makeFavorite ? t('library.selection.favorite') : t('library.selection.unfavorite')}
+      </button>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() =>
+          void run(async (rows) => {
+            const path = await exportPlaylist(rows.map((r) => r.id))
+            if (path) notify('info', t('library.selection.exported', { path }))
+          })
+        }
+      >
+        {t('library.selection.export')}
+      </button>
+      <button type="button" className="text-button" onClick={() => void askDeleteSelection()}>
+        {t('library.selection.delete')}
+      </button>
+      <button type="button" className="text-button quiet" onClick={clear}>
+        {t('library.selection.clear')}
+      </button>
+    </div>
+  )
+}

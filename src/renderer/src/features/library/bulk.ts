@@ -1,0 +1,45 @@
+import type { ClipRow } from '../../../../shared/domain'
+import { call } from '../../lib/bridge'
+import { chunkIds } from '../../store/library-tags-store'
+
+// Bulk actions on selected clips, split into calls the contract accepts. Each returns
+// how many clips changed, for the notice the user sees.
+
+export async function setFavorite(ids: readonly string[], favorite: boolean): Promise<number> {
+  let changed = 0
+  for (const chunk of chunkIds(ids)) {
+    changed += (await call('setFavorite', { ids: chunk, favorite })).changed
+  }
+  return changed
+}
+
+export async function deleteClips(ids: readonly string[]): Promise<number> {
+  let deleted = 0
+  for (const chunk of chunkIds(ids)) deleted += (await call('deleteClips', { ids: chunk })).deleted
+  return deleted
+}
+
+/** Asks main to write an .m3u8 of the clips (it shows the save dialog). Null when the
+ * user cancelled. */
+export async function exportPlaylist(
+  ids: readonly string[],
+  name?: string
+): Promise<string | null> {
+  const { path } = await call('exportPlaylist', { ids: [...ids], ...(name ? { name } : {}) })
+  return path
+}
+
+/** "Favourite" unless every selected clip already is one. */
+export function favoriteTarget(rows: readonly ClipRow[]): boolean {
+  return rows.length === 0 || !rows.every((row) => row.favorite)
+}
+
+/** The user tags on a set of clips with how many of them carry each. */
+export function tagsOnClips(rows: readonly ClipRow[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const row of rows)
+    for (const tag of row.userTags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}

@@ -1,0 +1,193 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, useState, type DragEvent, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Glyph } from '../../elements/Glyph'
+import { formatClock } from '../../elements/intl-format'
+import { usePlayerOverlayActions } from '../../store/player-overlays-store'
+import { usePlayerStore } from '../../store/player-store'
+
+const ROW_HEIGHT = 44
+const DRAG_TYPE = 'application/x-songshelf-queue-index'
+
+/** The queue: play any entry, reorder with buttons or by dragging, remove, clear. Virtual,
+ * because "play all" on a big library queues thousands of clips. */
+export function QueuePanel(): JSX.Element {
+  const { t } = useTranslation()
+  const queue = usePlayerStore((s) => s.queue)
+  const index = usePlayerStore((s) => s.index)
+  const { jumpTo, moveInQueue, removeFromQueue, clearQueue } = usePlayerStore((s) => s.actions)
+  const { setQueueOpen } = usePlayerOverlayActions()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [dropAt, setDropAt] = useState<number | null>(null)
+  const [refocus, setRefocus] = useState<{ index: number; control: string } | null>(null)
+
+  // TanStack Virtual returns fresh functions each render, so the React Compiler skips
+  // this component; that is expected and harmless here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: queue.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 360, height: 400 }
+  })
+
+  useEffect(() => {
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' })
+    // Only when the panel opens: following every track change would fight the user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    if (!refocus) return
+    virtualizer.scrollToIndex(refocus.index)
+    const row = scrollRef.current?.querySelector(`[data-queue-index="${refocus.index}"]`)
+    const target =
+      row?.querySelector<HTMLElement>(`[data-control="${refocus.control}"]:not([disabled])`) ??
+      row?.querySelector<HTMLElement>('[data-control="play"]')
+    target?.focus()
+    setRefocus(null)
+  }, [refocus, virtualizer])
+
+  const move = (from: number, to: number, control: string): void => {
+    if (to < 0 || to >= queue.length) return
+    moveInQueue(from, to)
+    setRefocus({ index: to, control })
+  }
+  const remove = (at: number): void => {
+    removeFromQueue(at)
+    if (queue.length > 1) setRefocus({ index: Math.min(at, queue.length - 2), control: 'remove' })
+  }
+
+  const onDrop = (event: DragEvent<HTMLElement>, to: number): void => {
+    event.preventDefault()
+    const from = Number(event.dataTransfer.getData(DRAG_TYPE))
+    setDropAt(null)
+    if (Number.isInteger(from)) moveInQueue(from, from < to ? to - 1 : to)
+  }
+
+  return (
+    <section
+      id="queue-panel"
+      className="queue-panel"
+      aria-label={t('player.queue.title')}
+      data-testid="queue-panel"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation()
+          setQueueOpen(false)
+          document.getElementById('queue-toggle')?.focus()
+        }
+      }}
+    >
+      <header className="queue-header">
+        <h2>{t('player.queue.title')}</h2>
+        <span className="queue-count">{t('player.queue.count', { count: queue.length })}</span>
+        <button
+          type="button"
+          className="text-button"
+          onClick={clearQueue}
+          disabled={queue.length <= 1}
+          title={t('player.queue.clearHint')}
+        >
+          {t('player.queue.clear')}
+        </button>
+        <button
+          type="button"
+          className="round-button"
+          aria-label={t('player.queue.close')}
+          onClick={() => {
+            setQueueOpen(false)
+            document.getElementById('queue-toggle')?.focus()
+          }}
+        >
+          <Glyph name="close" size={18} />
+        </button>
+      </header>
+      {queue.length === 0 ? (
+        <p className="queue-empty">{t('player.queue.empty')}</p>
+      ) : (
+        <div className="queue-scroll" ref={scrollRef}>
+          <ol className="queue-list" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const clip = queue[item.index]
+              if (!clip) return null
+              const i = item.index
+              const isCurrent = i === index
+              return (
+                <li
+                  key={`${clip.id}:${i}`}
+                  data-queue-index={i}
+                  className={[
+                    'queue-row',
+                    isCurrent ? 'current' : '',
+                    dropAt === i ? 'drop-before' : ''
+                  ].join(' ')}
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  aria-current={isCurrent ? 'true' : undefined}
+                  draggable
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData(DRAG_TYPE, String(i))
+                    event.dataTransfer.effectAllowed = 'move'
+                  }}
+                  onDragOver={(event) => {
+                    if (!event.dataTransfer.types.includes(DRAG_TYPE)) return
+                    event.preventDefault()
+                    const rect = event.currentTarget.getBoundingClientRect()
+                    setDropAt(event.clientY > rect.top + rect.height / 2 ? i + 1 : i)
+                  }}
+                  onDragLeave={() => setDropAt(null)}
+                  onDrop={(event) => onDrop(event, dropAt ?? i)}
+                  onDragEnd={() => setDropAt(null)}
+                >
+                  <span className="queue-handle" aria-hidden="true">
+                    <Glyph name="drag" size={16} />
+                  </span>
+                  <button
+                    type="button"
+                    className="queue-title"
+                    data-control="play"
+                    onClick={() => jumpTo(i)}
+                    aria-label={t('player.queue.playEntry', { title: clip.title, position: i + 1 })}
+                  >
+                    <span className="queue-title-text">{clip.title}</span>
+                    <span className="queue-duration">{formatClock(clip.durationSec)}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="round-button"
+                    data-control="up"
+                    disabled={i === 0}
+                    aria-label={t('player.queue.moveUp', { title: clip.title })}
+                    onClick={() => move(i, i - 1, 'up')}
+                  >
+                    <Glyph name="up" size={18} />
+                  </button>
+                  <button
+                    type="button"
+                    className="round-button"
+                    data-control="down"
+                    disabled={i === queue.length - 1}
+                    aria-label={t('player.queue.moveDown', { title: clip.title })}
+                    onClick={() => move(i, i + 1, 'down')}
+                  >
+                    <Glyph name="down" size={18} />
+                  </button>
+                  <button
+                    type="button"
+                    className="round-button"
+                    data-control="remove"
+                    aria-label={t('player.queue.remove', { title: clip.title })}
+                    onClick={() => remove(i)}
+                  >
+                    <Glyph name="close" size={16} />
+                  </button>
+                </li>
+              )
+            })}
+          </ol>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,116 @@
+import { useEffect, type RefObject } from 'react'
+import { call } from '../../lib/bridge'
+import { attachMediaElement } from '../../store/player-media'
+import { sharedPlayCounter } from '../../store/player-plays'
+import { usePlayerStore } from '../../store/player-store'
+import { syncPositionState } from './useMediaSession'
+
+const recordPlay = (id: string, ms: number): void => {
+  // A play that cannot be recorded (library gone, clip deleted) is not worth an error.
+  void call('recordPlay', { id, ms }).catch(() => undefined)
+}
+
+/** Keeps one <audio> or <video> element and the player store in step: the store says what
+ * should happen (playing, volume, the position to restore), the element reports what did
+ * (time, duration, end, errors, pauses from native controls or the OS). */
+export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: string | null): void {
+  const playing = usePlayerStore((s) => s.playing)
+  const playSeq = usePlayerStore((s) => s.playSeq)
+  const volume = usePlayerStore((s) => s.volume)
+  const muted = usePlayerStore((s) => s.muted)
+  const clipId = usePlayerStore((s) => s.current?.id ?? null)
+
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const detach = attachMediaElement(element)
+    const counter = sharedPlayCounter(recordPlay)
+    const { actions } = usePlayerStore.getState()
+
+    const onLoadedMetadata = (): void => {
+      const { position, duration } = usePlayerStore.getState()
+      actions.reportDuration(element.duration)
+      // Restore where the listener was (after a restart, or when switching between the
+      // audio and the video of the same clip).
+      const known = Number.isFinite(element.duration) ? element.duration : duration
+      if (
+        position > 0.5 &&
+        position < known - 0.5 &&
+        Math.abs(element.currentTime - position) > 0.5
+      ) {
+        element.currentTime = position
+      }
+    }
+    const onTimeUpdate = (): void => {
+      actions.reportPosition(element.currentTime)
+      if (!element.paused) counter.tick(element.currentTime)
+    }
+    const onDuration = (): void => actions.reportDuration(element.duration)
+    const onEnded = (): void => {
+      counter.ended()
+      actions.trackEnded()
+    }
+    const onPlay = (): void => actions.reportPlaying(true)
+    // The end of a track also pauses; that is handled by `ended`, not as a user pause.
+    const onPause = (): void => {
+      if (!element.ended && element.readyState > 0) actions.reportPlaying(false)
+    }
+    const onError = (): void => actions.reportError('media')
+    const onSeeked = (): void => {
+      actions.reportPosition(element.currentTime)
+      syncPositionState()
+    }
+
+    element.addEventListener('loadedmetadata', onLoadedMetadata)
+    element.addEventListener('timeupdate', onTimeUpdate)
+    element.addEventListener('durationchange', onDuration)
+    element.addEventListener('ended', onEnded)
+    element.addEventListener('play', onPlay)
+    element.addEventListener('pause', onPause)
+    element.addEventListener('error', onError)
+    element.addEventListener('seeked', onSeeked)
+    return () => {
+      element.removeEventListener('loadedmetadata', onLoadedMetadata)
+      element.removeEventListener('timeupdate', onTimeUpdate)
+      element.removeEventListener('durationchange', onDuration)
+      element.removeEventListener('ended', onEnded)
+      element.removeEventListener('play', onPlay)
+      element.removeEventListener('pause', onPause)
+      element.removeEventListener('error', onError)
+      element.removeEventListener('seeked', onSeeked)
+      detach()
+    }
+  }, [ref, src])
+
+  useEffect(() => {
+    if (clipId) sharedPlayCounter(recordPlay).begin(clipId, playSeq)
+  }, [clipId, playSeq])
+
+  useEffect(() => {
+    const element = ref.current
+    if (!element || !src) return
+    if (!playing) {
+      element.pause()
+      return
+    }
+    let result: Promise<void> | undefined
+    try {
+      result = element.play()
+    } catch {
+      result = undefined
+    }
+    void result?.catch((error: unknown) => {
+      const name = error instanceof DOMException ? error.name : ''
+      // AbortError: a newer load() or pause() superseded this play(); not a failure.
+      if (name === 'NotAllowedError') usePlayerStore.getState().actions.reportError('blocked')
+      else if (name !== 'AbortError') usePlayerStore.getState().actions.reportError('media')
+    })
+  }, [ref, src, playing, playSeq])
+
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    element.volume = volume
+    element.muted = muted
+  }, [ref, src, volume, muted])
+}

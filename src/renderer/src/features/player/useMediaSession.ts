@@ -1,0 +1,123 @@
+import { useEffect } from 'react'
+import { mediaUrl } from '../../lib/bridge'
+import { activeMediaElement } from '../../store/player-media'
+import { usePlayerStore } from '../../store/player-store'
+
+const SKIP_SEC = 10
+
+type Handler = [MediaSessionAction, MediaSessionActionHandler]
+
+function session(): MediaSession | null {
+  return typeof navigator !== 'undefined' && 'mediaSession' in navigator
+    ? navigator.mediaSession
+    : null
+}
+
+/** Reports position to the OS (lock screen, media overlay); it extrapolates between calls
+ * from the playback rate, so updating on play/pause/seek/duration is enough. */
+export function syncPositionState(): void {
+  const ms = session()
+  if (!ms || typeof ms.setPositionState !== 'function') return
+  const { duration, position, current } = usePlayerStore.getState()
+  try {
+    if (!current || !(duration > 0)) ms.setPositionState()
+    else {
+      const rate = activeMediaElement()?.playbackRate ?? 1
+      ms.setPositionState({
+        duration,
+        position: Math.min(Math.max(0, position), duration),
+        playbackRate: rate > 0 ? rate : 1
+      })
+    }
+  } catch {
+    // Chromium throws on inconsistent values during a track change; the next call fixes it.
+  }
+}
+
+/** MediaSession: metadata and action handlers, so media keys, the lock screen, MPRIS on
+ * Linux and (where Electron mirrors it) macOS Now Playing control the player
+ * (research/peer-features.md §3.4; Museeks #624). */
+export function useMediaSession(): void {
+  const current = usePlayerStore((s) => s.current)
+  const playing = usePlayerStore((s) => s.playing)
+  const duration = usePlayerStore((s) => s.duration)
+
+  useEffect(() => {
+    const ms = session()
+    if (!ms || typeof MediaMetadata === 'undefined') return
+    if (!current) {
+      ms.metadata = null
+      return
+    }
+    const artwork = current.hasCover
+      ? [
+          {
+            src: new URL(mediaUrl(current.id, 'cover'), window.location.href).href,
+            sizes: '512x512'
+          }
+        ]
+      : []
+    ms.metadata = new MediaMetadata({
+      title: current.title,
+      artist: current.model ? `Suno · ${current.model}` : 'Suno',
+      album: 'Songshelf',
+      artwork
+    })
+  }, [current])
+
+  useEffect(() => {
+    const ms = session()
+    if (!ms) return
+    ms.playbackState = current ? (playing ? 'playing' : 'paused') : 'none'
+    syncPositionState()
+  }, [current, playing, duration])
+
+  useEffect(() => {
+    const ms = session()
+    if (!ms) return
+    const player = (): ReturnType<typeof usePlayerStore.getState> => usePlayerStore.getState()
+    const handlers: Handler[] = [
+      ['play', () => player().actions.play()],
+      ['pause', () => player().actions.pause()],
+      ['previoustrack', () => player().actions.previous()],
+      ['nexttrack', () => player().actions.next()],
+      [
+        'seekto',
+        (details) => {
+          if (details.seekTime !== undefined) player().actions.seek(details.seekTime)
+          syncPositionState()
+        }
+      ],
+      [
+        'seekbackward',
+        (details) => {
+          player().actions.seek(player().position - (details.seekOffset ?? SKIP_SEC))
+          syncPositionState()
+        }
+      ],
+      [
+        'seekforward',
+        (details) => {
+          player().actions.seek(player().position + (details.seekOffset ?? SKIP_SEC))
+          syncPositionState()
+        }
+      ]
+    ]
+    for (const [action, handler] of handlers) {
+      try {
+        ms.setActionHandler(action, handler)
+      } catch {
+        // An action this platform does not know.
+      }
+    }
+    return () => {
+      for (const [action] of handlers) {
+        try {
+          ms.setActionHandler(action, null)
+        } catch {
+          // as above
+        }
+      }
+    }
+  }, [])
+}

@@ -1,0 +1,67 @@
+// Checks for the settings form, mirroring what main enforces (shared/schemas.ts and the
+// shell's base-URL rule) so the user learns about a mistake as they type, in their
+// language. Each returns an i18n key under `settings.invalid`, or null.
+
+export type ValidationKey =
+  | 'urlRequired'
+  | 'urlMalformed'
+  | 'urlHttps'
+  | 'urlNoCredentials'
+  | 'urlQuery'
+  | 'whole'
+  | 'pollRange'
+  | 'concurrencyRange'
+  | 'required'
+  | 'tooLong'
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** The gateway must be https; plain http only on this machine, where there is no network
+ * for a key to leak over. An empty value is allowed (not configured yet). */
+export function validateBaseUrl(value: string): ValidationKey | null {
+  const text = value.trim()
+  if (text === '') return null
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return 'urlMalformed'
+  }
+  if (url.username || url.password) return 'urlNoCredentials'
+  if (url.search || url.hash) return 'urlQuery'
+  if (url.protocol === 'https:') return null
+  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null
+  return url.protocol === 'http:' ? 'urlHttps' : 'urlMalformed'
+}
+
+function integerIn(
+  value: string,
+  min: number,
+  max: number,
+  key: ValidationKey
+): ValidationKey | null {
+  const text = value.trim()
+  if (!/^\d+$/.test(text)) return text === '' ? key : /^-?\d*[.,]\d+$/.test(text) ? 'whole' : key
+  const n = Number(text)
+  return n >= min && n <= max ? null : key
+}
+
+export const POLL_MIN = 5
+export const POLL_MAX = 3600
+export const CONCURRENCY_MIN = 1
+export const CONCURRENCY_MAX = 8
+
+export function validatePollInterval(value: string): ValidationKey | null {
+  return integerIn(value, POLL_MIN, POLL_MAX, 'pollRange')
+}
+
+export function validateConcurrency(value: string): ValidationKey | null {
+  return integerIn(value, CONCURRENCY_MIN, CONCURRENCY_MAX, 'concurrencyRange')
+}
+
+/** ID3 artist and album: 1–200 characters. */
+export function validateTagText(value: string): ValidationKey | null {
+  const text = value.trim()
+  if (text === '') return 'required'
+  return text.length > 200 ? 'tooLong' : null
+}

@@ -1,0 +1,38 @@
+import type { MenuCommand } from '../../../../shared/contract'
+import { useBridgeEvent } from '../../hooks/useBridgeEvent'
+import { call } from '../../lib/bridge'
+import { useAppStore } from '../../store/app-store'
+import { usePlayerStore } from '../../store/player-store'
+import { focusSearch, focusTaskPaste, openShortcutsHelp } from './commands'
+
+export function runMenuCommand(command: MenuCommand): void {
+  const app = useAppStore.getState().actions
+  const player = usePlayerStore.getState().actions
+  switch (command) {
+    case 'add-tasks':
+      return focusTaskPaste()
+    case 'search':
+      return focusSearch()
+    case 'settings':
+      return app.setView('settings')
+    case 'play-pause':
+      return player.togglePlay()
+    case 'next':
+      return player.next()
+    case 'previous':
+      return player.previous()
+    case 'shortcuts':
+      return openShortcutsHelp()
+    case 'open-clip':
+      // The library feature opens the clip itself from the same event; we only make sure
+      // the library is showing.
+      return app.setView('library')
+    case 'open-library':
+      return void call('openLibraryFolder').catch(() => undefined)
+  }
+}
+
+/** Commands from the app menu, the tray-less dock menu and notifications. */
+export function useMenuCommands(): void {
+  useBridgeEvent('menu-command', ({ command }) => runMenuCommand(command))
+}

@@ -1,0 +1,280 @@
+import { create } from 'zustand'
+import type { ClipRow, Facets, LibraryFilter, SortDir, SortKey } from '../../../shared/domain'
+import { call } from '../lib/bridge'
+import {
+  offsetsToEvict,
+  offsetsToFetch,
+  PAGE_SIZE,
+  pageOffsetsFor,
+  type PageCache,
+  type VisibleRange
+} from '../features/library/paging'
+import {
+  cleanFilter,
+  DEFAULT_SORT,
+  nextSort,
+  recentSince,
+  toggleTag,
+  toLibraryQuery,
+  type QueryState
+} from '../features/library/query'
+
+// The library's query (filter + sort), the total it matches and a sparse cache of pages
+// of rows around what is on screen. Rows are never all loaded: the virtual list asks for
+// the range it shows (`ensureRange`) and far pages are dropped.
+
+export type LibraryLayout = 'list' | 'grid'
+
+const LAYOUT_KEY = 'songshelf:library-layout'
+/** The largest page the contract allows, used when a range or a bulk action needs rows
+ * that are not cached. */
+const BULK_PAGE = 500
+
+export interface LibraryState extends QueryState {
+  layout: LibraryLayout
+  /** Bumped whenever the query changes; pages, selection and scroll belong to one query. */
+  queryVersion: number
+  /** Clips matching the query; null until the first answer. */
+  total: number | null
+  pages: PageCache
+  facets: Facets | null
+  /** The last failure to load rows, in plain words; null when the last load worked. */
+  error: string | null
+  actions: LibraryActions
+}
+
+export interface LibraryActions {
+  setLayout: (layout: LibraryLayout) => void
+  setSearch: (text: string) => void
+  toggleUserTag: (tag: string) => void
+  setStyleTag: (tag: string | null) => void
+  setModel: (model: string | null) => void
+  toggleFavorites: () => void
+  toggleHasVideo: () => void
+  toggleRecent: (now?: number) => void
+  clearFilters: () => void
+  /** A column header click: same column flips direction. */
+  sortBy: (key: SortKey) => void
+  setSort: (sort: SortKey, dir: SortDir) => void
+  /** Fetches the pages the visible range needs and drops far ones. */
+  ensureRange: (range: VisibleRange) => Promise<void>
+  /** Refetches the cached pages, the total and the facets (after `library-changed`),
+   * keeping the rows on screen until the new ones arrive. */
+  refresh: () => Promise<void>
+  loadFacets: () => Promise<void>
+  /** Rows `lo..hi` of the current query, from the cache or fetched (not cached). */
+  rowsInRange: (lo: number, hi: number) => Promise<ClipRow[]>
+  /** Every row of the current query, fetched in pages (bulk actions on "select all"). */
+  allRows: () => Promise<ClipRow[]>
+}
+
+function readLayout(): LibraryLayout {
+  try {
+    return globalThis.localStorage?.getItem(LAYOUT_KEY) === 'grid' ? 'grid' : 'list'
+  } catch {
+    return 'list'
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+type Data = Omit<LibraryState, 'actions'>
+
+export function initialLibraryData(): Data {
+  return {
+    layout: readLayout(),
+    filter: {},
+    ...DEFAULT_SORT,
+    queryVersion: 0,
+    total: null,
+    pages: new Map(),
+    facets: null,
+    error: null
+  }
+}
+
+// Bookkeeping that no component renders, kept out of the state so it causes no renders.
+interface Runtime {
+  inFlight: Set<number>
+  lastRange: VisibleRange
+  refreshSeq: number
+  facetSeq: number
+}
+const freshRuntime = (): Runtime => ({
+  inFlight: new Set(),
+  lastRange: { start: 0, end: 50 },
+  refreshSeq: 0,
+  facetSeq: 0
+})
+let rt = freshRuntime()
+
+export const useLibraryStore = create<LibraryState>()((set, get) => {
+  const query = (): QueryState => {
+    const { filter, sort, dir } = get()
+    return { filter, sort, dir }
+  }
+
+  /** Applies a new filter/sort: a new query version, an empty cache, fresh fetches. */
+  const changeQuery = (patch: Partial<QueryState>): void => {
+    const next = { ...query(), ...patch }
+    next.filter = cleanFilter(next.filter)
+    const current = query()
+    if (
+      next.sort === current.sort &&
+      next.dir === current.dir &&
+      JSON.stringify(next.filter) === JSON.stringify(cleanFilter(current.filter))
+    ) {
+      return
+    }
+    rt.inFlight = new Set()
+    set((s) => ({ ...next, queryVersion: s.queryVersion + 1, pages: new Map(), error: null }))
+    const visible = Math.max(0, rt.lastRange.end - rt.lastRange.start)
+    void get().actions.ensureRange({ start: 0, end: visible })
+    void get().actions.loadFacets()
+  }
+
+  const changeFilter = (patch: (filter: LibraryFilter) => LibraryFilter): void =>
+    changeQuery({ filter: patch({ ...get().filter }) })
+
+  const fetchChunk = async (offset: number, limit: number): Promise<ClipRow[]> =>
+    (await call('queryLibrary', toLibraryQuery(query(), offset, limit))).rows
+
+  const actions: LibraryActions = {
+    setLayout: (layout) => {
+      try {
+        globalThis.localStorage?.setItem(LAYOUT_KEY, layout)
+      } catch {
+        // Storage can be unavailable (private mode); the choice then lasts this session.
+      }
+      set({ layout })
+    },
+    setSearch: (text) => changeFilter((f) => ({ ...f, search: text })),
+    toggleUserTag: (tag) => changeFilter((f) => ({ ...f, userTags: toggleTag(f.userTags, tag) })),
+    setStyleTag: (tag) => changeFilter((f) => ({ ...f, styleTag: tag ?? undefined })),
+    setModel: (model) => changeFilter((f) => ({ ...f, model: model ?? undefined })),
+    toggleFavorites: () => changeFilter((f) => ({ ...f, favorite: !f.favorite })),
+    toggleHasVideo: () => changeFilter((f) => ({ ...f, hasVideo: !f.hasVideo })),
+    toggleRecent: (now = Date.now()) =>
+      changeFilter((f) => ({
+        ...f,
+        addedSince: f.addedSince === undefined ? recentSince(now) : undefined
+      })),
+    clearFilters: () => changeQuery({ filter: {} }),
+    sortBy: (key) => changeQuery(nextSort(get(), key)),
+    setSort: (sort, dir) => changeQuery({ sort, dir }),
+
+    ensureRange: async (range) => {
+      rt.lastRange = range
+      const { pages, total, queryVersion } = get()
+      const evict = offsetsToEvict(range, pages.keys())
+      if (evict.length > 0) {
+        set((s) => {
+          const next = new Map(s.pages)
+          for (const offset of evict) next.delete(offset)
+          return { pages: next }
+        })
+      }
+      // Before the first answer the total is unknown: ask for the first page only.
+      const wanted =
+        total === null
+          ? [0].filter((o) => !rt.inFlight.has(o) && !pages.has(o))
+          : offsetsToFetch(range, total, get().pages.keys(), rt.inFlight)
+      const flight = rt.inFlight
+      await Promise.all(
+        wanted.map(async (offset) => {
+          flight.add(offset)
+          try {
+            const page = await call('queryLibrary', toLibraryQuery(query(), offset, PAGE_SIZE))
+            if (get().queryVersion !== queryVersion) return
+            // The user may have scrolled on while this was in flight; do not cache a page
+            // that would be evicted straight away.
+            const stillWanted = offsetsToEvict(rt.lastRange, [offset]).length === 0
+            set((s) => {
+              const next = new Map(s.pages)
+              if (stillWanted) next.set(offset, page.rows)
+              return { pages: next, total: page.total, error: null }
+            })
+            if (total === null && page.total > 0) void get().actions.ensureRange(rt.lastRange)
+          } catch (error) {
+            if (get().queryVersion === queryVersion) set({ error: message(error) })
+          } finally {
+            flight.delete(offset)
+          }
+        })
+      )
+    },
+
+    refresh: async () => {
+      const seq = ++rt.refreshSeq
+      const { queryVersion, pages, total } = get()
+      const offsets =
+        pages.size > 0 ? [...pages.keys()] : pageOffsetsFor(rt.lastRange, Math.max(total ?? 1, 1))
+      void get().actions.loadFacets()
+      try {
+        const answers = await Promise.all(
+          offsets.map((offset) => call('queryLibrary', toLibraryQuery(query(), offset, PAGE_SIZE)))
+        )
+        if (seq !== rt.refreshSeq || get().queryVersion !== queryVersion) return
+        const next = new Map<number, readonly ClipRow[]>()
+        let newTotal = total ?? 0
+        answers.forEach((page, i) => {
+          newTotal = page.total
+          if (page.rows.length > 0) next.set(offsets[i] as number, page.rows)
+        })
+        set({ pages: next, total: newTotal, error: null })
+        await get().actions.ensureRange(rt.lastRange)
+      } catch (error) {
+        if (seq === rt.refreshSeq) set({ error: message(error) })
+      }
+    },
+
+    loadFacets: async () => {
+      const seq = ++rt.facetSeq
+      try {
+        const facets = await call('getFacets', cleanFilter(get().filter))
+        if (seq === rt.facetSeq) set({ facets })
+      } catch {
+        // Facets are a convenience: the list still works, and the next refresh retries.
+      }
+    },
+
+    rowsInRange: async (lo, hi) => {
+      const { pages } = get()
+      const out: ClipRow[] = []
+      let missing = false
+      for (let i = lo; i <= hi && !missing; i++) {
+        const offset = Math.floor(i / PAGE_SIZE) * PAGE_SIZE
+        const row = pages.get(offset)?.[i - offset]
+        if (row) out.push(row)
+        else missing = true
+      }
+      if (!missing) return out
+      const fetched: ClipRow[] = []
+      for (let offset = lo; offset <= hi; offset += BULK_PAGE) {
+        fetched.push(...(await fetchChunk(offset, Math.min(BULK_PAGE, hi - offset + 1))))
+      }
+      return fetched
+    },
+
+    allRows: async () => {
+      const rows: ClipRow[] = []
+      for (let offset = 0; ; offset += BULK_PAGE) {
+        const page = await call('queryLibrary', toLibraryQuery(query(), offset, BULK_PAGE))
+        rows.push(...page.rows)
+        if (page.rows.length < BULK_PAGE || rows.length >= page.total) return rows
+      }
+    }
+  }
+
+  return { ...initialLibraryData(), actions }
+})
+
+export const useLibraryActions = (): LibraryActions => useLibraryStore((s) => s.actions)
+
+/** Back to a fresh store (tests; a library folder switch). */
+export function resetLibraryStore(): void {
+  rt = freshRuntime()
+  useLibraryStore.setState(initialLibraryData())
+}

@@ -1,0 +1,162 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { ClipDetailPanel } from '../../../../src/renderer/src/features/clip/ClipDetailPanel'
+import { LibraryView } from '../../../../src/renderer/src/features/library/LibraryView'
+import { useClipStore } from '../../../../src/renderer/src/store/clip-store'
+import { usePlayerStore } from '../../../../src/renderer/src/store/player-store'
+import { installFakeLibrary, makeDetail, makeRow, setupLibraryTests } from '../library/support'
+
+setupLibraryTests()
+
+const parent = makeRow(1, { id: 'parent-clip', title: 'City Lights', taskId: 'task-a' })
+const sibling = makeRow(2, { id: 'sibling-clip', title: 'City Lights (alt)', taskId: 'task-b' })
+const child = makeRow(3, { id: 'child-clip', title: 'City Lights, extended', taskId: 'task-c' })
+const clip = makeRow(4, {
+  id: 'the-clip',
+  title: 'City Lights, part two',
+  taskId: 'task-b',
+  hasVideo: true,
+  favorite: false,
+  userTags: ['night']
+})
+
+function setup(): ReturnType<typeof installFakeLibrary> {
+  return installFakeLibrary(
+    [parent, sibling, child, clip],
+    [
+      makeDetail(clip, {
+        lyrics: '[Verse]\nNeon on the water\n\n[Chorus]\nCity lights',
+        descriptionPrompt: 'a dreamy synthwave song about a night drive',
+        majorModelVersion: 'v4',
+        continueClipId: 'parent-clip',
+        continueAt: 83,
+        parent: { id: 'parent-clip', title: 'City Lights' },
+        extendedBy: [{ id: 'child-clip', title: 'City Lights, extended' }],
+        siblings: [{ id: 'sibling-clip', title: 'City Lights (alt)' }],
+        files: [
+          { kind: 'audio', state: 'done', path: '/m/a.mp3', bytes: 3_400_000, error: null },
+          {
+            kind: 'video',
+            state: 'failed',
+            path: null,
+            bytes: null,
+            error: 'The link has expired.'
+          }
+        ]
+      })
+    ]
+  )
+}
+
+describe('the clip detail panel', () => {
+  it('lays the lyrics out by section and shows the prompt, facts and files', async () => {
+    setup()
+    await useClipStore.getState().actions.open('the-clip')
+    render(<ClipDetailPanel />)
+    const panel = screen.getByTestId('clip-detail')
+    expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe(
+      'City Lights, part two'
+    )
+    const lyrics = screen.getByTestId('clip-lyrics')
+    expect(
+      within(lyrics)
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent)
+    ).toEqual(['Verse', 'Chorus'])
+    expect(lyrics.textContent).toContain('Neon on the water')
+    expect(panel.textContent).toContain('a dreamy synthwave song about a night drive')
+    expect(panel.textContent).toContain('chirp-v3-5 · v4')
+    const files = screen.getByTestId('clip-files')
+    expect(files.textContent).toContain('3.4 MB')
+    expect(files.textContent).toContain('The link has expired.')
+  })
+
+  it('shows the lineage and opens the parent, child or sibling clip', async () => {
+    setup()
+    await useClipStore.getState().actions.open('the-clip')
+    render(<ClipDetailPanel />)
+    const lineage = screen.getByTestId('clip-lineage')
+    expect(lineage.textContent).toContain('Extends City Lights at 1:23')
+    expect(lineage.textContent).toContain('Extended by')
+    expect(lineage.textContent).toContain('Same generation')
+    fireEvent.click(within(lineage).getByRole('button', { name: 'City Lights (alt)' }))
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('City Lights (alt)')
+    )
+    expect(useClipStore.getState().openId).toBe('sibling-clip')
+  })
+
+  it('a parent that is not in the library is named by id', async () => {
+    const orphan = makeRow(9, { id: 'orphan' })
+    installFakeLibrary(
+      [orphan],
+      [makeDetail(orphan, { continueClipId: 'gone-123', continueAt: 30 })]
+    )
+    await useClipStore.getState().actions.open('orphan')
+    render(<ClipDetailPanel />)
+    expect(screen.getByTestId('clip-lineage').textContent).toContain(
+      'Extends a clip that is not in your library (gone-123) at 0:30'
+    )
+  })
+
+  it('actions: play, play video, favourite, copy prompt and style, reveal, export', async () => {
+    const lib = setup()
+    const writeText = vi.fn(async () => undefined)
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } })
+    const player = usePlayerStore.getState().actions
+    const playList = vi.spyOn(player, 'playList').mockImplementation(() => undefined)
+    const playVideo = vi.spyOn(player, 'playVideo').mockImplementation(() => undefined)
+    render(<LibraryView />)
+    await screen.findAllByTestId('clip-row')
+    await useClipStore.getState().actions.open('the-clip')
+    const panel = await screen.findByTestId('clip-detail')
+    await within(panel).findByRole('heading', { level: 2, name: 'City Lights, part two' })
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Play' }))
+    const [queue, start] = playList.mock.calls[0] as [{ id: string }[], number]
+    expect(queue[start]?.id).toBe('the-clip')
+    fireEvent.click(within(panel).getByRole('button', { name: 'Play video' }))
+    expect(playVideo.mock.calls[0]?.[0]).toMatchObject({ id: 'the-clip' })
+
+    const favourite = within(panel).getByRole('button', { name: /Favourite/ })
+    expect(favourite.getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(favourite)
+    await waitFor(() => expect(favourite.getAttribute('aria-pressed')).toBe('true'))
+    expect(lib.fake.calls.find((c) => c.method === 'setFavorite')?.request).toEqual({
+      ids: ['the-clip'],
+      favorite: true
+    })
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Copy prompt' }))
+    fireEvent.click(within(panel).getByRole('button', { name: 'Copy style' }))
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(2))
+    expect(writeText.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
+      'a dreamy synthwave song about a night drive',
+      'synthwave, female vocals'
+    ])
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show in folder' }))
+    fireEvent.click(within(panel).getByRole('button', { name: 'Export' }))
+    await waitFor(() =>
+      expect(lib.fake.calls.find((c) => c.method === 'exportPlaylist')?.request).toEqual({
+        ids: ['the-clip'],
+        name: 'City Lights, part two'
+      })
+    )
+    expect(lib.fake.calls.find((c) => c.method === 'revealClip')?.request).toEqual({
+      id: 'the-clip'
+    })
+    playList.mockRestore()
+    playVideo.mockRestore()
+  })
+
+  it('Escape closes the panel and a deleted clip says it is gone', async () => {
+    setup()
+    await useClipStore.getState().actions.open('the-clip')
+    render(<ClipDetailPanel />)
+    fireEvent.keyDown(screen.getByRole('heading', { level: 2 }), { key: 'Escape' })
+    expect(useClipStore.getState().openId).toBeNull()
+    await useClipStore.getState().actions.open('no-such-clip')
+    expect(useClipStore.getState().error).toBe('missing')
+  })
+})

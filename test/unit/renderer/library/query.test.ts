@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import {
+  cleanFilter,
+  isFiltered,
+  nextSort,
+  recentSince,
+  toLibraryQuery
+} from '../../../../src/renderer/src/features/library/query'
+import { useLibraryStore } from '../../../../src/renderer/src/store/library-store'
+import { installFakeLibrary, makeRow, setupLibraryTests } from './support'
+
+setupLibraryTests()
+
+describe('query state → request', () => {
+  it('sends only what narrows the list', () => {
+    expect(
+      cleanFilter({ search: '  ', userTags: [], favorite: false, hasVideo: false, model: '' })
+    ).toEqual({})
+    expect(
+      toLibraryQuery(
+        {
+          filter: { search: ' rain ', userTags: ['keep'], favorite: true },
+          sort: 'title',
+          dir: 'asc'
+        },
+        400,
+        200
+      )
+    ).toEqual({
+      search: 'rain',
+      userTags: ['keep'],
+      favorite: true,
+      sort: 'title',
+      dir: 'asc',
+      offset: 400,
+      limit: 200
+    })
+    expect(isFiltered({ search: ' ' })).toBe(false)
+    expect(isFiltered({ hasVideo: true })).toBe(true)
+  })
+
+  it('a header click flips the same column and starts a new one at its natural direction', () => {
+    expect(nextSort({ sort: 'created', dir: 'desc' }, 'created')).toEqual({
+      sort: 'created',
+      dir: 'asc'
+    })
+    expect(nextSort({ sort: 'created', dir: 'desc' }, 'title')).toEqual({
+      sort: 'title',
+      dir: 'asc'
+    })
+    expect(nextSort({ sort: 'title', dir: 'asc' }, 'plays')).toEqual({ sort: 'plays', dir: 'desc' })
+  })
+
+  it('"recently added" is a fixed instant seven days back, to the minute', () => {
+    const now = Date.UTC(2026, 2, 10, 12, 30, 45)
+    expect(recentSince(now)).toBe(Date.UTC(2026, 2, 3, 12, 30, 0))
+  })
+})
+
+describe('the library store asks the core for the current query', () => {
+  it('filters and sort choices become the next queryLibrary and getFacets requests', async () => {
+    const lib = installFakeLibrary(Array.from({ length: 30 }, (_, i) => makeRow(i)))
+    const { actions } = useLibraryStore.getState()
+    await actions.ensureRange({ start: 0, end: 20 })
+    expect(lib.queries().at(-1)).toEqual({ sort: 'created', dir: 'desc', offset: 0, limit: 200 })
+
+    actions.toggleFavorites()
+    actions.setModel('chirp-v4')
+    actions.toggleUserTag('keep')
+    actions.sortBy('title')
+    await actions.ensureRange({ start: 0, end: 20 })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(lib.queries().at(-1)).toEqual({
+      favorite: true,
+      model: 'chirp-v4',
+      userTags: ['keep'],
+      sort: 'title',
+      dir: 'asc',
+      offset: 0,
+      limit: 200
+    })
+    const facetCall = lib.fake.calls.filter((c) => c.method === 'getFacets').at(-1)
+    expect(facetCall?.request).toEqual({ favorite: true, model: 'chirp-v4', userTags: ['keep'] })
+
+    actions.toggleUserTag('keep')
+    actions.clearFilters()
+    expect(useLibraryStore.getState().filter).toEqual({})
+  })
+
+  it('a new query empties the cache and ignores answers to the old one', async () => {
+    let release: () => void = () => undefined
+    const rows = Array.from({ length: 10 }, (_, i) => makeRow(i))
+    const lib = installFakeLibrary(rows)
+    const slow = lib.fake.api.queryLibrary
+    lib.fake.api.queryLibrary = async (q) => {
+      if (!q?.search) await new Promise<void>((r) => (release = r))
+      return slow(q)
+    }
+    const { actions } = useLibraryStore.getState()
+    const first = actions.ensureRange({ start: 0, end: 10 })
+    actions.setSearch('Song 3')
+    await new Promise((r) => setTimeout(r, 0))
+    release()
+    await first
+    const state = useLibraryStore.getState()
+    expect(state.total).toBe(1)
+    expect(state.pages.get(0)?.map((r) => r.title)).toEqual(['Song 3'])
+  })
+
+  it('refresh keeps the rows on screen and swaps in the new ones when they arrive', async () => {
+    const lib = installFakeLibrary(Array.from({ length: 500 }, (_, i) => makeRow(i)))
+    const { actions } = useLibraryStore.getState()
+    await actions.ensureRange({ start: 0, end: 20 })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(useLibraryStore.getState().total).toBe(500)
+    lib.rows.push(makeRow(999))
+    const refreshing = actions.refresh()
+    expect(useLibraryStore.getState().pages.get(0)?.length).toBe(200)
+    await refreshing
+    expect(useLibraryStore.getState().total).toBe(501)
+    expect(useLibraryStore.getState().pages.get(0)?.[0]?.id).toBe('clip-00999')
+  })
+})

@@ -1,0 +1,118 @@
+import { cleanup } from '@testing-library/react'
+import i18next from 'i18next'
+import { afterEach, beforeEach, vi } from 'vitest'
+import type { ClipRow, SyncState, TaskRow } from '../../../../src/shared/domain'
+import type { PublicSettings } from '../../../../src/shared/settings'
+import { initI18n } from '../../../../src/renderer/src/i18n'
+import { useAppStore } from '../../../../src/renderer/src/store/app-store'
+import { usePlayerOverlays } from '../../../../src/renderer/src/store/player-overlays-store'
+import { initialPlayerState, usePlayerStore } from '../../../../src/renderer/src/store/player-store'
+import { useSettingsStore } from '../../../../src/renderer/src/store/settings-store'
+import { useTasksStore } from '../../../../src/renderer/src/store/tasks-store'
+
+// Shared set-up for the player/tasks/settings component tests: English UI, fresh stores,
+// media elements that "play" without a real decoder, cleanup after each test.
+
+export function useRendererTestSetup(): void {
+  beforeEach(async () => {
+    if (!i18next.isInitialized) initI18n('en')
+    await i18next.changeLanguage('en')
+    localStorage.clear()
+    usePlayerStore.setState({ ...initialPlayerState })
+    usePlayerOverlays.setState({ queueOpen: false, helpOpen: false })
+    useAppStore.setState({ view: 'library', info: null, error: null })
+    useSettingsStore.setState({ settings: null, status: 'idle', error: null })
+    useTasksStore.setState({ tasks: [], loaded: false, loadError: null, sync: null, progress: {} })
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve())
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined)
+  })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
+}
+
+export function clip(id: string, overrides: Partial<ClipRow> = {}): ClipRow {
+  return {
+    id,
+    taskId: `task-${id}`,
+    title: `Song ${id}`,
+    styleTags: 'synthwave',
+    model: 'chirp-v4',
+    durationSec: 180,
+    createdAt: 1_760_000_000_000,
+    addedAt: 1_760_000_000_000,
+    favorite: false,
+    plays: 0,
+    lastPlayedAt: null,
+    userTags: [],
+    hasAudio: true,
+    hasVideo: false,
+    hasCover: false,
+    downloadState: 'done',
+    ...overrides
+  }
+}
+
+export function clips(count: number): ClipRow[] {
+  return Array.from({ length: count }, (_, i) => clip(`c${i}`))
+}
+
+export function settings(overrides: Partial<PublicSettings> = {}): PublicSettings {
+  return {
+    baseUrl: 'https://gateway.example.com',
+    pollIntervalSec: 20,
+    downloadConcurrency: 3,
+    downloadVideo: true,
+    libraryDir: '/home/me/Music/Songshelf',
+    language: 'en',
+    theme: 'system',
+    id3Artist: 'Suno',
+    id3Album: 'Songshelf',
+    notifications: true,
+    onboarded: true,
+    hasKey: true,
+    keyProtection: 'keychain',
+    ...overrides
+  }
+}
+
+export function syncState(overrides: Partial<SyncState> = {}): SyncState {
+  return {
+    status: 'idle',
+    message: null,
+    pendingTasks: 0,
+    activeDownloads: 0,
+    queuedDownloads: 0,
+    downloadsPaused: false,
+    lastPollAt: null,
+    nextPollAt: null,
+    ...overrides
+  }
+}
+
+export function task(id: string, overrides: Partial<TaskRow> = {}): TaskRow {
+  return {
+    id,
+    state: 'pending',
+    phase: 'waiting',
+    upstreamStatus: 'SUBMITTED',
+    failReason: null,
+    clipIds: [],
+    addedAt: Date.now() - 60_000,
+    lastPolledAt: null,
+    nextPollAt: null,
+    fileErrors: [],
+    filesDone: 0,
+    filesTotal: 0,
+    ...overrides
+  }
+}
+
+/** Gives jsdom elements a size so the virtual lists render rows. */
+export function giveElementsASize(height = 800, width = 1000): void {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(height)
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(width)
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(80)
+  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(width)
+}

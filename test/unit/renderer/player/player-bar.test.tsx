@@ -1,0 +1,168 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PlayerBar } from '../../../../src/renderer/src/features/player/PlayerBar'
+import { usePlayerStore } from '../../../../src/renderer/src/store/player-store'
+import { installFakeApi } from '../support/fake-api'
+import { clip, clips, giveElementsASize, useRendererTestSetup } from './helpers'
+
+const player = (): ReturnType<typeof usePlayerStore.getState> => usePlayerStore.getState()
+
+describe('player bar', () => {
+  useRendererTestSetup()
+  beforeEach(() => {
+    installFakeApi({ recordPlay: () => ({ ok: true }) })
+  })
+
+  it('shows "nothing playing" with play disabled when the queue is empty', () => {
+    render(<PlayerBar />)
+    expect(screen.getByTestId('player-title').textContent).toBe('Nothing playing')
+    expect(screen.getByRole('button', { name: 'Play' })).toHaveProperty('disabled', true)
+    expect(screen.queryByTestId('player-audio')).toBeNull()
+  })
+
+  it('plays the current song through one <audio> element pointed at the media URL', () => {
+    act(() => player().actions.playList([clip('abc', { title: 'City Lights' })], 0))
+    render(<PlayerBar />)
+    expect(screen.getByTestId('player-title').textContent).toBe('City Lights')
+    const audio = screen.getByTestId('player-audio') as HTMLAudioElement
+    expect(audio.getAttribute('src')).toBe('/media/clip/abc/audio')
+    expect(HTMLMediaElement.prototype.play).toHaveBeenCalled()
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }))
+    expect(player().playing).toBe(false)
+    expect(HTMLMediaElement.prototype.pause).toHaveBeenCalled()
+  })
+
+  it('the seek slider moves the media element; time updates move the slider', () => {
+    act(() => player().actions.playList([clip('abc', { durationSec: 200 })], 0))
+    render(<PlayerBar />)
+    const audio = screen.getByTestId('player-audio') as HTMLAudioElement
+    Object.defineProperty(audio, 'readyState', { value: 4 })
+    const slider = screen.getByRole('slider', { name: 'Seek' }) as HTMLInputElement
+    fireEvent.change(slider, { target: { value: '120' } })
+    expect(audio.currentTime).toBe(120)
+    expect(screen.getByTestId('player-position').textContent).toBe('2:00')
+
+    audio.currentTime = 130.4
+    fireEvent.timeUpdate(audio)
+    expect(slider.value).toBe('130.4')
+    expect(slider.getAttribute('aria-valuetext')).toMatch(
+      /^2 minutes,? 10 seconds of 3 minutes,? 20 seconds$/
+    )
+  })
+
+  it('the end of a song moves on and a pause from outside (OS, native controls) is reflected', () => {
+    act(() => player().actions.playList(clips(2), 0))
+    render(<PlayerBar />)
+    let audio = screen.getByTestId('player-audio') as HTMLAudioElement
+    Object.defineProperty(audio, 'readyState', { value: 4, configurable: true })
+    fireEvent.ended(audio)
+    expect(player().current?.id).toBe('c1')
+    audio = screen.getByTestId('player-audio') as HTMLAudioElement
+    Object.defineProperty(audio, 'readyState', { value: 4, configurable: true })
+    fireEvent.pause(audio)
+    expect(player().playing).toBe(false)
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy()
+  })
+
+  it('shuffle, repeat and mute say their state to assistive technology', () => {
+    act(() => player().actions.playList(clips(3), 0))
+    render(<PlayerBar />)
+    const shuffle = screen.getByRole('button', { name: 'Shuffle' })
+    expect(shuffle.getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(shuffle)
+    expect(shuffle.getAttribute('aria-pressed')).toBe('true')
+    fireEvent.click(screen.getByRole('button', { name: 'Repeat: off' }))
+    expect(screen.getByRole('button', { name: 'Repeat: the whole queue' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Mute' }))
+    expect(screen.getByRole('button', { name: 'Unmute' }).getAttribute('aria-pressed')).toBe('true')
+  })
+
+  it('the queue panel reorders with buttons, removes and clears', () => {
+    giveElementsASize()
+    act(() => player().actions.playList(clips(3), 0))
+    render(<PlayerBar />)
+    fireEvent.click(screen.getByRole('button', { name: 'Queue', expanded: false }))
+    expect(screen.getByTestId('queue-panel')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Move Song c2 up' }))
+    expect(player().queue.map((c) => c.id)).toEqual(['c0', 'c2', 'c1'])
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Song c1 from the queue' }))
+    expect(player().queue.map((c) => c.id)).toEqual(['c0', 'c2'])
+    fireEvent.click(screen.getByRole('button', { name: /Play Song c2/ }))
+    expect(player().current?.id).toBe('c2')
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }))
+    expect(player().queue.map((c) => c.id)).toEqual(['c2'])
+  })
+})
+
+describe('MediaSession', () => {
+  useRendererTestSetup()
+  const handlers = new Map<string, MediaSessionActionHandler | null>()
+  const session = {
+    metadata: null as MediaMetadata | null,
+    playbackState: 'none' as MediaSessionPlaybackState,
+    setActionHandler: (action: string, handler: MediaSessionActionHandler | null) =>
+      handlers.set(action, handler),
+    setPositionState: vi.fn()
+  }
+
+  beforeEach(() => {
+    installFakeApi({ recordPlay: () => ({ ok: true }) })
+    handlers.clear()
+    Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true })
+    vi.stubGlobal(
+      'MediaMetadata',
+      class {
+        constructor(readonly init: MediaMetadataInit) {}
+        get title(): string | undefined {
+          return this.init.title
+        }
+        get artist(): string | undefined {
+          return this.init.artist
+        }
+        get artwork(): readonly MediaImage[] | undefined {
+          return this.init.artwork
+        }
+      }
+    )
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('tells the OS what plays, with cover art, and obeys media keys', () => {
+    act(() =>
+      player().actions.playList(
+        [clip('a', { title: 'First', hasCover: true, model: 'chirp-v4-5' }), clip('b')],
+        0
+      )
+    )
+    render(<PlayerBar />)
+    const metadata = session.metadata as unknown as {
+      title: string
+      artist: string
+      artwork: MediaImage[]
+    }
+    expect(metadata.title).toBe('First')
+    expect(metadata.artist).toBe('Suno · chirp-v4-5')
+    expect(metadata.artwork[0]?.src).toMatch(/\/media\/clip\/a\/cover$/)
+    expect(session.playbackState).toBe('playing')
+    for (const action of [
+      'play',
+      'pause',
+      'previoustrack',
+      'nexttrack',
+      'seekto',
+      'seekbackward',
+      'seekforward'
+    ]) {
+      expect(typeof handlers.get(action), action).toBe('function')
+    }
+    act(() => handlers.get('nexttrack')?.({ action: 'nexttrack' }))
+    expect(player().current?.id).toBe('b')
+    act(() => handlers.get('pause')?.({ action: 'pause' }))
+    expect(session.playbackState).toBe('paused')
+    expect(session.setPositionState).toHaveBeenCalledWith(
+      expect.objectContaining({ duration: 180 })
+    )
+  })
+})
