@@ -4,6 +4,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  net,
   nativeTheme,
   Notification,
   powerMonitor,
@@ -55,7 +56,8 @@ if (!gotLock) {
       preloadPath: join(__dirname, '../preload/index.cjs'),
       rendererFile: join(__dirname, '../renderer/index.html'),
       devServerUrl,
-      isAppUrl: (url) => isAppUrl(url, devServerUrl)
+      isAppUrl: (url) => isAppUrl(url, devServerUrl),
+      isOnline: () => net.isOnline()
     })
   )
 }

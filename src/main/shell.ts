@@ -42,6 +42,7 @@ export interface ShellDeps {
   rendererFile: string
   devServerUrl: string | undefined
   isAppUrl: (url: string) => boolean
+  isOnline: () => boolean
 }
 
 export interface RunningShell {
@@ -113,6 +114,7 @@ export function startShell(deps: ShellDeps): RunningShell {
     Notification: deps.Notification,
     nativeTheme: deps.nativeTheme,
     powerMonitor: deps.powerMonitor,
+    isOnline: deps.isOnline,
     settings: () => host.settings.get()
   })
   onClipReady = desktop.clipReady

@@ -22,6 +22,8 @@ export interface DesktopDeps {
   Notification: typeof NotificationType
   nativeTheme: NativeTheme
   powerMonitor: PowerMonitor
+  /** Electron's `net.isOnline`. */
+  isOnline: () => boolean
   settings: () => StoredSettings
 }
 
@@ -104,11 +106,17 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
   const wake = (): void => core.engine().pollNow()
   deps.powerMonitor.on('resume', wake)
   deps.powerMonitor.on('unlock-screen', wake)
+  // While offline, notice the network coming back instead of waiting out the backoff.
+  const onlineWatch = setInterval(() => {
+    if (core.engine().state().status === 'offline' && deps.isOnline()) wake()
+  }, 10_000)
+  onlineWatch.unref?.()
 
   return {
     clipReady: (clip) => notifier.arrived(clip),
     dispose: () => {
       unsubscribe()
+      clearInterval(onlineWatch)
       notifier.dispose()
       deps.powerMonitor.removeListener('resume', wake)
       deps.powerMonitor.removeListener('unlock-screen', wake)

@@ -6,6 +6,9 @@ import { Overlays } from './features/player/Overlays'
 import { PlayerBar } from './features/player/PlayerBar'
 import { SettingsView } from './features/settings/SettingsView'
 import { TasksView } from './features/tasks/TasksView'
+import { useApplyPreferences } from './hooks/useApplyPreferences'
+import { useGlobalShortcuts } from './features/shortcuts/useGlobalShortcuts'
+import { useMenuCommands } from './features/shortcuts/useMenuCommands'
 import { useAppActions, useAppStore } from './store/app-store'
 
 // The frame: navigation on the left, the current view with its banners, the player bar
@@ -13,6 +16,9 @@ import { useAppActions, useAppStore } from './store/app-store'
 export function App(): JSX.Element {
   const view = useAppStore((s) => s.view)
   const { loadInfo } = useAppActions()
+  useApplyPreferences()
+  useGlobalShortcuts()
+  useMenuCommands()
   useEffect(() => {
     void loadInfo()
   }, [loadInfo])

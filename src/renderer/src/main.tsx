@@ -1,16 +1,30 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import type { PublicSettings } from '../../shared/settings'
 import { App } from './App'
+import { applyTheme } from './features/settings/apply-preferences'
 import { initI18n, resolveLanguage } from './i18n'
+import { call } from './lib/bridge'
 import './styles/app.css'
 
-initI18n(resolveLanguage(undefined, navigator.language))
-
-const root = document.getElementById('root')
-if (root) {
+// The saved language and theme are read before the first paint, so the window never
+// flashes in the wrong language or colours.
+async function boot(): Promise<void> {
+  let settings: PublicSettings | null = null
+  try {
+    settings = await call('getSettings')
+  } catch {
+    settings = null
+  }
+  initI18n(resolveLanguage(settings?.language, navigator.language))
+  if (settings) applyTheme(settings.theme)
+  const root = document.getElementById('root')
+  if (!root) return
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>
   )
 }
+
+void boot()

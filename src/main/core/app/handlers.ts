@@ -153,7 +153,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { changed }
     },
     pollNow: async () => {
-      ctx.engine().pollNow()
+      ctx.engine().checkAllNow()
       return { ok: true }
     },
     getSyncState: async () => ctx.engine().state(),

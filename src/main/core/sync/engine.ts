@@ -117,6 +117,21 @@ export class SyncEngine {
     this.wake(0)
   }
 
+  /** The user's "Check now": every pending task is due at once, not only the ones
+   * whose turn it is. */
+  checkAllNow(): void {
+    const now = this.now()
+    for (const task of this.deps.store.pendingTasks()) {
+      if (task.nextPollAt !== null && task.nextPollAt > now) {
+        this.deps.store.recordPoll(task.id, {
+          lastPolledAt: task.lastPolledAt ?? 0,
+          nextPollAt: now
+        })
+      }
+    }
+    this.pollNow()
+  }
+
   pauseDownloads(): void {
     this.queue.pause()
     if (this.status !== 'disk_full') this.setStatus('paused', null)

@@ -3,7 +3,6 @@
 // language. Each returns an i18n key under `settings.invalid`, or null.
 
 export type ValidationKey =
-  | 'urlRequired'
   | 'urlMalformed'
   | 'urlHttps'
   | 'urlNoCredentials'

@@ -2,10 +2,11 @@ import type { MenuCommand } from '../../../../shared/contract'
 import { useBridgeEvent } from '../../hooks/useBridgeEvent'
 import { call } from '../../lib/bridge'
 import { useAppStore } from '../../store/app-store'
+import { useClipStore } from '../../store/clip-store'
 import { usePlayerStore } from '../../store/player-store'
 import { focusSearch, focusTaskPaste, openShortcutsHelp } from './commands'
 
-export function runMenuCommand(command: MenuCommand): void {
+export function runMenuCommand(command: MenuCommand, clipId?: string): void {
   const app = useAppStore.getState().actions
   const player = usePlayerStore.getState().actions
   switch (command) {
@@ -24,9 +25,11 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'shortcuts':
       return openShortcutsHelp()
     case 'open-clip':
-      // The library feature opens the clip itself from the same event; we only make sure
-      // the library is showing.
-      return app.setView('library')
+      // From a "new songs" notification: show the library with that clip's detail open,
+      // whichever view was showing.
+      app.setView('library')
+      if (clipId) void useClipStore.getState().actions.open(clipId, { focus: true })
+      return
     case 'open-library':
       return void call('openLibraryFolder').catch(() => undefined)
   }
@@ -34,5 +37,5 @@ export function runMenuCommand(command: MenuCommand): void {
 
 /** Commands from the app menu, the tray-less dock menu and notifications. */
 export function useMenuCommands(): void {
-  useBridgeEvent('menu-command', ({ command }) => runMenuCommand(command))
+  useBridgeEvent('menu-command', ({ command, clipId }) => runMenuCommand(command, clipId))
 }

@@ -1,11 +1,9 @@
 export const settingsEn = {
   title: 'Settings',
-  open: 'Open Settings',
   loadFailed: 'Settings could not be loaded. Restart Songshelf; if it keeps happening, report it.',
   saved: 'Saved.',
   saveFailed: 'Not saved: {{reason}}',
   invalid: {
-    urlRequired: 'Enter the gateway address.',
     urlMalformed: 'That is not a web address. It should look like https://api.example.com.',
     urlHttps:
       'The address must start with https:// so your key is encrypted on the way. Plain http:// is allowed only for localhost.',

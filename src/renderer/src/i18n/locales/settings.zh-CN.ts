@@ -2,12 +2,10 @@ import type { settingsEn } from './settings.en'
 
 export const settingsZhCN: typeof settingsEn = {
   title: '设置',
-  open: '打开设置',
   loadFailed: '无法加载设置。请重启歌架；如果问题持续，请反馈。',
   saved: '已保存。',
   saveFailed: '未保存：{{reason}}',
   invalid: {
-    urlRequired: '请输入网关地址。',
     urlMalformed: '这不是一个网址，应类似 https://api.example.com。',
     urlHttps:
       '地址必须以 https:// 开头，这样密钥在传输中是加密的。只有 localhost 可以使用 http://。',
