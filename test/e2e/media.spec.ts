@@ -36,7 +36,9 @@ test.afterAll(async () => {
 const url = (kind: string, id = clipId, token = preview.token): string =>
   `${preview.origin}/media/clip/${id}/${kind}?token=${encodeURIComponent(token)}`
 
-test('a long mp4 with its index at the end seeks to a chosen time and lands within 0.5 s', async ({ page }) => {
+test('a long mp4 with its index at the end seeks to a chosen time and lands within 0.5 s', async ({
+  page
+}) => {
   await page.goto(preview.url)
   const result = await page.evaluate(async (src) => {
     const video = document.createElement('video')
