@@ -26,7 +26,18 @@ export function VideoPanel(): JSX.Element | null {
   }
 
   return (
-    <section className="video-panel" aria-label={t('player.video.title')} data-testid="video-panel">
+    <section
+      className="video-panel"
+      aria-label={t('player.video.title')}
+      data-testid="video-panel"
+      onKeyDown={(event) => {
+        // Escape inside the panel goes back to audio (full screen handles its own Escape).
+        if (event.key === 'Escape' && !document.fullscreenElement) {
+          event.stopPropagation()
+          setMode('audio')
+        }
+      }}
+    >
       <header className="video-header">
         <h2 className="video-title" title={current.title}>
           {current.title}

@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { startSimulator } from '../support/sim-gateway'
+import { startPreview, tempDirs } from '../e2e/support/preview'
+import { callPreview, waitForClips } from '../e2e/support/seed'
+
+// Seeds a realistic library through the real pipeline (simulated gateway → downloads →
+// index), gives each clip its own gradient cover, and photographs the main views.
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const OUT = join(ROOT, 'docs/screenshots')
+
+const SONGS = [
+  ['City Lights', 'synthwave, night drive, retro', 'chirp-crow'],
+  ['Paper Moon', 'lo-fi, jazz hop, rainy', 'chirp-bluejay'],
+  ['夜晚城市', 'city pop, 80s, female vocals', 'chirp-crow'],
+  ['Northern Wind', 'folk, acoustic guitar, warm', 'chirp-auk'],
+  ['Glass Garden', 'dream pop, shoegaze, airy', 'chirp-fenix'],
+  ['Midnight Arcade', 'chiptune, energetic, 8-bit', 'chirp-v4'],
+  ['Slow River', 'ambient, piano, calm', 'chirp-bluejay'],
+  ['Neon Heart', 'electropop, upbeat, female vocals', 'chirp-crow'],
+  ['Desert Radio', 'country rock, twang, road trip', 'chirp-auk'],
+  ['Cloud Atlas', 'orchestral, cinematic, epic', 'chirp-fenix']
+] as const
+
+const LYRICS = `[Verse]
+Streetlights hum a silver tune
+Rain is dancing on the avenue
+
+[Chorus]
+City lights, carry me home
+Every window glowing like a song`
+
+function mediaFolder(): string {
+  const from = join(ROOT, 'test/fixtures')
+  const dir = mkdtempSync(join(tmpdir(), 'songshelf-shots-'))
+  copyFileSync(join(from, 'long.mp3'), join(dir, 'tiny.mp3'))
+  copyFileSync(join(from, 'seek.mp4'), join(dir, 'tiny.mp4'))
+  copyFileSync(join(from, 'cover.jpg'), join(dir, 'cover.jpg'))
+  return dir
+}
+
+const HUES = [
+  '0x6d4aff',
+  '0xff7ab6',
+  '0x22c1c3',
+  '0xfdbb2d',
+  '0x3a7bd5',
+  '0xf7797d',
+  '0x00b09b',
+  '0xc471ed',
+  '0xf64f59',
+  '0x12c2e9'
+]
+
+function paintCover(path: string, i: number): void {
+  const a = HUES[i % HUES.length]
+  const b = HUES[(i + 3) % HUES.length]
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `gradients=s=400x400:c0=${a}:c1=${b}:x0=0:y0=0:x1=400:y1=400:n=2,format=yuvj420p`,
+    '-frames:v',
+    '1',
+    path
+  ])
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300) // let images decode and transitions settle
+  await page.screenshot({ path: join(OUT, `${name}.png`) })
+}
+
+test('screenshots of the main views', async ({ page }) => {
+  mkdirSync(OUT, { recursive: true })
+  const sim = await startSimulator({ fixturesDir: mediaFolder() })
+  const ids: string[] = []
+  SONGS.forEach(([title, tags, model], i) => {
+    const id = `task_shot${String(i).padStart(4, '0')}`
+    ids.push(id)
+    sim.addTask({
+      id,
+      clips: 1,
+      titles: [title],
+      tags,
+      model,
+      lyrics: LYRICS,
+      steps: [{ status: 'SUCCESS' }]
+    })
+  })
+  const dirs = tempDirs()
+  let preview = await startPreview({ ...dirs, baseUrl: sim.gatewayUrl, key: sim.apiKey })
+  try {
+    await callPreview(preview, 'addTasks', { text: ids.join('\n') })
+    const rows = await waitForClips(preview, SONGS.length)
+    for (const [i, row] of rows.entries()) {
+      const clip = await callPreview(preview, 'getClip', { id: row.id })
+      const cover = clip?.files.find((f) => f.kind === 'cover')?.path
+      if (cover) paintCover(cover, i)
+    }
+    await callPreview(preview, 'setFavorite', {
+      ids: rows.slice(0, 3).map((r) => r.id),
+      favorite: true
+    })
+    await callPreview(preview, 'tagClips', {
+      ids: rows.slice(0, 4).map((r) => r.id),
+      add: ['night'],
+      remove: []
+    })
+    await callPreview(preview, 'updateSettings', { onboarded: true })
+
+    await page.goto(preview.url)
+    await page.getByRole('button', { name: 'Covers' }).click()
+    await expect(page.locator('img').first()).toBeVisible()
+    await shot(page, 'library-grid')
+
+    await page.getByRole('button', { name: 'List' }).click()
+    await shot(page, 'library-list')
+
+    await page.getByTestId('clip-row').filter({ hasText: 'City Lights' }).click()
+    await expect(page.getByTestId('clip-detail')).toBeVisible()
+    await shot(page, 'clip-detail')
+
+    await page.getByTestId('clip-detail').getByRole('button', { name: 'Play video' }).click()
+    await expect(page.getByTestId('video-panel')).toBeVisible()
+    await page.getByTestId('player-video').evaluate(async (v) => {
+      const video = v as HTMLVideoElement
+      video.currentTime = 30
+      await new Promise((r) => video.addEventListener('seeked', r, { once: true }))
+      video.pause()
+    })
+    await shot(page, 'player-video')
+    await page
+      .getByTestId('video-panel')
+      .getByRole('button', { name: /^Close the video/ })
+      .click()
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Tasks' }).click()
+    await page
+      .getByLabel('Add task ids')
+      .fill(`Generated: ${ids[0]} and 5f0c2a1e-0000-4000-8000-00000000abcd`)
+    await shot(page, 'tasks')
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click()
+    await shot(page, 'settings')
+
+    await callPreview(preview, 'updateSettings', { language: 'zh-CN' })
+    await preview.stop()
+    preview = await startPreview({ ...dirs, baseUrl: sim.gatewayUrl, key: sim.apiKey })
+    await page.goto(preview.url)
+    await page
+      .getByRole('button', { name: '封面' })
+      .click()
+      .catch(() => undefined)
+    await expect(page.locator('img').first()).toBeVisible()
+    await shot(page, 'library-zh-CN')
+  } finally {
+    await preview.stop()
+    await sim.close()
+  }
+  writeFileSync(
+    join(OUT, 'README.md'),
+    'Generated by `npm run screenshots`; do not edit by hand.\n'
+  )
+})
