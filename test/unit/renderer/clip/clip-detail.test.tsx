@@ -65,7 +65,7 @@ describe('the clip detail panel', () => {
     ).toEqual(['Verse', 'Chorus'])
     expect(lyrics.textContent).toContain('Neon on the water')
     expect(panel.textContent).toContain('a dreamy synthwave song about a night drive')
-    expect(panel.textContent).toContain('chirp-v3-5 · v4')
+    expect(panel.textContent).toContain('v3.5 (chirp-v3-5)')
     const files = screen.getByTestId('clip-files')
     expect(files.textContent).toContain('3.4 MB')
     expect(files.textContent).toContain('The link has expired.')

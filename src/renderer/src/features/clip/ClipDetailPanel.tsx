@@ -13,11 +13,12 @@ import { ClipLineage } from './ClipLineage'
 import { ClipLyrics } from './ClipLyrics'
 import '../../elements/buttons.css'
 import './clip.css'
+import { modelLabel } from '../../../../shared/models'
 
 function Facts({ clip }: { clip: ClipDetail }): JSX.Element {
   const { t } = useTranslation()
   const locale = useLocale()
-  const model = [clip.model, clip.majorModelVersion].filter(Boolean).join(' · ')
+  const model = modelLabel(clip.model) || clip.majorModelVersion || ''
   const rows: [string, string][] = [
     [t('clip.facts.style'), clip.styleTags ?? ''],
     [t('clip.facts.model'), model],

@@ -24,6 +24,7 @@ import { clickRow, handleResultsKey, playIndex } from './interaction'
 import { rowAt } from './paging'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-grid.css'
+import { modelShort } from '../../../../shared/models'
 
 // The cover layout: cards in as many columns as fit, virtualised by rows of cards.
 
@@ -61,7 +62,10 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       </div>
     )
   }
-  const details = [row.model, row.durationSec === null ? null : formatClock(row.durationSec)]
+  const details = [
+    modelShort(row.model) || null,
+    row.durationSec === null ? null : formatClock(row.durationSec)
+  ]
     .filter(Boolean)
     .join(' · ')
   return (

@@ -24,6 +24,7 @@ import { clickRow, handleResultsKey, playIndex } from './interaction'
 import { rowAt } from './paging'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
+import { modelShort } from '../../../../shared/models'
 
 // The list layout: one row per clip with sortable columns, virtualised so that only the
 // rows on screen exist in the DOM whatever the size of the library.
@@ -151,7 +152,7 @@ const ListRow = memo(function ListRow({ index, start, onRowClick }: RowProps): J
         {row.styleTags}
       </div>
       <div role="gridcell" className="cell col-model">
-        {row.model}
+        {modelShort(row.model)}
       </div>
       <div role="gridcell" className="cell col-duration num">
         {row.durationSec === null ? '' : formatClock(row.durationSec)}

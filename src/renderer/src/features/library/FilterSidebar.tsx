@@ -6,6 +6,7 @@ import { useLocale } from '../../hooks/useLocale'
 import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { isFiltered, RECENT_DAYS } from './query'
+import { modelLabel } from '../../../../shared/models'
 
 // Facets of the current query (getFacets): quick toggles, the user's tags, the most used
 // style tags and the models. Each is a toggle button (aria-pressed) with its count.
@@ -161,7 +162,7 @@ export function FilterSidebar(): JSX.Element {
               onClick={() => actions.setModel(filter.model === model.value ? null : model.value)}
               testId="filter-model"
             >
-              {model.value}
+              {modelLabel(model.value)}
             </FacetButton>
           ))}
         </section>

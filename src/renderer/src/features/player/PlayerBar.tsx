@@ -11,6 +11,7 @@ import { useMediaSession } from './useMediaSession'
 import { VolumeControl } from './VolumeControl'
 import '../../elements/buttons.css'
 import './player.css'
+import { modelShort } from '../../../../shared/models'
 
 /** The player bar (cover, transport, seek, volume, queue) and the one <audio> element. */
 export function PlayerBar(): JSX.Element {
@@ -31,7 +32,7 @@ export function PlayerBar(): JSX.Element {
   useMediaBinding(audioRef, audioSrc)
   useMediaSession()
 
-  const subtitle = current?.model ? `Suno · ${current.model}` : 'Suno'
+  const subtitle = current?.model ? `Suno · ${modelShort(current.model)}` : 'Suno'
   const repeatLabel = t(`player.repeat.${repeat}`)
 
   return (
