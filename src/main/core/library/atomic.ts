@@ -1,3 +1,4 @@
+import { syncDir } from '../fs-sync'
 import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
@@ -52,21 +53,5 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       if (!retryable || attempt >= 4) throw error
       await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)))
     }
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Folders cannot be opened for fsync on Windows; NTFS journals the rename itself.
-  if (process.platform === 'win32') return
-  try {
-    const handle = await open(dir, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    // Some file systems (network shares, FUSE) reject fsync on a folder; the data
-    // itself was synced, so this is best effort.
   }
 }

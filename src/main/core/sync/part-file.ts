@@ -1,3 +1,4 @@
+import { syncDir } from '../fs-sync'
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
@@ -69,18 +70,7 @@ export const nodeDownloadFs: DownloadFs = {
   writeText: (path, text) => writeFile(path, text, 'utf8'),
   rename: (from, to) => rename(from, to),
   remove: (path) => rm(path, { force: true }),
-  async syncDir(dir) {
-    try {
-      const handle = await open(dir, 'r')
-      try {
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-    } catch {
-      // Windows cannot open or fsync a directory; the rename is still atomic there.
-    }
-  }
+  syncDir
 }
 
 const partMetaSchema = z.object({

@@ -30,6 +30,13 @@ function schedule(store: SyncStore, task: StoredTask, now: number, policy: PollP
   })
 }
 
+/** Anything the client throws, as a GatewayError (unknown failures count as network). */
+function asGatewayError(error: unknown): GatewayError {
+  return error instanceof GatewayError
+    ? error
+    : new GatewayError('network', undefined, { cause: error })
+}
+
 /** One poll cycle: due tasks in batches, ids missing from the batch confirmed one by one,
  * results handed to the store. Never polls a finished task (only pending ones are due). */
 export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome> {
@@ -56,11 +63,7 @@ export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome
       signal: deps.signal
     }))
   } catch (error) {
-    const gatewayError =
-      error instanceof GatewayError
-        ? error
-        : new GatewayError('network', undefined, { cause: error })
-    return { kind: 'error', error: gatewayError, changedTaskIds: changed }
+    return { kind: 'error', error: asGatewayError(error), changedTaskIds: changed }
   }
 
   for (const answer of answers) {
@@ -80,11 +83,7 @@ export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome
     try {
       answer = await client.fetchTask(id, { signal: deps.signal })
     } catch (error) {
-      const gatewayError =
-        error instanceof GatewayError
-          ? error
-          : new GatewayError('network', undefined, { cause: error })
-      return { kind: 'error', error: gatewayError, changedTaskIds: changed }
+      return { kind: 'error', error: asGatewayError(error), changedTaskIds: changed }
     }
     if (answer) {
       store.recordTaskResult(answer, now, { downloadVideo: deps.downloadVideo })

@@ -2,6 +2,8 @@
 // shell's base-URL rule) so the user learns about a mistake as they type, in their
 // language. Each returns an i18n key under `settings.invalid`, or null.
 
+import { checkBaseUrl, type BaseUrlProblem } from '../../../../shared/base-url'
+
 export type ValidationKey =
   | 'urlMalformed'
   | 'urlHttps'
@@ -13,24 +15,19 @@ export type ValidationKey =
   | 'required'
   | 'tooLong'
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+const URL_KEYS: Readonly<Record<Exclude<BaseUrlProblem, 'empty'>, ValidationKey>> = {
+  malformed: 'urlMalformed',
+  https: 'urlHttps',
+  credentials: 'urlNoCredentials',
+  query: 'urlQuery'
+}
 
 /** The gateway must be https; plain http only on this machine, where there is no network
  * for a key to leak over. An empty value is allowed (not configured yet). */
 export function validateBaseUrl(value: string): ValidationKey | null {
-  const text = value.trim()
-  if (text === '') return null
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    return 'urlMalformed'
-  }
-  if (url.username || url.password) return 'urlNoCredentials'
-  if (url.search || url.hash) return 'urlQuery'
-  if (url.protocol === 'https:') return null
-  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null
-  return url.protocol === 'http:' ? 'urlHttps' : 'urlMalformed'
+  const verdict = checkBaseUrl(value)
+  if (verdict.ok || verdict.problem === 'empty') return null
+  return URL_KEYS[verdict.problem]
 }
 
 function integerIn(
