@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -7,7 +6,6 @@ import react from '@vitejs/plugin-react'
 // `module.builtinModules`, which electron-vite uses to externalise built-ins; a bundler
 // that misses it stubs it as a browser external (reliability-matrix F2). List it
 // explicitly; test/unit/build checks the built bundle.
-const simEntry = resolve(__dirname, 'test/support/sim-cli.ts')
 const nodeOnly = ['node:sqlite', 'node:test', 'node:sea']
 
 export default defineConfig({
@@ -20,7 +18,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/cli/main.ts'),
           'preview-web': resolve(__dirname, 'src/preview/preview-web.ts'),
-          ...(existsSync(simEntry) ? { sim: simEntry } : {})
+          // `npm run sim`: the simulated gateway, for trying the app without an account.
+          sim: resolve(__dirname, 'test/support/sim-cli.ts')
         }
       }
     }
