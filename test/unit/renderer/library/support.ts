@@ -206,6 +206,7 @@ export function installFakeLibrary(rows: ClipRow[], details: ClipDetail[] = []):
     },
     exportPlaylist: () => ({ path: '/tmp/playlist.m3u8' }),
     revealClip: () => ({ ok: true }),
+    startDrag: () => ({ ok: true }),
     getAppInfo: () => ({
       name: 'Songshelf',
       version: '0.1.0',

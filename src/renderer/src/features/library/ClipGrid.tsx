@@ -20,7 +20,7 @@ import { useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { RESULTS_ID } from './ClipList'
-import { clickRow, handleResultsKey, playIndex } from './interaction'
+import { clickRow, dragOut, handleResultsKey, playIndex } from './interaction'
 import { rowAt } from './paging'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-grid.css'
@@ -78,6 +78,8 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       data-clip-id={row.id}
       onClick={(e) => onCardClick(index, row, e)}
       onDoubleClick={() => playIndex(index)}
+      draggable={row.hasAudio}
+      onDragStart={(e) => dragOut(row, e)}
     >
       <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} className="card-cover" />
       <span className="card-title">

@@ -20,7 +20,7 @@ import { mediaUrl } from '../../lib/bridge'
 import { useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
-import { clickRow, handleResultsKey, playIndex } from './interaction'
+import { clickRow, dragOut, handleResultsKey, playIndex } from './interaction'
 import { rowAt } from './paging'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
@@ -128,6 +128,8 @@ const ListRow = memo(function ListRow({ index, start, onRowClick }: RowProps): J
       data-clip-id={row.id}
       onClick={(e) => onRowClick(index, row, e)}
       onDoubleClick={() => playIndex(index)}
+      draggable={row.hasAudio}
+      onDragStart={(e) => dragOut(row, e)}
     >
       <div role="gridcell" className="cell col-title">
         <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} size={32} />

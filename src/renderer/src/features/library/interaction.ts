@@ -1,4 +1,5 @@
 import type { ClipRow } from '../../../../shared/domain'
+import { call } from '../../lib/bridge'
 import { useClipStore } from '../../store/clip-store'
 import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
@@ -20,6 +21,18 @@ export function clickRow(index: number, row: ClipRow, event: PointerModifiers): 
   const toggle = event.ctrlKey || event.metaKey
   void useSelectionStore.getState().actions.click(index, row, { range: event.shiftKey, toggle })
   if (!event.shiftKey && !toggle) void useClipStore.getState().actions.open(row.id)
+}
+
+/** Dragging a clip out of the app hands its mp3 (or the selection's, when the clip is
+ * part of it) to the OS as files; main starts the native drag (webContents.startDrag). */
+export function dragOut(row: ClipRow, event: { preventDefault: () => void }): void {
+  event.preventDefault()
+  const selection = useSelectionStore.getState()
+  const ids =
+    !selection.all && selection.selected.has(row.id)
+      ? [...selection.selected.keys()].slice(0, 500)
+      : [row.id]
+  void call('startDrag', { ids }).catch(() => undefined)
 }
 
 export function playIndex(index: number): void {
