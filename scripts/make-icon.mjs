@@ -36,7 +36,8 @@ for (let y = 0; y < SIZE; y++) {
 }
 
 const raw = Buffer.alloc((SIZE * 4 + 1) * SIZE)
-for (let y = 0; y < SIZE; y++) px.copy(raw, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4)
+for (let y = 0; y < SIZE; y++)
+  px.copy(raw, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4)
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n

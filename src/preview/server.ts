@@ -117,6 +117,10 @@ export async function startPreviewServer(options: {
     if (url.pathname.startsWith('/media/')) {
       if (!sameToken(url.searchParams.get('token') ?? '', token))
         return void res.writeHead(401).end()
+      // `new Request()` throws on TRACE, TRACK and CONNECT; answer them as the handler would.
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return void res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+      }
       const headers = new Headers()
       for (const [key, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(key, value)

@@ -45,6 +45,10 @@ function mustHaveLibrary(library: LibraryStore): void {
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { host, events } = ctx
   const lib = ctx.library
+  // Only a folder the user picked in main's own dialog may become the library. The
+  // renderer is untrusted: a path from it could point a move, and the rebuild that walks
+  // every file, at "/" or the home folder (test/unit/security/library-folder.test.ts).
+  const pickedFolders = new Set<string>()
   const libraryChanged = (clipIds: string[] | null): void =>
     events.emit('library-changed', { clipIds })
   const tasksChanged = (taskIds: string[]): void => events.emit('task-changed', { taskIds })
@@ -201,8 +205,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!apiKey) return { result: 'no_key', message: 'Enter your API key first.' }
       return testConnection({ baseUrl: check.url, apiKey, fetch: ctx.fetch })
     },
-    chooseLibraryFolder: async () => ({ path: await host.chooseFolder() }),
+    chooseLibraryFolder: async () => {
+      const path = await host.chooseFolder()
+      if (path !== null) pickedFolders.add(path)
+      return { path }
+    },
     changeLibraryFolder: async ({ path, mode }) => {
+      if (!pickedFolders.has(path)) {
+        throw new AppError(
+          'folder_not_chosen',
+          'Choose the new library folder with the folder picker first; nothing was changed.'
+        )
+      }
       await ctx.switchLibrary(path, mode)
       libraryChanged(null)
       return publicSettings(host)

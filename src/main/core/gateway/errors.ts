@@ -114,6 +114,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 /** Removes key-like tokens from a gateway message before it is kept anywhere. */
 export function redactSecrets(message: string, apiKey?: string): string {
   let out = message
-  if (apiKey !== undefined && apiKey.length >= 4) out = out.split(apiKey).join('[key]')
+  // Gateways strip "sk-" before they look a key up (§1), so they may quote it without.
+  for (const form of apiKey === undefined ? [] : [apiKey, apiKey.replace(/^sk-/, '')]) {
+    if (form.length >= 4) out = out.split(form).join('[key]')
+  }
   return out.replace(/\bsk-[A-Za-z0-9*_-]+/g, 'sk-[redacted]').slice(0, 500)
 }

@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ChildReport } from './download-child'
+import { startFileServer } from './file-server'
+import { median, result, type BenchResult } from './kit'
+import { atLeast } from './report'
+
+// Downloads (issue "Proof at scale"): a 500 MB file from a loopback server, generated as
+// it is sent. Throughput of the real downloadFile (status and type checks, magic bytes,
+// sha256, fsync, rename), in a child process of its own, beside `curl -o` of the same
+// file in the same run, rounds alternating who goes first; the peak RSS that download
+// adds to its process; and, to tell our code's cost from the platform's, the same figures
+// for a bare fetch → sha256 → write → fsync loop. Each copy is deleted once measured.
+
+const MiB = 1024 * 1024
+const THROUGHPUT_TARGET = 0.9
+const RSS_BUDGET_MB = 64
+
+function capture(
+  command: string,
+  args: string[]
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.once('error', reject)
+    child.once('exit', (code) => resolve({ code, out, err }))
+  })
+}
+
+/** curl's own transfer time (excludes its start-up, as the child's figure does). */
+async function curlOnce(url: string, target: string, size: number): Promise<number> {
+  const { code, out, err } = await capture('curl', [
+    '-sS',
+    '-o',
+    target,
+    '-w',
+    '%{time_total} %{size_download}',
+    url
+  ])
+  if (code !== 0) throw new Error(`curl failed (${code}): ${err.trim() || 'is curl installed?'}`)
+  const [seconds, bytes] = out.trim().split(' ').map(Number)
+  if (bytes !== size) throw new Error(`curl fetched ${bytes} of ${size} bytes`)
+  return (seconds ?? 0) * 1000
+}
+
+async function childOnce(
+  url: string,
+  target: string,
+  size: number,
+  mode: 'real' | 'bare'
+): Promise<ChildReport> {
+  const dir = process.env['SONGSHELF_BENCH_DIR'] ?? dirname(fileURLToPath(import.meta.url))
+  const { code, out, err } = await capture(process.execPath, [
+    '--expose-gc',
+    join(dir, 'download-child.js'),
+    url,
+    target,
+    mode
+  ])
+  if (code !== 0) throw new Error(`download child failed (${code}): ${err.trim()}`)
+  const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildReport
+  if (!report.ok || report.bytes !== size) {
+    throw new Error(`downloadFile failed: ${report.code ?? `${report.bytes} of ${size} bytes`}`)
+  }
+  return report
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const quick = process.env['SONGSHELF_BENCH_QUICK'] === '1'
+  const size = (quick ? 100 : 500) * MiB
+  const rounds = quick ? 1 : 3
+  const server = await startFileServer(size)
+  const dir = await mkdtemp(join(tmpdir(), 'songshelf-bench-download-'))
+  const curlMs: number[] = []
+  const ourMs: number[] = []
+  const bareMs: number[] = []
+  let growth = 0
+  let bareGrowth = 0
+  const peak = (r: ChildReport): number =>
+    Math.max(r.maxRss - r.rssBefore, r.sampledPeak - r.rssBefore)
+  try {
+    for (let i = 0; i < rounds; i++) {
+      const order =
+        i % 2 === 0 ? (['curl', 'real', 'bare'] as const) : (['bare', 'real', 'curl'] as const)
+      for (const who of order) {
+        const target = join(dir, `${who}.mp3`)
+        if (who === 'curl') curlMs.push(await curlOnce(server.url, target, size))
+        else {
+          const report = await childOnce(server.url, target, size, who)
+          if (who === 'real') {
+            ourMs.push(report.ms)
+            growth = Math.max(growth, peak(report))
+          } else {
+            bareMs.push(report.ms)
+            bareGrowth = Math.max(bareGrowth, peak(report))
+          }
+        }
+        await rm(target, { force: true })
+      }
+    }
+  } finally {
+    await server.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+  const mbps = (ms: number): number => size / MiB / (ms / 1000)
+  const label = `${size / MiB} MB from loopback`
+  return [
+    atLeast(
+      `throughput, ${label} (vs curl -o)`,
+      mbps(median(ourMs)),
+      mbps(median(curlMs)),
+      THROUGHPUT_TARGET,
+      'MB/s'
+    ),
+    result(
+      `peak RSS growth during that download (budget ${RSS_BUDGET_MB} MB)`,
+      growth / MiB,
+      RSS_BUDGET_MB,
+      1,
+      'MB'
+    ),
+    atLeast(
+      `throughput, ${label} (vs a bare fetch → file loop)`,
+      mbps(median(ourMs)),
+      mbps(median(bareMs)),
+      THROUGHPUT_TARGET,
+      'MB/s'
+    ),
+    result(
+      `peak RSS growth (vs the same bare fetch → file loop)`,
+      growth / MiB,
+      bareGrowth / MiB,
+      1.25,
+      'MB'
+    )
+  ]
+}

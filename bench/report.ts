@@ -1,0 +1,62 @@
+import type { BenchResult } from './kit'
+
+// Results where more is better (throughput), the shared table printer and the JSON line
+// format of `npm run bench -- --json`. kit.ts's result() covers "less is better".
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+/** value / baseline must be at least `target` (e.g. throughput ≥ 0.9× curl's). */
+export function atLeast(
+  name: string,
+  value: number,
+  baseline: number,
+  target: number,
+  unit: string
+): BenchResult {
+  const ratio = baseline > 0 ? value / baseline : 0
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: round(ratio),
+    target,
+    ok: ratio >= target
+  }
+}
+
+/** The comparison a result was judged by, read back from the result itself. */
+export function comparator(r: BenchResult): '≤' | '≥' {
+  if (r.ok === r.ratio <= r.target && r.ok !== r.ratio >= r.target) return '≤'
+  if (r.ok === r.ratio >= r.target && r.ok !== r.ratio <= r.target) return '≥'
+  return '≤'
+}
+
+export function jsonLine(r: BenchResult): string {
+  const { name, value, unit, baseline, ratio, target, ok } = r
+  return JSON.stringify({ name, value, unit, baseline, ratio, target, ok })
+}
+
+function num(value: number): string {
+  if (!Number.isFinite(value)) return String(value)
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3).replace(/\.?0+$/, '')
+}
+
+/** A Markdown table, so the same text goes to the terminal and into docs/PERFORMANCE.md. */
+export function table(results: BenchResult[]): string {
+  const rows = results.map((r) => [
+    r.ok ? '✓' : '✗',
+    r.name,
+    `${num(r.value)} ${r.unit}`,
+    `${num(r.baseline)} ${r.unit}`,
+    `${num(r.ratio)}×`,
+    `${comparator(r)} ${num(r.target)}×`
+  ])
+  const head = ['', 'measure', 'value', 'baseline', 'ratio', 'target']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)))
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
