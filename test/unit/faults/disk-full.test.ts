@@ -82,7 +82,7 @@ function startSync(disk: SmallDisk, sim: Simulator, dirs: { dataDir: string }): 
     policy: SHORT,
     download: (opts) => downloadFile({ ...opts, fs: quotaFs }),
     onFileSettled: (job) => {
-      if (!library.downloadJobs().some((j) => j.clipId === job.clipId)) {
+      if (library.countDownloadJobs(job.clipId) === 0) {
         finishing.push(library.finalizeClip(job.clipId))
       }
     }

@@ -100,7 +100,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       },
       onProgress: (items) => events.emit('download-progress', { items }),
       onFileSettled: (job, outcome) => {
-        const stillRunning = library.downloadJobs().some((j) => j.clipId === job.clipId)
+        const stillRunning = library.countDownloadJobs(job.clipId) > 0
         const store = library
         const work = (stillRunning ? Promise.resolve() : store.finalizeClip(job.clipId))
           .catch(() => undefined)

@@ -102,7 +102,7 @@ export function freeStem(
   throw new Error(`No free file name for clip ${input.id}`)
 }
 
-export function downloadJobs(db: Db, libraryDir: string): DownloadJob[] {
+export function downloadJobs(db: Db, libraryDir: string, limit?: number): DownloadJob[] {
   const rows = db.all<{
     pk: number
     id: string
@@ -115,7 +115,9 @@ export function downloadJobs(db: Db, libraryDir: string): DownloadJob[] {
     `SELECT c.pk, c.id, c.task_id, c.stem, f.kind, f.source_url, f.attempts
      FROM files f JOIN clips c ON c.pk = f.clip_pk
      WHERE f.state = 'pending' AND f.source_url IS NOT NULL AND f.kind != 'sidecar'
-     ORDER BY f.updated_at, f.rowid`
+     ORDER BY f.updated_at, f.rowid
+     LIMIT ?`,
+    limit === undefined ? -1 : Math.max(0, Math.floor(limit))
   )
   return rows.map((row) => {
     const stem = row.stem ?? db.tx(() => ensureStem(db, row.pk))
@@ -128,6 +130,18 @@ export function downloadJobs(db: Db, libraryDir: string): DownloadJob[] {
       attempts: row.attempts
     }
   })
+}
+
+export function countDownloadJobs(db: Db, clipId?: string): number {
+  const where = "f.state = 'pending' AND f.source_url IS NOT NULL AND f.kind != 'sidecar'"
+  const row =
+    clipId === undefined
+      ? db.get<{ n: number }>(`SELECT count(*) AS n FROM files f WHERE ${where}`)
+      : db.get<{ n: number }>(
+          `SELECT count(*) AS n FROM files f JOIN clips c ON c.pk = f.clip_pk WHERE ${where} AND c.id = ?`,
+          clipId
+        )
+  return row?.n ?? 0
 }
 
 /** Records what a download did. A file that is already done is never downgraded. */

@@ -115,7 +115,8 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     recordTaskResult: (task, at, o) => recordTaskResult(ingestCtx, task, at, o),
     markTaskNotFound: (id, at) => tasks.markTaskNotFound(db, id, at),
     markTaskFailed: (id, reason, at) => tasks.markTaskFailed(db, id, reason, at),
-    downloadJobs: () => files.downloadJobs(db, libraryDir),
+    downloadJobs: (limit) => files.downloadJobs(db, libraryDir, limit),
+    countDownloadJobs: (clipId) => files.countDownloadJobs(db, clipId),
     setFileResult: (clipId, kind, result) =>
       files.setFileResult(db, libraryDir, clipId, kind, result, now()),
     finalizeClip: (clipId) => finalizeClip(finalizeCtx, clipId),

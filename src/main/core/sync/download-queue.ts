@@ -127,7 +127,10 @@ export class DownloadQueue {
     if (this.paused || this.stopped) return
     const now = this.deps.now()
     let soonest = Infinity
-    for (const job of this.deps.store.downloadJobs()) {
+    // Only the head of the queue matters: enough rows to fill the free slots past the
+    // running and the waiting-for-retry ones.
+    const limit = this.deps.concurrency() + this.active.size + this.notBefore.size
+    for (const job of this.deps.store.downloadJobs(limit)) {
       if (this.active.size >= this.deps.concurrency()) break
       const key = keyOf(job.clipId, job.kind)
       if (this.active.has(key)) continue
@@ -159,6 +162,7 @@ export class DownloadQueue {
 
   private start(job: DownloadJob): void {
     const key = keyOf(job.clipId, job.kind)
+    this.notBefore.delete(key)
     const controller = new AbortController()
     const entry: Active = {
       job,

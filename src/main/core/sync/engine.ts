@@ -162,7 +162,7 @@ export class SyncEngine {
       if (!this.running) return
       if (['auth', 'config', 'disk_full'].includes(this.status)) return
       const pending = this.deps.store.pendingTasks().length
-      const jobs = this.deps.store.downloadJobs().length
+      const jobs = this.deps.store.countDownloadJobs()
       if (pending === 0 && jobs === 0 && this.queue.activeCount() === 0 && !this.polling) return
       await new Promise<void>((resolve) => this.waiters.add(resolve))
     }

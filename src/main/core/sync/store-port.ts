@@ -60,8 +60,11 @@ export interface SyncStore {
   markTaskNotFound(id: string, now: number): void
   /** Gives up on a task (e.g. no answer after 24 h) with a plain reason. */
   markTaskFailed(id: string, reason: string, now: number): void
-  /** Pending files that have a link, oldest first. */
-  downloadJobs(): DownloadJob[]
+  /** Pending files that have a link, oldest first; at most `limit` when given (the queue
+   * only needs the next few, and a long queue must not cost a full scan per file). */
+  downloadJobs(limit?: number): DownloadJob[]
+  /** How many pending files have a link (all clips, or one clip). */
+  countDownloadJobs(clipId?: string): number
   setFileResult(clipId: string, kind: MediaKind, result: FileResult): void
   /** Called when a clip's media files have all settled: writes the sidecar and the ID3
    * tags (title, artist, album, genre, year, lyrics, cover, clip id) into the mp3. */
