@@ -57,15 +57,41 @@ export class Watchdog {
 
   arm(ms: number): void {
     this.disarm()
-    this.timer = setTimeout(() => {
-      this.timedOut = true
-      this.controller.abort(new Error('timed out'))
-    }, ms)
+    this.timer = setTimeout(() => this.fire(), ms)
   }
 
   disarm(): void {
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
+    this.idleMs = 0
+  }
+
+  /** Idle mode for a streaming body: one timer for the whole transfer, pushed forward by
+   * `touch()` (a timer per chunk costs more than the chunk itself at loopback speed). */
+  watchIdle(ms: number): void {
+    this.disarm()
+    this.idleMs = ms
+    this.lastActivity = performance.now()
+    this.timer = setTimeout(() => this.checkIdle(), ms)
+  }
+
+  touch(): void {
+    this.lastActivity = performance.now()
+  }
+
+  private idleMs = 0
+  private lastActivity = 0
+
+  private checkIdle(): void {
+    const quiet = performance.now() - this.lastActivity
+    if (quiet >= this.idleMs) this.fire()
+    else this.timer = setTimeout(() => this.checkIdle(), this.idleMs - quiet)
+  }
+
+  private fire(): void {
+    this.timer = null
+    this.timedOut = true
+    this.controller.abort(new Error('timed out'))
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { nodeFetch } from './http-transport'
 import { dirname, extname } from 'node:path'
 import type { MediaKind } from '../../../shared/domain'
 import { receiveBody, type BodyPlan, type BodyTarget } from './download-body'
@@ -84,7 +85,7 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadOutco
     kind: opts.kind,
     fs: opts.fs ?? nodeDownloadFs,
     paths: partPaths(opts.targetPath),
-    fetch: opts.fetch ?? globalThis.fetch,
+    fetch: opts.fetch ?? nodeFetch,
     watchdog: new Watchdog(opts.signal),
     connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
