@@ -66,13 +66,16 @@ export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome
     return { kind: 'error', error: asGatewayError(error), changedTaskIds: changed }
   }
 
-  for (const answer of answers) {
-    const task = byId.get(answer.taskId)
-    if (!task) continue
-    store.recordTaskResult(answer, now, { downloadVideo: deps.downloadVideo })
-    if (answer.state === 'pending') schedule(store, task, now, policy)
-    changed.push(task.id)
-  }
+  // One transaction for the whole answer: a thousand tasks are one commit, not a thousand.
+  store.batch(() => {
+    for (const answer of answers) {
+      const task = byId.get(answer.taskId)
+      if (!task) continue
+      store.recordTaskResult(answer, now, { downloadVideo: deps.downloadVideo })
+      if (answer.state === 'pending') schedule(store, task, now, policy)
+      changed.push(task.id)
+    }
+  })
 
   // §2.2: ids missing from a batch answer are confirmed one by one before being called
   // not found; three `task_not_exist` in a row make it final.

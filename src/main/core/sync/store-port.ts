@@ -44,6 +44,8 @@ export interface TaskPollPatch {
 }
 
 export interface SyncStore {
+  /** Runs many writes in one transaction (a whole poll's answers). */
+  batch<T>(fn: () => T): T
   /** Adds new ids as pending tasks; ids already known are reported, not changed. */
   addTasks(ids: string[], now: number): { added: string[]; known: string[] }
   /** Pending tasks that are due: `nextPollAt` null or ≤ now. */
