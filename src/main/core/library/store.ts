@@ -110,6 +110,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     addTasks: (ids, at) => tasks.addTasks(db, ids, at),
     tasksToPoll: (at) => tasks.tasksToPoll(db, at),
     pendingTasks: () => tasks.pendingTasks(db),
+    pendingSummary: () => tasks.pendingSummary(db),
     getTask: (id) => tasks.getTask(db, id),
     recordPoll: (id, patch) => tasks.recordPoll(db, id, patch),
     recordTaskResult: (task, at, o) => recordTaskResult(ingestCtx, task, at, o),

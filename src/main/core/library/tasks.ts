@@ -71,6 +71,14 @@ export function pendingTasks(db: Db): StoredTask[] {
     .map(toStoredTask)
 }
 
+/** How many tasks are pending and when the soonest is due (0 = now), in one query. */
+export function pendingSummary(db: Db): { count: number; nextPollAt: number | null } {
+  const row = db.get<{ n: number; next: number | null }>(
+    `SELECT count(*) AS n, min(coalesce(next_poll_at, 0)) AS next FROM tasks WHERE state = 'pending'`
+  )
+  return { count: row?.n ?? 0, nextPollAt: row?.next ?? null }
+}
+
 export function getTask(db: Db, id: string): StoredTask | null {
   const row = db.get<TaskDbRow>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id)
   return row === undefined ? null : toStoredTask(row)

@@ -146,7 +146,7 @@ export class SyncEngine {
     return {
       status: this.status,
       message: this.message,
-      pendingTasks: this.deps.store.pendingTasks().length,
+      pendingTasks: this.deps.store.pendingSummary().count,
       activeDownloads: this.queue.activeCount(),
       queuedDownloads: this.queue.queuedCount(),
       downloadsPaused: this.queue.isPaused,
@@ -161,7 +161,7 @@ export class SyncEngine {
     for (;;) {
       if (!this.running) return
       if (['auth', 'config', 'disk_full'].includes(this.status)) return
-      const pending = this.deps.store.pendingTasks().length
+      const pending = this.deps.store.pendingSummary().count
       const jobs = this.deps.store.countDownloadJobs()
       if (pending === 0 && jobs === 0 && this.queue.activeCount() === 0 && !this.polling) return
       await new Promise<void>((resolve) => this.waiters.add(resolve))
@@ -205,16 +205,13 @@ export class SyncEngine {
     let at: number
     if (delayMs !== undefined) at = now + delayMs
     else {
-      const next = this.deps.store
-        .pendingTasks()
-        .map((t) => t.nextPollAt ?? now)
-        .reduce((a, b) => Math.min(a, b), Infinity)
-      if (next === Infinity) {
+      const { nextPollAt } = this.deps.store.pendingSummary()
+      if (nextPollAt === null) {
         this.nextPollAt = null
         this.changed()
         return
       }
-      at = next
+      at = Math.max(nextPollAt, 0) === 0 ? now : nextPollAt
     }
     at = Math.max(at, this.backoffUntil)
     this.nextPollAt = at
@@ -241,7 +238,7 @@ export class SyncEngine {
     if (this.status === 'auth' || this.status === 'config') return
     const client = this.deps.client()
     if ('problem' in client) {
-      if (this.deps.store.pendingTasks().length > 0) this.setStatus('config', client.problem)
+      if (this.deps.store.pendingSummary().count > 0) this.setStatus('config', client.problem)
       return
     }
     const now = this.now()

@@ -52,6 +52,9 @@ export interface SyncStore {
   tasksToPoll(now: number): StoredTask[]
   /** Every task still pending (due or not). */
   pendingTasks(): StoredTask[]
+  /** Count of pending tasks and the soonest `nextPollAt` (0 when one is due now, null
+   * when none is pending), without loading them: the engine asks on every state change. */
+  pendingSummary(): { count: number; nextPollAt: number | null }
   getTask(id: string): StoredTask | null
   recordPoll(id: string, patch: TaskPollPatch): void
   /** Stores the task, its clips and a file row per media kind. Files with a usable link
