@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite'
 import type { AppInfo } from '../../../shared/settings'
 import { createGatewayClient, validateBaseUrl, type GatewayClient } from '../gateway/client'
+import { sweepTempFiles } from '../library/sweep'
 import type { LibraryStore } from '../library/types'
 import { createMediaHandler } from '../media'
 import { SyncEngine, type SyncEngineDeps } from '../sync/engine'
@@ -176,6 +177,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     idle: settle,
     start: () => {
       started = true
+      void sweepTempFiles(library.libraryDir)
       engine.start()
     },
     stop: () => {
