@@ -134,8 +134,10 @@ describe('the built app', () => {
     )
     expect(report.ipc.find((c) => c.channel === 'media')!.status).toBe(404)
 
-    // Quit stops the core first, then exits.
+    // Quit stops the core first (the first quit is held back while the sync engine and
+    // the index close), then quits for real and exits.
     expect(order('app.quit')).toBeGreaterThan(order('window.loadFile'))
+    expect(report.events.filter((e) => e === 'app.quit')).toHaveLength(2)
     expect(report.events.at(-1)).toBe('exit')
   })
 
