@@ -177,6 +177,8 @@ export interface TaskRow {
   fileErrors: { clipId: string; kind: MediaKind; error: string }[]
   filesDone: number
   filesTotal: number
+  /** A LYRICS task's result (it has no songs). */
+  lyrics: { title: string; text: string } | null
 }
 
 export type SyncStatus = 'idle' | 'polling' | 'offline' | 'auth' | 'config' | 'paused' | 'disk_full'

@@ -33,7 +33,8 @@ export async function tasksCommand(argv: string[], io: Output): Promise<number> 
             clipIds: t.clipIds,
             addedAt: t.addedAt,
             lastPolledAt: t.lastPolledAt,
-            fileErrors: t.fileErrors
+            fileErrors: t.fileErrors,
+            lyrics: t.lyrics
           })),
           null,
           2

@@ -167,6 +167,32 @@ describe('songshelf add / sync / tasks / list', () => {
     expect((await cli(['sync', '--bogus'])).code).toBe(2)
   })
 
+  it('keeps the text of a lyrics-only task and shows it in tasks --json', async () => {
+    const lyrics = sim.addTask({
+      id: 'task_lyrics0001',
+      shape: 'lyrics',
+      title: 'Night Notes',
+      lyrics: '[Verse]\nQuiet streets'
+    })
+    await cli(['add', ...commonArgs(dirs), lyrics.id])
+    const sync = await cli(['sync', '--until-done', ...FAST, ...commonArgs(dirs, sim)])
+    expect(sync.code).toBe(0)
+    const tasks = JSON.parse(
+      (await cli(['tasks', '--json', ...commonArgs(dirs)])).out.join('\n')
+    ) as {
+      state: string
+      clipIds: string[]
+      lyrics: { title: string; text: string } | null
+    }[]
+    expect(tasks).toEqual([
+      expect.objectContaining({
+        state: 'succeeded',
+        clipIds: [],
+        lyrics: { title: 'Night Notes', text: expect.stringContaining('Quiet streets') }
+      })
+    ])
+  })
+
   it('reads ids from stdin and from a file', async () => {
     const viaStdin = await cli(
       ['add', ...commonArgs(dirs), '-'],

@@ -105,6 +105,7 @@ export function task(id: string, overrides: Partial<TaskRow> = {}): TaskRow {
     fileErrors: [],
     filesDone: 0,
     filesTotal: 0,
+    lyrics: null,
     ...overrides
   }
 }

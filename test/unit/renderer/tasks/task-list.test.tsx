@@ -49,6 +49,22 @@ const item = (id: string): HTMLElement => {
 describe('the task list', () => {
   useRendererTestSetup()
 
+  it('shows the text of a lyrics-only task instead of a song count', async () => {
+    giveElementsASize()
+    const lyrics = task('task_lyrics01', {
+      phase: 'done',
+      state: 'succeeded',
+      lyrics: { title: 'Night Notes', text: '[Verse]\nQuiet streets' }
+    })
+    installFakeApi({ listTasks: () => [lyrics], getSyncState: () => syncState() })
+    render(<TasksView />)
+    await waitFor(() => expect(screen.getAllByTestId('task-item')).toHaveLength(1))
+    expect(item('task_lyrics01').textContent).toContain('Finished: the lyrics are ready.')
+    const block = within(item('task_lyrics01')).getByTestId('task-lyrics')
+    expect(block.textContent).toContain('Night Notes')
+    expect(block.textContent).toContain('Quiet streets')
+  })
+
   it('shows each phase in plain words, with the failure reason and per-file errors', async () => {
     giveElementsASize()
     installFakeApi({ listTasks: rows, getSyncState: () => syncState() })

@@ -13,6 +13,8 @@ interface TaskListDbRow {
   last_polled_at: number | null
   next_poll_at: number | null
   stale: number
+  lyrics_title: string | null
+  lyrics_text: string | null
 }
 
 interface FileStatDbRow {
@@ -47,7 +49,8 @@ export function taskPhase(
 
 export function listTasks(db: Db): TaskRow[] {
   const tasks = db.all<TaskListDbRow>(
-    `SELECT id, state, upstream_status, fail_reason, added_at, last_polled_at, next_poll_at, stale
+    `SELECT id, state, upstream_status, fail_reason, added_at, last_polled_at, next_poll_at, stale,
+            lyrics_title, lyrics_text
      FROM tasks ORDER BY added_at DESC, id DESC`
   )
   const clipIds = new Map<string, string[]>()
@@ -93,7 +96,9 @@ export function listTasks(db: Db): TaskRow[] {
         .filter((f) => f.state === 'failed')
         .map((f) => ({ clipId: f.clip_id, kind: f.kind, error: f.error ?? 'Download failed.' })),
       filesDone: taskFiles.filter((f) => f.state === 'done').length,
-      filesTotal: taskFiles.length
+      filesTotal: taskFiles.length,
+      lyrics:
+        task.lyrics_text === null ? null : { title: task.lyrics_title ?? '', text: task.lyrics_text }
     }
   })
 }

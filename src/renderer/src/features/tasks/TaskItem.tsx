@@ -7,6 +7,7 @@ import { ProgressMeter } from '../../elements/ProgressMeter'
 import { useLocale } from '../../hooks/useLocale'
 import { progressKey, useTasksStore, type ProgressEntry } from '../../store/tasks-store'
 import { canRetry, PHASE_TONE } from './task-phase'
+import { TaskLyrics } from './TaskLyrics'
 
 interface TaskItemProps {
   task: TaskRow
@@ -83,6 +84,8 @@ export function TaskItem({
       <p className="task-detail">
         <PhaseDetail task={task} now={now} locale={locale} />
       </p>
+
+      {task.lyrics && <TaskLyrics title={task.lyrics.title} text={task.lyrics.text} />}
 
       {task.phase === 'downloading' && task.filesTotal > 0 && (
         <ProgressMeter
@@ -182,7 +185,11 @@ function PhaseDetail({
     case 'downloading':
       return <>{t('tasks.item.files', { done: task.filesDone, total: task.filesTotal })}</>
     case 'done':
-      return <>{t('tasks.detail.done', { count: task.clipIds.length })}</>
+      return task.lyrics && task.clipIds.length === 0 ? (
+        <>{t('tasks.detail.lyricsDone')}</>
+      ) : (
+        <>{t('tasks.detail.done', { count: task.clipIds.length })}</>
+      )
     case 'failed':
       return (
         <>

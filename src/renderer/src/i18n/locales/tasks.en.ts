@@ -65,7 +65,14 @@ export const tasksEn = {
     noReason: 'the gateway gave no reason.',
     notFound:
       'The gateway does not know this task id. Check that it was copied whole and that it was made with this gateway and key.',
-    stale: 'No news for a long time. Songshelf keeps checking, less often.'
+    stale: 'No news for a long time. Songshelf keeps checking, less often.',
+    lyricsDone: 'Finished: the lyrics are ready.'
+  },
+  lyrics: {
+    show: 'Lyrics:',
+    untitled: 'Untitled',
+    copy: 'Copy lyrics',
+    copied: 'Copied'
   },
   item: {
     added: 'added {{when}}',

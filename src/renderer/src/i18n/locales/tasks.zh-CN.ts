@@ -56,6 +56,12 @@ export const tasksZhCN: typeof tasksEn = {
     not_found: '未找到',
     stale: '无响应'
   },
+  lyrics: {
+    show: '歌词：',
+    untitled: '无标题',
+    copy: '复制歌词',
+    copied: '已复制'
+  },
   detail: {
     waiting: 'Suno 还没有开始这个任务。',
     generating: 'Suno 正在生成歌曲。',
@@ -64,7 +70,8 @@ export const tasksZhCN: typeof tasksEn = {
     failed: '生成失败。给出的原因：',
     noReason: '网关没有给出原因。',
     notFound: '网关不认识这个任务 ID。请确认 ID 复制完整，并且是用这个网关和密钥生成的。',
-    stale: '很久没有新消息。歌架会继续检查，但频率降低。'
+    stale: '很久没有新消息。歌架会继续检查，但频率降低。',
+    lyricsDone: '已完成：歌词已生成。'
   },
   item: {
     added: '添加于{{when}}',
