@@ -1,5 +1,5 @@
 import type { NormalizedTask } from '../../../shared/domain'
-import { GatewayError, type GatewayClient } from '../gateway/client'
+import { BATCH_SIZE, GatewayError, type GatewayClient } from '../gateway/client'
 import { nextPollDelay, type PollPolicy } from './schedule'
 import type { StoredTask, SyncStore } from './store-port'
 
@@ -56,26 +56,32 @@ export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome
   if (live.length === 0) return { kind: 'ok', polled: 0, changedTaskIds: changed }
 
   const byId = new Map(live.map((task) => [task.id, task]))
-  let answers: NormalizedTask[]
-  let missing: string[]
-  try {
-    ;({ tasks: answers, missing } = await client.fetchTasks([...byId.keys()], {
-      signal: deps.signal
-    }))
-  } catch (error) {
-    return { kind: 'error', error: asGatewayError(error), changedTaskIds: changed }
-  }
-
-  // One transaction for the whole answer: a thousand tasks are one commit, not a thousand.
-  store.batch(() => {
-    for (const answer of answers) {
-      const task = byId.get(answer.taskId)
-      if (!task) continue
-      store.recordTaskResult(answer, now, { downloadVideo: deps.downloadVideo })
-      if (answer.state === 'pending') schedule(store, task, now, policy)
-      changed.push(task.id)
+  const ids = [...byId.keys()]
+  const missing: string[] = []
+  // Batch by batch, storing each answer as it comes: a failure halfway through keeps what
+  // the earlier batches said instead of asking for it all again.
+  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+    let answers: NormalizedTask[]
+    try {
+      const result = await client.fetchTasks(ids.slice(start, start + BATCH_SIZE), {
+        signal: deps.signal
+      })
+      answers = result.tasks
+      missing.push(...result.missing)
+    } catch (error) {
+      return { kind: 'error', error: asGatewayError(error), changedTaskIds: changed }
     }
-  })
+    // One transaction per answer: fifty tasks are one commit, not fifty.
+    store.batch(() => {
+      for (const answer of answers) {
+        const task = byId.get(answer.taskId)
+        if (!task) continue
+        store.recordTaskResult(answer, now, { downloadVideo: deps.downloadVideo })
+        if (answer.state === 'pending') schedule(store, task, now, policy)
+        changed.push(task.id)
+      }
+    })
+  }
 
   // §2.2: ids missing from a batch answer are confirmed one by one before being called
   // not found; three `task_not_exist` in a row make it final.

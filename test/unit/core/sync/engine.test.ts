@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncState } from '../../../../src/shared/domain'
 import { createSongshelfCore, type SongshelfCore } from '../../../../src/main/core/app/create-core'
 import { createHeadlessHost } from '../../../../src/main/core/app/headless-host'
-import { createGatewayClient } from '../../../../src/main/core/gateway/client'
+import { createGatewayClient, GatewayError } from '../../../../src/main/core/gateway/client'
 import { openLibrary } from '../../../../src/main/core/library'
 import { GIVE_UP_MESSAGE, pollOnce } from '../../../../src/main/core/sync/poller'
 import { DEFAULT_POLICY } from '../../../../src/main/core/sync/schedule'
@@ -70,6 +70,31 @@ describe('polling', () => {
     expect(outcome.kind).toBe('ok')
     expect(gatewayRequests() - before).toBeLessThanOrEqual(21)
     expect(library.pendingTasks()).toHaveLength(1000)
+    await library.close()
+  })
+
+  it('keeps what the first batches said when a later batch of the same cycle fails', async () => {
+    const library = openLibrary({ ...dirs, createLibraryDir: true })
+    const ids = Array.from({ length: 120 }, (_, i) => uuid(5000 + i))
+    for (const id of ids) sim.addTask({ id, steps: [{ status: 'IN_PROGRESS', polls: 1000 }] })
+    library.addTasks(ids, Date.now())
+    const real = createGatewayClient({ baseUrl: sim.gatewayUrl, apiKey: sim.apiKey })
+    let calls = 0
+    const flaky = {
+      ...real,
+      fetchTasks: async (batch: readonly string[]) => {
+        calls++
+        if (calls === 2) throw new GatewayError('server')
+        return real.fetchTasks(batch)
+      }
+    }
+    const outcome = await pollOnce(
+      { store: library, client: flaky, policy: DEFAULT_POLICY, downloadVideo: true },
+      Date.now()
+    )
+    expect(outcome.kind).toBe('error')
+    const polled = library.pendingTasks().filter((t) => t.lastPolledAt !== null)
+    expect(polled).toHaveLength(50)
     await library.close()
   })
 
