@@ -119,6 +119,18 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     })
   let engine = makeEngine()
 
+  /** Writes the tags and sidecars that a kill or a full disk left unwritten. */
+  const finishLeftovers = (): void => {
+    const store = library
+    const work = (async (): Promise<void> => {
+      for (const clipId of store.unfinishedClips()) {
+        if (stopping) return
+        await store.finalizeClip(clipId).catch(() => undefined)
+      }
+    })().finally(() => finishing.delete(work))
+    finishing.add(work)
+  }
+
   const appInfo = (): AppInfo => ({
     name: 'Songshelf',
     version: host.version,
@@ -165,7 +177,8 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     events,
     appInfo,
     switchLibrary,
-    fetch: options.fetch
+    fetch: options.fetch,
+    finishLeftovers
   })
 
   return {
@@ -177,7 +190,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     idle: settle,
     start: () => {
       started = true
-      void sweepTempFiles(library.libraryDir)
+      void sweepTempFiles(library.libraryDir).then(finishLeftovers)
       engine.start()
     },
     stop: () => {

@@ -20,6 +20,8 @@ export interface HandlerContext {
   /** Re-opens the library (new folder or new ID3 settings) and restarts the engine. */
   switchLibrary: (path: string, mode: 'move' | 'rebuild' | 'reopen') => Promise<void>
   fetch?: typeof fetch
+  /** Writes tags and sidecars that a kill or a full disk left unwritten. */
+  finishLeftovers: () => void
 }
 
 function publicSettings(host: Host): PublicSettings {
@@ -167,6 +169,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     resumeDownloads: async () => {
       ctx.engine().resumeDownloads()
+      // Space may be back: tags and sidecars a full disk refused can be written now.
+      ctx.finishLeftovers()
       return ctx.engine().state()
     },
     retryDownloads: async ({ clipId }) => {

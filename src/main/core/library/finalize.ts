@@ -133,3 +133,16 @@ export async function finalizeClip(ctx: FinalizeContext, clipId: string): Promis
     ctx.logger.warn('Could not write the sidecar', { clipId, error: (error as Error).message })
   }
 }
+
+/** Clips whose downloads have all settled with something on disk but whose sidecar was
+ * never written (the app was killed before finalizing) or failed (a full disk). */
+export function unfinishedClips(db: Db): string[] {
+  return db
+    .all<{ id: string }>(
+      `SELECT c.id FROM clips c
+       WHERE EXISTS (SELECT 1 FROM files f WHERE f.clip_pk = c.pk AND f.kind != 'sidecar' AND f.state = 'done')
+         AND NOT EXISTS (SELECT 1 FROM files f WHERE f.clip_pk = c.pk AND f.kind != 'sidecar' AND f.state = 'pending')
+         AND NOT EXISTS (SELECT 1 FROM files f WHERE f.clip_pk = c.pk AND f.kind = 'sidecar' AND f.state = 'done')`
+    )
+    .map((row) => row.id)
+}

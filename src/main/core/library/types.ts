@@ -118,6 +118,8 @@ export interface LibraryStore extends SyncStore {
   getClip(id: string): ClipDetail | null
   listClipsForCli(filter: LibraryFilter & { limit?: number }): CliClip[]
   listTasks(): TaskRow[]
+  /** Clips with media on disk whose sidecar and tags were never written (see finalize.ts). */
+  unfinishedClips(): string[]
   /** The text of a LYRICS task, once it succeeded. */
   getTaskLyrics(taskId: string): { title: string; text: string } | null
   /** Absolute path of a file that is on disk, for the media handler; else null. */

@@ -98,7 +98,9 @@ export function listTasks(db: Db): TaskRow[] {
       filesDone: taskFiles.filter((f) => f.state === 'done').length,
       filesTotal: taskFiles.length,
       lyrics:
-        task.lyrics_text === null ? null : { title: task.lyrics_title ?? '', text: task.lyrics_text }
+        task.lyrics_text === null
+          ? null
+          : { title: task.lyrics_title ?? '', text: task.lyrics_text }
     }
   })
 }
