@@ -75,18 +75,21 @@ export async function syncCommand(argv: string[], io: Output): Promise<number> {
       progress.update(`downloading ${payload.items.length} file(s), ${formatBytes(bytes)}`)
     }
   })
-  const stop = (): void => void core.stop()
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  // Ctrl+C, a kill or the timeout stop polling and downloads (`.part` files stay for the
+  // next run); the summary is still printed from the open index, then it is closed.
+  let onSignal = (): void => undefined
+  const interrupted = new Promise<void>((resolve) => (onSignal = resolve))
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
 
   const pending = core.library().pendingTasks().length
   progress.log(`${pending} task${pending === 1 ? '' : 's'} pending`)
   core.start()
   let timedOut = false
-  const timer = timeout ? setTimeout(() => ((timedOut = true), stop()), timeout * 1000) : null
+  const timer = timeout ? setTimeout(() => ((timedOut = true), onSignal()), timeout * 1000) : null
   try {
-    if (values['until-done']) await engine.untilDone()
-    else await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    await (values['until-done'] ? Promise.race([engine.untilDone(), interrupted]) : interrupted)
+    await engine.stop()
     await core.idle()
     const state = engine.state()
     const tasks = core.library().listTasks()
@@ -113,8 +116,8 @@ export async function syncCommand(argv: string[], io: Output): Promise<number> {
     return lines.length > 0 ? EXIT.failures : EXIT.ok
   } finally {
     if (timer) clearTimeout(timer)
-    process.removeListener('SIGINT', stop)
-    process.removeListener('SIGTERM', stop)
+    process.removeListener('SIGINT', onSignal)
+    process.removeListener('SIGTERM', onSignal)
     await core.stop()
   }
 }

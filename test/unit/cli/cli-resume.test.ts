@@ -97,3 +97,40 @@ describe('a download killed mid-way', () => {
     expect(partFiles(dirs.libraryDir)).toEqual([])
   })
 })
+
+describe('songshelf sync running as a daemon', () => {
+  it('stops cleanly on Ctrl+C with a summary, keeping pending tasks', async () => {
+    sim = await startSimulator({ fixturesDir: FIXTURES, seed: 4 })
+    const task = sim.addTask({
+      id: '34343434-3434-4343-8343-343434343434',
+      steps: [{ status: 'QUEUED', polls: 10_000 }]
+    })
+    const dirs = tempLibrary()
+    await cli(['add', ...commonArgs(dirs), task.id])
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/songshelf.cjs'),
+        'sync',
+        '--poll-interval',
+        '0.05',
+        ...commonArgs(dirs, sim)
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    let out = ''
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code))
+    )
+    // Once the gateway has been asked, interrupt it as a user would.
+    await sim.waitForRequest((r) => r.origin === 'gateway')
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(out).toMatch(/summary: 0 done, 1 pending, 0 problem/)
+    const tasks = JSON.parse(
+      (await cli(['tasks', '--json', ...commonArgs(dirs)])).out.join('\n')
+    ) as { state: string }[]
+    expect(tasks).toEqual([expect.objectContaining({ state: 'pending' })])
+  })
+})

@@ -193,6 +193,30 @@ describe('songshelf add / sync / tasks / list', () => {
     ])
   })
 
+  it('stops at --timeout with exit 1, says what is still pending, and keeps it for next time', async () => {
+    const slow = sim.addTask({
+      id: '12121212-1212-4121-8121-121212121212',
+      steps: [{ status: 'IN_PROGRESS', polls: 10_000 }]
+    })
+    await cli(['add', ...commonArgs(dirs), slow.id])
+    const sync = await cli([
+      'sync',
+      '--until-done',
+      '--poll-interval',
+      '0.02',
+      '--timeout',
+      '0.3',
+      ...commonArgs(dirs, sim)
+    ])
+    expect(sync.code).toBe(1)
+    expect(sync.err.join('\n')).toMatch(/timed out with 1 task\(s\) pending/)
+    expect(sync.out.at(-1)).toMatch(/^summary: 0 done, 1 pending/)
+    const tasks = JSON.parse(
+      (await cli(['tasks', '--json', ...commonArgs(dirs)])).out.join('\n')
+    ) as { state: string }[]
+    expect(tasks).toEqual([expect.objectContaining({ state: 'pending' })])
+  })
+
   it('reads ids from stdin and from a file', async () => {
     const viaStdin = await cli(
       ['add', ...commonArgs(dirs), '-'],
