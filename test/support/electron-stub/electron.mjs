@@ -181,7 +181,10 @@ async function afterLoad(win) {
       undefined
     )
     report.ipc.push({ channel: 'songshelf:getAppInfo', result: info })
-    const sync = await ipcHandlers.get('songshelf:getSyncState')?.({ sender: win.webContents, senderFrame: frame }, undefined)
+    const sync = await ipcHandlers.get('songshelf:getSyncState')?.(
+      { sender: win.webContents, senderFrame: frame },
+      undefined
+    )
     report.ipc.push({ channel: 'songshelf:getSyncState', result: sync })
     const foreign = await ipcHandlers.get('songshelf:getAppInfo')?.(
       { sender: win.webContents, senderFrame: { url: 'https://evil.test/', parent: null } },
