@@ -66,11 +66,11 @@ export function buildMenuTemplate(
   template.push({
     label: '&Playback',
     submenu: [
-      // Space is handled by the renderer (it must not fire inside text fields), so the
-      // menu item shows it without registering an accelerator that would swallow it.
+      // The renderer handles these keys (they must not fire inside text fields, where
+      // Shift+arrows select text), so the menu shows them without registering them.
       { ...command('Play/Pause', 'play-pause'), accelerator: 'Space', registerAccelerator: false },
-      command('Next', 'next', 'CmdOrCtrl+Right'),
-      command('Previous', 'previous', 'CmdOrCtrl+Left')
+      { ...command('Next', 'next'), accelerator: 'Shift+Right', registerAccelerator: false },
+      { ...command('Previous', 'previous'), accelerator: 'Shift+Left', registerAccelerator: false }
     ]
   })
   template.push({

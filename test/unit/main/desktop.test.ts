@@ -23,8 +23,8 @@ describe('application menu', () => {
         ['Add Tasks…', 'CmdOrCtrl+N', 'add-tasks'],
         ['Open Library Folder', 'CmdOrCtrl+Shift+O', 'open-library'],
         ['Play/Pause', 'Space', 'play-pause'],
-        ['Next', 'CmdOrCtrl+Right', 'next'],
-        ['Previous', 'CmdOrCtrl+Left', 'previous'],
+        ['Next', 'Shift+Right', 'next'],
+        ['Previous', 'Shift+Left', 'previous'],
         ['Search', 'CmdOrCtrl+F', 'search'],
         ['Settings…', 'CmdOrCtrl+,', 'settings'],
         ['Keyboard Shortcuts', 'CmdOrCtrl+/', 'shortcuts']
@@ -39,7 +39,9 @@ describe('application menu', () => {
       const roles = items.map((i) => i.role).filter(Boolean)
       expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'undo', 'togglefullscreen']))
       expect(roles.includes('quit') || roles.includes('close')).toBe(true)
-      expect(byLabel.get('Play/Pause')!.registerAccelerator).toBe(false)
+      for (const label of ['Play/Pause', 'Next', 'Previous']) {
+        expect(byLabel.get(label)!.registerAccelerator, label).toBe(false)
+      }
     })
   }
 })
