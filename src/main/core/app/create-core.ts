@@ -119,15 +119,20 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     })
   let engine = makeEngine()
 
-  /** Writes the tags and sidecars that a kill or a full disk left unwritten. */
-  const finishLeftovers = (): void => {
+  /** Writes the tags and sidecars that a kill or a full disk left unwritten (first
+   * sweeping a kill's temp copies, when asked). Tracked from the first moment, so a quick
+   * stop waits for it instead of closing the index underneath it. */
+  const finishLeftovers = (sweepFirst = false): void => {
     const store = library
     const work = (async (): Promise<void> => {
-      for (const clipId of store.unfinishedClips()) {
+      if (sweepFirst) await sweepTempFiles(store.libraryDir)
+      for (const clipId of stopping ? [] : store.unfinishedClips()) {
         if (stopping) return
         await store.finalizeClip(clipId).catch(() => undefined)
       }
-    })().finally(() => finishing.delete(work))
+    })()
+      .catch(() => undefined)
+      .finally(() => finishing.delete(work))
     finishing.add(work)
   }
 
@@ -178,7 +183,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     appInfo,
     switchLibrary,
     fetch: options.fetch,
-    finishLeftovers
+    finishLeftovers: () => finishLeftovers()
   })
 
   return {
@@ -190,7 +195,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     idle: settle,
     start: () => {
       started = true
-      void sweepTempFiles(library.libraryDir).then(finishLeftovers)
+      finishLeftovers(true)
       engine.start()
     },
     stop: () => {
