@@ -154,6 +154,11 @@ describe('songshelf add / sync / tasks / list', () => {
     const clips = JSON.parse(
       (await cli(['list', '--json', ...commonArgs(dirs)])).out.join('\n')
     ) as ListedClip[]
+    // The failed generation's clips never get final links: failed, not pending forever.
+    for (const c of clips.filter((c) => c.taskId === failed.id)) {
+      expect(c.files.find((f) => f.kind === 'audio')).toMatchObject({ state: 'failed' })
+    }
+    expect(text).not.toContain(`file failed: ${clips.find((c) => c.taskId === failed.id)?.id}`)
     const goodClips = clips.filter((c) => c.taskId === good.id)
     expect(goodClips).toHaveLength(2)
     for (const c of goodClips) expect(c.files.find((f) => f.kind === 'audio')!.state).toBe('done')

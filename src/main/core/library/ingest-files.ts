@@ -110,3 +110,17 @@ export function summarize(rows: { kind: MediaKind; state: FileState }[]): FileSu
           : 'absent'
   }
 }
+
+export const GENERATION_FAILED_MESSAGE =
+  'The generation failed, so this file will never arrive. See the task for the reason.'
+
+/** A failed task's clips never get their final links: a file still waiting for one (a
+ * stream link, or nothing yet) is failed with the task instead of pending forever. */
+export function settleForFailedTask(
+  current: FileDbRow | undefined,
+  next: NextFile | null
+): NextFile | null {
+  const after = next ?? current
+  if (after === undefined || after.state !== 'pending' || after.source_url !== null) return next
+  return { state: 'failed', source_url: null, error: GENERATION_FAILED_MESSAGE, attempts: 0 }
+}

@@ -6,7 +6,8 @@ import {
   nextFileState,
   summarize,
   writeFile,
-  type FileSummary
+  type FileSummary,
+  settleForFailedTask
 } from './ingest-files'
 import { indexNewClip, reindexClips, type SearchMode } from './search-index'
 import { setClipStyles } from './styles'
@@ -45,7 +46,8 @@ export function recordTaskResult(
       const current = known === undefined ? [] : fileRows(db, known.pk)
       const files = mediaVerdicts(clip, opts.downloadVideo).map(([kind, verdict]) => {
         const row = current.find((r) => r.kind === kind)
-        return { kind, row, next: nextFileState(row, verdict) }
+        const next = nextFileState(row, verdict)
+        return { kind, row, next: task.state === 'failed' ? settleForFailedTask(row, next) : next }
       })
       const final = files.map(({ kind, row, next }) => ({
         kind,

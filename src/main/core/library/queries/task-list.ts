@@ -92,8 +92,9 @@ export function listTasks(db: Db): TaskRow[] {
       addedAt: task.added_at,
       lastPolledAt: task.last_polled_at,
       nextPollAt: task.next_poll_at,
+      // A failed task's files fail with it; its reason says everything.
       fileErrors: taskFiles
-        .filter((f) => f.state === 'failed')
+        .filter((f) => f.state === 'failed' && task.state !== 'failed')
         .map((f) => ({ clipId: f.clip_id, kind: f.kind, error: f.error ?? 'Download failed.' })),
       filesDone: taskFiles.filter((f) => f.state === 'done').length,
       filesTotal: taskFiles.length,
