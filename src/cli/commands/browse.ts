@@ -46,7 +46,7 @@ export async function tasksCommand(argv: string[], io: Output): Promise<number> 
       for (const t of tasks) {
         const reason = t.failReason ? `  ${t.failReason}` : ''
         io.out(
-          `${t.id}  ${t.phase.padEnd(11)} ${t.upstreamStatus || '-'}  ${t.clipIds.length} clip(s)${reason}`
+          `${t.id}  ${t.phase.padEnd(11)} ${t.upstreamStatus || '-'}  ${t.lyrics ? `lyrics: ${t.lyrics.title || '(untitled)'}` : `${t.clipIds.length} clip(s)`}${reason}`
         )
       }
     }
