@@ -38,6 +38,7 @@ export function recordTaskResult(
     // A LYRICS task is text only (research/gateway-api.md §6.5): no clips, no media.
     if (task.kind === 'lyrics') return
     const updated: number[] = []
+    const reindex: number[] = []
     for (const clip of task.clips) {
       const known = db.get<{ pk: number; stem: string | null }>(
         'SELECT pk, stem FROM clips WHERE id = ?',
@@ -64,13 +65,13 @@ export function recordTaskResult(
         indexNewClip(db, ctx.mode, pk, clip)
       } else {
         pk = known.pk
-        updateClip(db, pk, clip, task.taskId, summary)
+        if (updateClip(db, pk, clip, task.taskId, summary)) reindex.push(pk)
         if (wantsName && known.stem === null) ensureStem(db, pk)
         updated.push(pk)
       }
       for (const { kind, next } of files) if (next !== null) writeFile(db, pk, kind, next, now)
     }
-    reindexClips(db, ctx.mode, updated)
+    reindexClips(db, ctx.mode, reindex)
     ctx.onSidecarStale(updated)
   })
 }
@@ -157,14 +158,35 @@ function insertClip(
   return row.pk
 }
 
+/** Updates a clip from a newer answer; true when its searchable text changed (a task
+ * polled while generating repeats the same text every time, and re-indexing it for
+ * search was most of a poll cycle's cost). */
 function updateClip(
   db: Db,
   pk: number,
   clip: NormalizedClip,
   taskId: string,
   summary: FileSummary
-): void {
+): boolean {
   const title = clip.title.trim()
+  const before = db.get<{
+    title: string
+    style_tags: string | null
+    lyrics: string | null
+    description_prompt: string | null
+  }>(
+    `SELECT c.title, c.style_tags, x.lyrics, x.description_prompt
+     FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.pk = ?`,
+    pk
+  )
+  const differs = (next: string | null, old: string | null | undefined): boolean =>
+    next !== null && next !== (old ?? null)
+  const searchChanged =
+    before === undefined ||
+    (title !== '' && title !== before.title) ||
+    differs(clip.styleTags, before.style_tags) ||
+    differs(clip.lyrics, before.lyrics) ||
+    differs(clip.descriptionPrompt, before.description_prompt)
   const row = db.get<{ style_tags: string | null }>(
     `UPDATE clips SET
        task_id = ?,
@@ -215,4 +237,5 @@ function updateClip(
     JSON.stringify(clip.raw)
   )
   setClipStyles(db, pk, row?.style_tags ?? null)
+  return searchChanged
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ids, seed } from './seed'
-import { tempLibrary, type TempLibrary } from './helpers'
+import { clip, task, T0, tempLibrary, type TempLibrary } from './helpers'
 
 // Searching in both modes: FTS5 and the LIKE fallback for SQLite builds without it.
 describe.each([
@@ -59,5 +59,32 @@ describe('searching with FTS5', () => {
 
   it('folds accents in search', () => {
     expect(ids(lib.store, { search: 'cafe' })).toEqual(['c-cafe'])
+  })
+})
+
+describe('search after a task is polled again', () => {
+  it('follows changed lyrics and titles, and keeps finding unchanged ones', async () => {
+    const lib = await tempLibrary()
+    try {
+      const first = clip('c-poll', { title: 'Draft Song', lyrics: 'alpha verse' })
+      lib.store.recordTaskResult(task('t-poll', [first], { state: 'pending' }), T0, {
+        downloadVideo: true
+      })
+      expect(ids(lib.store, { search: 'alpha' })).toEqual(['c-poll'])
+      // The same answer again (a generating task polled twice): still found.
+      lib.store.recordTaskResult(task('t-poll', [first], { state: 'pending' }), T0 + 1, {
+        downloadVideo: true
+      })
+      expect(ids(lib.store, { search: 'alpha' })).toEqual(['c-poll'])
+      // The final answer changes the text: the old words go, the new ones are found.
+      const final = clip('c-poll', { title: 'Final Song', lyrics: 'bravo chorus' })
+      lib.store.recordTaskResult(task('t-poll', [final]), T0 + 2, { downloadVideo: true })
+      expect(ids(lib.store, { search: 'bravo' })).toEqual(['c-poll'])
+      expect(ids(lib.store, { search: 'final' })).toEqual(['c-poll'])
+      expect(ids(lib.store, { search: 'alpha' })).toEqual([])
+      expect(ids(lib.store, { search: 'draft' })).toEqual([])
+    } finally {
+      await lib.cleanup()
+    }
   })
 })
