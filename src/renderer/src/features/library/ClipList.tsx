@@ -20,7 +20,7 @@ import { mediaUrl } from '../../lib/bridge'
 import { useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
-import { clickRow, dragOut, handleResultsKey, playIndex } from './interaction'
+import { clickRow, cursorOnFocus, dragOut, handleResultsKey, playIndex } from './interaction'
 import { rowAt } from './paging'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
@@ -217,11 +217,7 @@ export function ClipList(): JSX.Element {
     })
   }
 
-  const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
-    if (event.target !== event.currentTarget) return
-    const selection = useSelectionStore.getState()
-    if (selection.activeIndex < 0 && total > 0) selection.actions.setActive(0)
-  }
+  const onFocus = (event: FocusEvent<HTMLDivElement>): void => cursorOnFocus(event, total)
 
   return (
     <div

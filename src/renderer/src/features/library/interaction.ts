@@ -35,6 +35,17 @@ export function dragOut(row: ClipRow, event: { preventDefault: () => void }): vo
   void call('startDrag', { ids }).catch(() => undefined)
 }
 
+/** When the results take focus with no cursor yet, the cursor starts on the first clip
+ * (the list and the grid behave the same). */
+export function cursorOnFocus(
+  event: { target: EventTarget; currentTarget: EventTarget },
+  total: number
+): void {
+  if (event.target !== event.currentTarget) return
+  const selection = useSelectionStore.getState()
+  if (selection.activeIndex < 0 && total > 0) selection.actions.setActive(0)
+}
+
 export function playIndex(index: number): void {
   playFromIndex(index)
 }
