@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -7,8 +8,10 @@ import {
   type ServerResponse
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach } from 'vitest'
 
 // A tiny CDN on 127.0.0.1 for the download tests: each test scripts the answers, the
 // server records what it was asked and how many body bytes it sent.
@@ -131,4 +134,31 @@ export function serveBytes(
   res.write(slice.subarray(0, limit), () => {
     if (opts.cutAfter !== undefined) res.destroy()
   })
+}
+
+export interface DownloadSandbox {
+  /** A fresh temp folder for this test. */
+  readonly dir: string
+  /** Starts this test's server; it is closed after the test. */
+  serve(handler: Handler): Promise<TestServer>
+}
+
+/** A temp folder and at most one server per test, both cleaned up after it. */
+export function useDownloadSandbox(prefix: string): DownloadSandbox {
+  let dir = ''
+  let server: TestServer | null = null
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix))
+  })
+  afterEach(async () => {
+    await server?.close()
+    server = null
+    await rm(dir, { recursive: true, force: true })
+  })
+  return {
+    get dir(): string {
+      return dir
+    },
+    serve: async (handler) => (server = await startServer(handler))
+  }
 }

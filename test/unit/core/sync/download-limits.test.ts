@@ -1,28 +1,13 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { downloadFile } from '../../../../src/main/core/sync/download'
 import { nodeDownloadFs, type DownloadFs } from '../../../../src/main/core/sync/part-file'
-import { fixture, serveBytes, startServer, type Handler, type TestServer } from './cdn-server'
+import { fixture, serveBytes, useDownloadSandbox } from './cdn-server'
 
-let dir: string
-let server: TestServer | null = null
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'songshelf-dl-limits-'))
-})
-afterEach(async () => {
-  await server?.close()
-  server = null
-  await rm(dir, { recursive: true, force: true })
-})
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startServer(handler)
-  return server
-}
+const sandbox = useDownloadSandbox('songshelf-dl-limits-')
+const serve = sandbox.serve
 
 // Size cap (E6), stalled and silent servers (E7, D3), a full disk (E8), quitting (E5).
 
@@ -34,12 +19,12 @@ describe('downloadFile: size, time and disk limits', () => {
     const s = await serve((req, res, rec) => serveBytes(req, res, rec, big))
     const result = await downloadFile({
       url: s.url('/big.mp3'),
-      targetPath: join(dir, 'big.mp3'),
+      targetPath: join(sandbox.dir, 'big.mp3'),
       kind: 'audio',
       maxBytes: 20_000
     })
     expect(result).toMatchObject({ ok: false, code: 'too_large', retryable: false })
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it('stops a chunked body at the cap and removes the .part', async () => {
@@ -51,12 +36,12 @@ describe('downloadFile: size, time and disk limits', () => {
     })
     const result = await downloadFile({
       url: s.url('/big.mp3'),
-      targetPath: join(dir, 'big.mp3'),
+      targetPath: join(sandbox.dir, 'big.mp3'),
       kind: 'audio',
       maxBytes: 20_000
     })
     expect(result).toMatchObject({ ok: false, code: 'too_large' })
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it('times out when the server stops sending, keeping a resumable .part', async () => {
@@ -66,7 +51,7 @@ describe('downloadFile: size, time and disk limits', () => {
         stallAfter: 4_000
       })
     )
-    const target = join(dir, 'slow.mp3')
+    const target = join(sandbox.dir, 'slow.mp3')
     const result = await downloadFile({
       url: s.url('/slow.mp3'),
       targetPath: target,
@@ -82,12 +67,12 @@ describe('downloadFile: size, time and disk limits', () => {
     const s = await serve(() => undefined)
     const result = await downloadFile({
       url: s.url('/never.mp3'),
-      targetPath: join(dir, 'never.mp3'),
+      targetPath: join(sandbox.dir, 'never.mp3'),
       kind: 'audio',
       connectTimeoutMs: 200
     })
     expect(result).toMatchObject({ ok: false, code: 'timeout', retryable: true })
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it('reports a full disk, removes the .part and leaves no file', async () => {
@@ -112,7 +97,7 @@ describe('downloadFile: size, time and disk limits', () => {
         }
       }
     }
-    const target = join(dir, 'full.mp3')
+    const target = join(sandbox.dir, 'full.mp3')
     const result = await downloadFile({
       url: s.url('/full.mp3'),
       targetPath: target,
@@ -122,7 +107,7 @@ describe('downloadFile: size, time and disk limits', () => {
     expect(result).toMatchObject({ ok: false, code: 'disk_full', resumable: false })
     expect(result.ok ? '' : result.message).toMatch(/^Disk full: downloads are paused\./)
     expect(written).toBe(50_000)
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it('keeps the .part when the app aborts, so the next run resumes', async () => {
@@ -131,7 +116,7 @@ describe('downloadFile: size, time and disk limits', () => {
       serveBytes(req, res, rec, payload, { etag: '"q"', stallAfter: 20_000 })
     )
     const quit = new AbortController()
-    const target = join(dir, 'quit.mp3')
+    const target = join(sandbox.dir, 'quit.mp3')
     const result = await downloadFile({
       url: s.url('/quit.mp3'),
       targetPath: target,

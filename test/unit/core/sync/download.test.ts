@@ -1,33 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { downloadFile } from '../../../../src/main/core/sync/download'
-import {
-  fixture,
-  serveBytes,
-  sha256,
-  startServer,
-  type Handler,
-  type TestServer
-} from './cdn-server'
+import { fixture, serveBytes, sha256, startServer, useDownloadSandbox } from './cdn-server'
 
-let dir: string
-let server: TestServer | null = null
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'songshelf-dl-'))
-})
-afterEach(async () => {
-  await server?.close()
-  server = null
-  await rm(dir, { recursive: true, force: true })
-})
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startServer(handler)
-  return server
-}
+const sandbox = useDownloadSandbox('songshelf-dl-')
+const serve = sandbox.serve
 
 // What may enter the library (E1, E2, C6, E10): only the media asked for, never a page.
 
@@ -37,7 +15,7 @@ describe('downloadFile: what gets into the library', () => {
   it('saves a plain 200 mp3 under its final name with its sha256', async () => {
     const s = await serve((req, res, rec) => serveBytes(req, res, rec, song, { etag: '"a"' }))
     const progress: number[] = []
-    const target = join(dir, 'City Lights [a1].mp3')
+    const target = join(sandbox.dir, 'City Lights [a1].mp3')
     const result = await downloadFile({
       url: s.url('/a1.mp3'),
       targetPath: target,
@@ -52,13 +30,17 @@ describe('downloadFile: what gets into the library', () => {
       ext: 'mp3'
     })
     expect(await readFile(target)).toEqual(song)
-    expect(await readdir(dir)).toEqual(['City Lights [a1].mp3'])
+    expect(await readdir(sandbox.dir)).toEqual(['City Lights [a1].mp3'])
     expect(progress.at(-1)).toBe(song.length)
   })
 
   it('never sends credentials or cookies and asks for unencoded bytes', async () => {
     const s = await serve((req, res, rec) => serveBytes(req, res, rec, song))
-    await downloadFile({ url: s.url('/a.mp3'), targetPath: join(dir, 'a.mp3'), kind: 'audio' })
+    await downloadFile({
+      url: s.url('/a.mp3'),
+      targetPath: join(sandbox.dir, 'a.mp3'),
+      kind: 'audio'
+    })
     const headers = s.requests[0]?.headers ?? {}
     expect(headers.authorization).toBeUndefined()
     expect(headers.cookie).toBeUndefined()
@@ -72,12 +54,12 @@ describe('downloadFile: what gets into the library', () => {
     )
     const result = await downloadFile({
       url: s.url('/x.mp3'),
-      targetPath: join(dir, 'x.mp3'),
+      targetPath: join(sandbox.dir, 'x.mp3'),
       kind: 'audio'
     })
     expect(result).toMatchObject({ ok: false, code: 'html_page', resumable: false })
     expect(result.ok ? '' : result.message).toBe('The server sent a web page instead of the song.')
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it('sniffs a web page hidden behind application/octet-stream', async () => {
@@ -89,11 +71,11 @@ describe('downloadFile: what gets into the library', () => {
     )
     const result = await downloadFile({
       url: s.url('/x.mp4'),
-      targetPath: join(dir, 'x.mp4'),
+      targetPath: join(sandbox.dir, 'x.mp4'),
       kind: 'video'
     })
     expect(result).toMatchObject({ ok: false, code: 'html_page' })
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it.each([
@@ -106,11 +88,11 @@ describe('downloadFile: what gets into the library', () => {
     )
     const result = await downloadFile({
       url: s.url('/x.mp3'),
-      targetPath: join(dir, 'x.mp3'),
+      targetPath: join(sandbox.dir, 'x.mp3'),
       kind: 'audio'
     })
     expect(result).toMatchObject({ ok: false, code: 'wrong_type', retryable: false })
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it('refuses a real file of the wrong kind (a jpeg where the video should be)', async () => {
@@ -120,7 +102,7 @@ describe('downloadFile: what gets into the library', () => {
     )
     const result = await downloadFile({
       url: s.url('/v.mp4'),
-      targetPath: join(dir, 'v.mp4'),
+      targetPath: join(sandbox.dir, 'v.mp4'),
       kind: 'video'
     })
     expect(result).toMatchObject({ ok: false, code: 'wrong_type' })
@@ -137,11 +119,11 @@ describe('downloadFile: what gets into the library', () => {
     )
     const result = await downloadFile({
       url: s.url('/c'),
-      targetPath: join(dir, 'Song [c1].jpg'),
+      targetPath: join(sandbox.dir, 'Song [c1].jpg'),
       kind: 'cover'
     })
-    expect(result).toMatchObject({ ok: true, ext, path: join(dir, `Song [c1].${ext}`) })
-    expect(await readFile(join(dir, `Song [c1].${ext}`))).toEqual(bytes)
+    expect(result).toMatchObject({ ok: true, ext, path: join(sandbox.dir, `Song [c1].${ext}`) })
+    expect(await readFile(join(sandbox.dir, `Song [c1].${ext}`))).toEqual(bytes)
   })
 
   it.each([
@@ -157,11 +139,11 @@ describe('downloadFile: what gets into the library', () => {
     )
     const result = await downloadFile({
       url: s.url('/x.mp3'),
-      targetPath: join(dir, 'x.mp3'),
+      targetPath: join(sandbox.dir, 'x.mp3'),
       kind: 'audio'
     })
     expect(result).toMatchObject({ ok: false, code, retryable })
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(sandbox.dir)).toEqual([])
   })
 
   it.each([
@@ -181,7 +163,7 @@ describe('downloadFile: what gets into the library', () => {
     }
     const result = await downloadFile({
       url,
-      targetPath: join(dir, 'x.mp3'),
+      targetPath: join(sandbox.dir, 'x.mp3'),
       kind: 'audio',
       fetch: fetchSpy
     })
@@ -205,7 +187,7 @@ describe('downloadFile: redirects', () => {
       )
       const result = await downloadFile({
         url: s.url('/a.mp3'),
-        targetPath: join(dir, 'a.mp3'),
+        targetPath: join(sandbox.dir, 'a.mp3'),
         kind: 'audio'
       })
       expect(result).toMatchObject({ ok: true, sha256: sha256(song) })
@@ -221,7 +203,7 @@ describe('downloadFile: redirects', () => {
     const s = await serve((_req, res) => res.writeHead(302, { location: '/loop' }).end())
     const result = await downloadFile({
       url: s.url('/loop'),
-      targetPath: join(dir, 'a.mp3'),
+      targetPath: join(sandbox.dir, 'a.mp3'),
       kind: 'audio'
     })
     expect(result).toMatchObject({ ok: false, code: 'invalid_url', retryable: false })
