@@ -6,7 +6,6 @@ const INFO_MS = 6000
 
 /** The result of the last action. Info fades after a while; errors stay until dismissed. */
 export function LibraryNotice(): JSX.Element {
-  const { t } = useTranslation()
   const notice = useLibraryUiStore((s) => s.notice)
   const dismiss = useLibraryUiStore((s) => s.actions.dismissNotice)
   useEffect(() => {
@@ -19,34 +18,38 @@ export function LibraryNotice(): JSX.Element {
     <div className="library-notices">
       <div role="status" className="notice-slot">
         {notice?.kind === 'info' && (
-          <div className="notice info" data-testid="library-notice">
-            <span>{notice.text}</span>
-            <button
-              type="button"
-              className="round-button"
-              aria-label={t('library.dismiss')}
-              onClick={() => dismiss(notice.id)}
-            >
-              ×
-            </button>
-          </div>
+          <NoticeBox kind="info" text={notice.text} onDismiss={() => dismiss(notice.id)} />
         )}
       </div>
       <div role="alert" className="notice-slot">
         {notice?.kind === 'error' && (
-          <div className="notice error" data-testid="library-error-notice">
-            <span>{notice.text}</span>
-            <button
-              type="button"
-              className="round-button"
-              aria-label={t('library.dismiss')}
-              onClick={() => dismiss(notice.id)}
-            >
-              ×
-            </button>
-          </div>
+          <NoticeBox kind="error" text={notice.text} onDismiss={() => dismiss(notice.id)} />
         )}
       </div>
+    </div>
+  )
+}
+
+function NoticeBox(props: {
+  kind: 'info' | 'error'
+  text: string
+  onDismiss: () => void
+}): JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <div
+      className={`notice ${props.kind}`}
+      data-testid={props.kind === 'info' ? 'library-notice' : 'library-error-notice'}
+    >
+      <span>{props.text}</span>
+      <button
+        type="button"
+        className="round-button"
+        aria-label={t('library.dismiss')}
+        onClick={props.onDismiss}
+      >
+        ×
+      </button>
     </div>
   )
 }

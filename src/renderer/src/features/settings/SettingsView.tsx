@@ -115,44 +115,28 @@ function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
 
       <section className="settings-section" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance">{t('settings.appearance.title')}</h2>
-        <div className="setting">
-          <label htmlFor="setting-language">{t('settings.appearance.language')}</label>
-          <select
-            id="setting-language"
-            data-testid="setting-language"
-            value={settings.language}
-            onChange={(event) => {
-              const language = event.currentTarget.value as Language
-              applyLanguage(language)
-              saveQuietly({ language })
-            }}
-          >
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language}>
-                {t(`settings.appearance.languages.${language}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="setting">
-          <label htmlFor="setting-theme">{t('settings.appearance.theme')}</label>
-          <select
-            id="setting-theme"
-            data-testid="setting-theme"
-            value={settings.theme}
-            onChange={(event) => {
-              const theme = event.currentTarget.value as Theme
-              applyTheme(theme)
-              saveQuietly({ theme })
-            }}
-          >
-            {THEMES.map((theme) => (
-              <option key={theme} value={theme}>
-                {t(`settings.appearance.themes.${theme}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceSetting
+          name="language"
+          label={t('settings.appearance.language')}
+          value={settings.language}
+          choices={LANGUAGES}
+          choiceLabel={(language) => t(`settings.appearance.languages.${language}`)}
+          onChange={(language) => {
+            applyLanguage(language)
+            saveQuietly({ language })
+          }}
+        />
+        <ChoiceSetting
+          name="theme"
+          label={t('settings.appearance.theme')}
+          value={settings.theme}
+          choices={THEMES}
+          choiceLabel={(theme) => t(`settings.appearance.themes.${theme}`)}
+          onChange={(theme) => {
+            applyTheme(theme)
+            saveQuietly({ theme })
+          }}
+        />
       </section>
 
       <section className="settings-section" aria-labelledby="settings-tags">
@@ -183,6 +167,35 @@ function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
           <span>{t('settings.notifications.label')}</span>
         </label>
       </section>
+    </div>
+  )
+}
+
+/** A labelled drop-down over a fixed list of choices. */
+function ChoiceSetting<T extends string>(props: {
+  name: string
+  label: string
+  value: T
+  choices: readonly T[]
+  choiceLabel: (choice: T) => string
+  onChange: (choice: T) => void
+}): JSX.Element {
+  const id = `setting-${props.name}`
+  return (
+    <div className="setting">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        data-testid={id}
+        value={props.value}
+        onChange={(event) => props.onChange(event.currentTarget.value as T)}
+      >
+        {props.choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {props.choiceLabel(choice)}
+          </option>
+        ))}
+      </select>
     </div>
   )
 }
