@@ -1,5 +1,6 @@
 import type { DownloadProgress, SyncState, SyncStatus } from '../../../shared/domain'
 import { GatewayError, isRetryable, type GatewayClient } from '../gateway/client'
+import { isAuthError } from '../gateway/errors'
 import { DownloadQueue, type QueueDeps } from './download-queue'
 import { pollOnce } from './poller'
 import { backoffDelay, policyFor, type PollPolicy } from './schedule'
@@ -270,7 +271,7 @@ export class SyncEngine {
 
   private handleError(error: GatewayError): void {
     if (!this.running) return
-    if (error.code.startsWith('auth_')) {
+    if (isAuthError(error)) {
       // Bad key, no credit, IP list: pause polling and say why; every task is kept.
       this.setStatus('auth', error.message)
       return
