@@ -12,11 +12,15 @@ import { startSimulator } from '../support/sim-gateway'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
+// Where Electron's own `index.js` would look, without triggering its lazy download:
+// path.txt names the executable inside dist/, or inside ELECTRON_OVERRIDE_DIST_PATH (a
+// directory, electron/npm/index.js).
 function electronBinary(): string | null {
   const pathFile = join(ROOT, 'node_modules/electron/path.txt')
-  if (process.env['ELECTRON_OVERRIDE_DIST_PATH']) return process.env['ELECTRON_OVERRIDE_DIST_PATH']
   if (!existsSync(pathFile)) return null
-  const binary = join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
+  const dist =
+    process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? join(ROOT, 'node_modules/electron/dist')
+  const binary = join(dist, readFileSync(pathFile, 'utf8').trim())
   return existsSync(binary) ? binary : null
 }
 
@@ -25,7 +29,8 @@ const binary = electronBinary()
 if (!binary) {
   console.log(
     'Electron smoke spec skipped: no Electron binary on this machine ' +
-      '(installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1). Run `npx install-electron` to enable it.'
+      '(node_modules/electron/path.txt is missing: Electron >= 42 downloads it on first use). ' +
+      'Run `npx install-electron` to enable it.'
   )
 } else {
   test('the desktop app starts, shows the library, plays and seeks a song, and never exposes the key', async () => {
