@@ -5,7 +5,10 @@ import { renderClip, renderLyrics, type ClipPhase, type RenderContext } from './
 // answer (batch or single fetch) it is rendered at its current step and then advances by
 // one poll, like the gateway's own 15 s refresh (research/gateway-api.md §0, §4).
 
-export type SimShape = 'flattened' | 'raw' | 'camel' | 'lyrics'
+/** 'goapi': `data` is GoAPI's `{task_id, status, input, clips}` with `clips` a map keyed by
+ * clip id (new-api `dto/suno.go` GoAPIFetchResponseData); every second clip leaves out its
+ * own `id`, so only the key says which clip it is. */
+export type SimShape = 'flattened' | 'raw' | 'camel' | 'lyrics' | 'goapi'
 
 export interface SimStep {
   /** Any status string: the §4 enum, or vendor strings like 'TEXT_SUCCESS'. */
@@ -108,9 +111,10 @@ export function renderTask(task: SimTask, ctx: RenderContext): Record<string, un
   if (task.spec.shape === 'lyrics') {
     data = phase === 'complete' ? renderLyrics(task) : null
   } else if (phase !== 'waiting') {
-    data = task.clipIds.map((clipId, index) =>
+    const clips = task.clipIds.map((clipId, index) =>
       renderClip(task, { clipId, index, phase, failReason }, ctx)
     )
+    data = task.spec.shape === 'goapi' ? goapiData(task, status, clips) : clips
   }
   return {
     task_id: task.id,
@@ -123,6 +127,19 @@ export function renderTask(task: SimTask, ctx: RenderContext): Record<string, un
     progress: task.finishMs === null ? '0%' : '100%',
     data
   }
+}
+
+function goapiData(
+  task: SimTask,
+  status: string,
+  clips: readonly Record<string, unknown>[]
+): Record<string, unknown> {
+  const map: Record<string, unknown> = {}
+  clips.forEach((clip, index) => {
+    const { id, ...withoutId } = clip
+    map[String(id)] = index % 2 === 1 ? withoutId : clip
+  })
+  return { task_id: task.id, status: status.toLowerCase(), input: '{"mv":"chirp-v4"}', clips: map }
 }
 
 /** A task the gateway answers for although nobody asked (the `extra` batch fault). */

@@ -51,13 +51,17 @@ export interface ParsedClip {
   explicitStatus: boolean
 }
 
-/** Parses one clip; null when it has no usable id (nothing could be stored for it). */
-export function parseClip(value: unknown, taskId: string): ParsedClip | null {
+/**
+ * Parses one clip; null when it has no usable id (nothing could be stored for it).
+ * `keyId` is the clip's key when the gateway sent clips as a map keyed by clip id (GoAPI,
+ * research/gateway-drift-2026.md §3); it stands in for a missing `id`.
+ */
+export function parseClip(value: unknown, taskId: string, keyId?: string): ParsedClip | null {
   const obj = asFields(value)
   if (obj === null) return null
   const meta = asFields(field(obj, 'metadata'))
   const both = [meta, obj]
-  const id = text(firstOf([obj], ['id', 'clip_id', 'clipId']))
+  const id = text(firstOf([obj], ['id', 'clip_id', 'clipId'])) ?? text(keyId)
   if (id === null) return null
 
   const status =

@@ -28,6 +28,16 @@ export function field(obj: Fields | null, key: string): unknown {
   }
 }
 
+/** Own enumerable keys, or none when a hostile object (e.g. a proxy) refuses to list them. */
+export function keysOf(obj: Fields | null): string[] {
+  if (obj === null) return []
+  try {
+    return Object.keys(obj)
+  } catch {
+    return []
+  }
+}
+
 /** The first of `keys` whose value is neither undefined, null nor a blank string. */
 export function firstOf(objects: readonly (Fields | null)[], keys: readonly string[]): unknown {
   for (const obj of objects) {

@@ -5,6 +5,7 @@ import {
   asFields,
   field,
   firstOf,
+  keysOf,
   progress,
   text,
   unixMs,
@@ -44,7 +45,7 @@ export function normalizeTask(value: unknown, fallbackTaskId?: string): Normaliz
   const action = typeof field(obj, 'action') === 'string' ? String(field(obj, 'action')) : ''
   const payload = readPayload(obj)
   const parsed = payload.clips
-    .map((clip) => parseClip(clip, taskId))
+    .map((entry) => parseClip(entry.value, taskId, entry.key))
     .filter((clip): clip is ParsedClip => clip !== null)
   const unique = dedupeClips(parsed)
   const lyrics = payload.lyrics === null ? null : lyricsOf(payload.lyrics)
@@ -103,8 +104,14 @@ function taskItems(value: unknown): unknown[] {
   return asFields(inner) !== null ? [inner] : []
 }
 
+/** One clip as found in `data`: from an array, or from a map under its key. */
+interface ClipEntry {
+  value: unknown
+  key?: string
+}
+
 interface Payload {
-  clips: unknown[]
+  clips: ClipEntry[]
   lyrics: Fields | null
   shape: 'none' | 'clips' | 'lyrics'
 }
@@ -116,27 +123,52 @@ interface Payload {
  */
 function readPayload(obj: Fields): Payload {
   let data = field(obj, 'data')
-  if (data === undefined || data === null)
-    data = field(asFields(field(obj, 'response')), 'sunoData')
+  if (data === undefined || data === null) data = field(obj, 'response')
   return payloadOf(decodeString(data), 0)
 }
 
+const CLIP_LIST_KEYS = ['songs', 'clips', 'sunoData'] as const
+
 function payloadOf(data: unknown, depth: number): Payload {
-  if (Array.isArray(data)) return { clips: data, lyrics: null, shape: 'clips' }
+  if (Array.isArray(data)) return { clips: listEntries(data), lyrics: null, shape: 'clips' }
   const obj = asFields(data)
   if (obj === null || depth > 2) return { clips: [], lyrics: null, shape: 'none' }
-  for (const key of ['songs', 'clips', 'sunoData']) {
-    const list = field(obj, key)
-    if (Array.isArray(list)) return { clips: list, lyrics: null, shape: 'clips' }
+  for (const key of CLIP_LIST_KEYS) {
+    const clips = clipEntries(decodeString(field(obj, key)))
+    if (clips !== null) return { clips, lyrics: null, shape: 'clips' }
   }
   if (typeof field(obj, 'text') === 'string') return { clips: [], lyrics: obj, shape: 'lyrics' }
-  const nested = field(obj, 'data')
-  if (nested !== undefined && nested !== null) return payloadOf(nested, depth + 1)
+  // sunoapi.org's record-info keeps its clips in `response.sunoData`.
+  for (const key of ['data', 'response']) {
+    const nested = field(obj, key)
+    if (nested !== undefined && nested !== null) return payloadOf(decodeString(nested), depth + 1)
+  }
   // A lone clip object (some vendors answer a one-clip task without the array).
   if (text(field(obj, 'id')) !== null && firstOf([obj], ['audio_url', 'audioUrl', 'metadata'])) {
-    return { clips: [obj], lyrics: null, shape: 'clips' }
+    return { clips: [{ value: obj }], lyrics: null, shape: 'clips' }
   }
   return { clips: [], lyrics: null, shape: 'none' }
+}
+
+function listEntries(list: readonly unknown[]): ClipEntry[] {
+  return list.map((value) => ({ value }))
+}
+
+/**
+ * A clip list is an array, or (GoAPI's `GoAPIFetchResponseData`, new-api `dto/suno.go`) a
+ * map keyed by clip id: `{ "<id>": {…}, … }`. Map entries that are not objects are left
+ * out; null means "no clip list here".
+ */
+function clipEntries(value: unknown): ClipEntry[] | null {
+  if (Array.isArray(value)) return listEntries(value)
+  const map = asFields(value)
+  if (map === null) return null
+  const entries: ClipEntry[] = []
+  for (const key of keysOf(map)) {
+    const clip = field(map, key)
+    if (asFields(clip) !== null) entries.push({ value: clip, key })
+  }
+  return entries
 }
 
 function decodeString(data: unknown): unknown {

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedTask } from '../../../../src/shared/domain'
 import { normalizeTask, normalizeTaskList } from '../../../../src/main/core/gateway/normalize'
+import { gatewayFixture } from './gateway-fixtures'
 
 // Whatever the gateway sends, the normaliser answers a well-formed task or null, never
 // throws, never leaks personal fields and never pollutes a prototype (§10).
@@ -108,6 +109,11 @@ const dataArb = fc.oneof(
     { requiredKeys: [] }
   ),
   fc.record({ songs: fc.array(clipArb, { maxLength: 3 }) }),
+  // GoAPI: clips as a map keyed by clip id, at the depths the normaliser searches.
+  fc.record({ clips: fc.dictionary(fc.string(), fc.oneof(clipArb, anyField), { maxKeys: 4 }) }),
+  fc.record({
+    data: fc.record({ clips: fc.dictionary(fc.string(), clipArb, { maxKeys: 3 }) })
+  }),
   fc.record({ data: fc.record({ songs: fc.array(clipArb, { maxLength: 3 }) }) }),
   fc.json(),
   anyField
@@ -216,6 +222,72 @@ describe('normalizer never throws and answers plain, safe data', () => {
         expectWellFormed(normalizeTask(wire))
       }),
       { numRuns: 300 }
+    )
+  })
+})
+
+/** Every path to a value inside a JSON fixture (objects and arrays included). */
+function pathsOf(value: unknown, prefix: readonly (string | number)[] = []): (string | number)[][] {
+  const here = prefix.length === 0 ? [] : [[...prefix]]
+  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))]
+  if (typeof value === 'object' && value !== null) {
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))]
+  }
+  return here
+}
+
+function replaced(root: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value
+  // An earlier edit may already have replaced a parent with a non-container.
+  if (typeof root !== 'object' || root === null) return root
+  const [head, ...rest] = path as [string | number, ...(string | number)[]]
+  if (Array.isArray(root)) {
+    return root.map((item, i) => (i === head ? replaced(item, rest, value) : item))
+  }
+  const obj = root as Record<string, unknown>
+  return { ...obj, [head]: replaced(obj[head], rest, value) }
+}
+
+describe('the four real shapes, with any of their fields replaced by anything', () => {
+  it.each(['snake-case', 'camel-official', 'goapi-map', 'upstream-full'])('%s', (name) => {
+    const fixture = gatewayFixture(name)
+    const paths = pathsOf(fixture)
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...paths), anyField), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          let answer: unknown = fixture
+          for (const [path, value] of edits) answer = replaced(answer, path, value)
+          expectWellFormed(normalizeTask(answer))
+          normalizeTaskList({ code: 'success', data: [answer] }).forEach(expectWellFormed)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it('an array of clips sent as a map keyed by id gives the same songs', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('snake-case', 'camel-official', 'upstream-full'),
+        fc.boolean(),
+        (name, dropIds) => {
+          const fixture = gatewayFixture(name)
+          const clips = fixture.data as Record<string, unknown>[]
+          const map = Object.fromEntries(
+            clips.map((clip) => {
+              const { id, ...rest } = clip
+              return [String(id), dropIds ? rest : clip]
+            })
+          )
+          const asMap = normalizeTask({ ...fixture, data: { clips: map } })
+          const asArray = normalizeTask(fixture)
+          expect(asMap?.clips.map((c) => [c.id, c.status, c.audioUrl])).toEqual(
+            asArray?.clips.map((c) => [c.id, c.status, c.audioUrl])
+          )
+        }
+      ),
+      { numRuns: 20 }
     )
   })
 })

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeTask } from '../../../../src/main/core/gateway/normalize'
+import { gatewayFixture } from './gateway-fixtures'
+
+// The four clip shapes gateways answer with (research/gateway-drift-2026.md §3), each as a
+// whole task answer in test/fixtures/gateway: snake_case SunoSong, the camelCase
+// "official" channel, GoAPI's `clips` map keyed by clip id, and an upstream clip carrying
+// every field the normaliser is asked to keep.
+
+describe('the four clip shapes', () => {
+  it('snake_case: both takes, complete, with their mp3s', () => {
+    const task = normalizeTask(gatewayFixture('snake-case'))
+    expect(task?.state).toBe('succeeded')
+    expect(task?.clips.map((c) => [c.status, c.audioUrl?.endsWith('.mp3')])).toEqual([
+      ['complete', true],
+      ['complete', true]
+    ])
+  })
+
+  it('camelCase "official": both takes, complete once the task succeeds, times in ms', () => {
+    const task = normalizeTask(gatewayFixture('camel-official'))
+    expect(task?.state).toBe('succeeded')
+    expect(task?.submitTime).toBe(1764590000123)
+    expect(task?.clips.map((c) => c.status)).toEqual(['complete', 'complete'])
+  })
+
+  it('GoAPI map: every clip of the map is a song, and the key fills a missing id', () => {
+    const task = normalizeTask(gatewayFixture('goapi-map'))
+    expect(task?.state).toBe('succeeded')
+    expect(task?.kind).toBe('music')
+    expect(task?.clips.map((c) => [c.id, c.status, c.title, c.durationSec])).toEqual([
+      ['b7e10000-0000-4000-8000-000000000001', 'complete', 'Sea Glass', 150.5],
+      ['b7e10000-0000-4000-8000-000000000002', 'complete', 'Sea Glass', 148.25]
+    ])
+    expect(task?.clips[1]?.audioUrl).toBe(
+      'https://cdn1.suno.ai/b7e10000-0000-4000-8000-000000000002.mp3'
+    )
+  })
+
+  it('upstream clip with every field: one complete clip, no personal field kept', () => {
+    const task = normalizeTask(gatewayFixture('upstream-full'))
+    expect(task?.clips).toHaveLength(1)
+    expect(task?.clips[0]?.status).toBe('complete')
+    const text = JSON.stringify(task)
+    for (const leak of ['u-123', 'Someone', 'someone', 'defaultPink']) {
+      expect(text).not.toContain(leak)
+    }
+  })
+})
+
+describe('clips as a map at every depth the normaliser searches', () => {
+  const song = (title: string): Record<string, unknown> => ({
+    status: 'complete',
+    title,
+    audio_url: `https://cdn1.suno.ai/${title}.mp3`
+  })
+  const map = { 'id-one': song('one'), 'id-two': { ...song('two'), id: 'own-id' } }
+  const wrap = (data: unknown): Record<string, unknown> => ({
+    task_id: 't-map',
+    action: 'MUSIC',
+    status: 'SUCCESS',
+    data
+  })
+
+  it.each([
+    ['data.clips', wrap({ clips: map })],
+    ['data.songs', wrap({ songs: map })],
+    ['data.sunoData', wrap({ sunoData: map })],
+    ['data.data.clips', wrap({ data: { clips: map } })],
+    ['data.data.data.clips', wrap({ data: { data: { clips: map } } })],
+    ['data as a JSON string', wrap(JSON.stringify({ clips: map }))],
+    ['response.sunoData', { ...wrap(null), response: { sunoData: map } }]
+  ])('%s', (_where, answer) => {
+    const task = normalizeTask(answer)
+    expect(task?.clips.map((c) => [c.id, c.title, c.status])).toEqual([
+      ['id-one', 'one', 'complete'],
+      ['own-id', 'two', 'complete']
+    ])
+  })
+
+  it('skips map entries that are not clips and keeps the rest', () => {
+    const task = normalizeTask(wrap({ clips: { a: song('a'), b: 'nonsense', c: null, d: [1] } }))
+    expect(task?.clips.map((c) => c.id)).toEqual(['a'])
+  })
+})
