@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import layering from './eslint/layering.mjs'
 
 // The process boundaries of DESIGN.md are lint errors, not conventions.
 const electronOnly = {
@@ -36,6 +37,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
       ]
     }
+  },
+  {
+    // Relative imports between src/ folders follow the layers of DESIGN.md "Shape".
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { songshelf: layering },
+    rules: { 'songshelf/layering': 'error' }
   },
   {
     files: ['src/main/core/**/*.ts'],

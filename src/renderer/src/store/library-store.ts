@@ -8,7 +8,7 @@ import {
   pageOffsetsFor,
   type PageCache,
   type VisibleRange
-} from '../features/library/paging'
+} from './library-paging'
 import {
   cleanFilter,
   DEFAULT_SORT,
@@ -17,7 +17,7 @@ import {
   toggleTag,
   toLibraryQuery,
   type QueryState
-} from '../features/library/query'
+} from './library-query'
 
 // The library's query (filter + sort), the total it matches and a sparse cache of pages
 // of rows around what is on screen. Rows are never all loaded: the virtual list asks for

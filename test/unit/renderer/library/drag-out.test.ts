@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { useLibraryStore } from '../../../../src/renderer/src/store/library-store'
 import { useSelectionStore } from '../../../../src/renderer/src/store/selection-store'
 import { dragOut } from '../../../../src/renderer/src/features/library/interaction'
-import { rowAt } from '../../../../src/renderer/src/features/library/paging'
+import { rowAt } from '../../../../src/renderer/src/store/library-paging'
 import { installFakeLibrary, makeRow, setupLibraryTests } from './support'
 
 setupLibraryTests()

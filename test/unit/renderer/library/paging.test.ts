@@ -7,7 +7,7 @@ import {
   pageOffsetsFor,
   rowAt,
   type PageCache
-} from '../../../../src/renderer/src/features/library/paging'
+} from '../../../../src/renderer/src/store/library-paging'
 import { makeRow } from './support'
 
 function pagesOf(offsets: number[], size = 200): Map<number, ReturnType<typeof makeRow>[]> {

@@ -5,7 +5,7 @@ import {
   nextSort,
   recentSince,
   toLibraryQuery
-} from '../../../../src/renderer/src/features/library/query'
+} from '../../../../src/renderer/src/store/library-query'
 import { useLibraryStore } from '../../../../src/renderer/src/store/library-store'
 import { installFakeLibrary, makeRow, setupLibraryTests } from './support'
 

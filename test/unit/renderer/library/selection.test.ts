@@ -5,7 +5,7 @@ import {
   selectionCount,
   useSelectionStore
 } from '../../../../src/renderer/src/store/selection-store'
-import { rowAt } from '../../../../src/renderer/src/features/library/paging'
+import { rowAt } from '../../../../src/renderer/src/store/library-paging'
 import { installFakeLibrary, makeRow, setupLibraryTests } from './support'
 
 setupLibraryTests()

@@ -7,7 +7,7 @@ import { useClipStore } from '../../store/clip-store'
 import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { exportPlaylist } from '../library/bulk'
-import { indexOfClip } from '../library/paging'
+import { indexOfClip } from '../../store/library-paging'
 import { playFromIndex, playRows, playVideo } from '../library/play'
 
 /** The prompt to copy: the description prompt, or in custom mode (no description) the

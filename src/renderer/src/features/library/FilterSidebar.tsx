@@ -5,7 +5,7 @@ import { formatCount } from '../../elements/intl-format'
 import { useLocale } from '../../hooks/useLocale'
 import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
-import { isFiltered, RECENT_DAYS } from './query'
+import { isFiltered, RECENT_DAYS } from '../../store/library-query'
 import { modelLabel } from '../../../../shared/models'
 
 // Facets of the current query (getFacets): quick toggles, the user's tags, the most used

@@ -4,7 +4,7 @@ import { useClipStore } from '../../store/clip-store'
 import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { useSelectionStore } from '../../store/selection-store'
-import { rowAt } from './paging'
+import { rowAt } from '../../store/library-paging'
 import { playFromIndex } from './play'
 
 // What clicks and keys on the results do, shared by the list and the cover grid.

@@ -1,7 +1,7 @@
 import type { ClipRow } from '../../../../shared/domain'
 import { usePlayerStore } from '../../store/player-store'
 import { useLibraryStore } from '../../store/library-store'
-import { loadedWindowAround } from './paging'
+import { loadedWindowAround } from '../../store/library-paging'
 
 // The library's doorway to the player (owned by the player feature). Playing from the
 // list queues the loaded neighbourhood of the clicked row, not the whole library.

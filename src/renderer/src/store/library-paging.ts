@@ -1,4 +1,4 @@
-import type { ClipRow } from '../../../../shared/domain'
+import type { ClipRow } from '../../../shared/domain'
 
 // The paging window of the virtual list: which pages of rows to fetch for what is on
 // screen, which to drop when the user has scrolled far away, and how to read a row out

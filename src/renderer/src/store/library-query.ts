@@ -1,4 +1,4 @@
-import type { LibraryFilter, LibraryQuery, SortDir, SortKey } from '../../../../shared/domain'
+import type { LibraryFilter, LibraryQuery, SortDir, SortKey } from '../../../shared/domain'
 
 // How the library view's state becomes a `queryLibrary` / `getFacets` request. Pure:
 // the store keeps the user's choices, these functions decide what is sent.
