@@ -36,6 +36,10 @@ export interface LibraryState extends QueryState {
   queryVersion: number
   /** Clips matching the query; null until the first answer. */
   total: number | null
+  /** The `queryVersion` that `total` was answered for. Behind `queryVersion` right after a
+   * query change: the old total then says nothing about the new query (a 0 must not stop
+   * the first page of the next one from being asked for). */
+  totalVersion: number
   pages: PageCache
   facets: Facets | null
   /** The last failure to load rows, in plain words; null when the last load worked. */
@@ -89,6 +93,7 @@ export function initialLibraryData(): Data {
     ...DEFAULT_SORT,
     queryVersion: 0,
     total: null,
+    totalVersion: 0,
     pages: new Map(),
     facets: null,
     error: null
@@ -167,7 +172,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
     ensureRange: async (range) => {
       rt.lastRange = range
-      const { pages, total, queryVersion } = get()
+      const { pages, total: cachedTotal, totalVersion, queryVersion } = get()
+      const total = totalVersion === queryVersion ? cachedTotal : null
       const evict = offsetsToEvict(range, pages.keys())
       if (evict.length > 0) {
         set((s) => {
@@ -194,7 +200,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
             set((s) => {
               const next = new Map(s.pages)
               if (stillWanted) next.set(offset, page.rows)
-              return { pages: next, total: page.total, error: null }
+              return { pages: next, total: page.total, totalVersion: queryVersion, error: null }
             })
             if (total === null && page.total > 0) void get().actions.ensureRange(rt.lastRange)
           } catch (error) {
@@ -223,7 +229,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
           newTotal = page.total
           if (page.rows.length > 0) next.set(offsets[i] as number, page.rows)
         })
-        set({ pages: next, total: newTotal, error: null })
+        set({ pages: next, total: newTotal, totalVersion: queryVersion, error: null })
         await get().actions.ensureRange(rt.lastRange)
       } catch (error) {
         if (seq === rt.refreshSeq) set({ error: message(error) })

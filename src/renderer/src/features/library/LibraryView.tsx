@@ -52,6 +52,8 @@ function NoMatch(): JSX.Element {
 export function LibraryView(): JSX.Element {
   const { t } = useTranslation()
   const total = useLibraryStore((s) => s.total)
+  // Right after a query change the total still belongs to the previous query.
+  const answered = useLibraryStore((s) => s.totalVersion === s.queryVersion)
   const error = useLibraryStore((s) => s.error)
   const filtered = useLibraryStore((s) => isFiltered(s.filter))
   const layout = useLibraryStore((s) => s.layout)
@@ -78,7 +80,7 @@ export function LibraryView(): JSX.Element {
       </section>
     )
   }
-  if ((total === 0 && !filtered) || total === null) {
+  if ((total === 0 && !filtered && answered) || total === null) {
     return <LibraryEmpty error={total === null ? error : null} onRetry={() => void refresh()} />
   }
 
@@ -99,7 +101,7 @@ export function LibraryView(): JSX.Element {
       >
         {filtersOpen && <FilterSidebar />}
         <div className="library-results">
-          {total === 0 ? <NoMatch /> : layout === 'grid' ? <ClipGrid /> : <ClipList />}
+          {total === 0 && answered ? <NoMatch /> : layout === 'grid' ? <ClipGrid /> : <ClipList />}
         </div>
         {panelOpen && <ClipDetailPanel />}
       </div>
