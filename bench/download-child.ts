@@ -21,6 +21,8 @@ export interface ChildReport {
   maxRss: number
   /** The highest RSS seen by sampling every 10 ms (a cross-check of maxRss). */
   sampledPeak: number
+  /** CPU (user + system) this process spent on the measured download, ms. */
+  cpuMs: number
 }
 
 async function bareDownload(url: string, targetPath: string): Promise<DownloadOutcome> {
@@ -57,9 +59,11 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())
   }, 10)
+  const cpuBefore = process.cpuUsage()
   const started = performance.now()
   const outcome = await download(url)
   const ms = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
   clearInterval(sampler)
   const report: ChildReport = {
     ok: outcome.ok,
@@ -68,7 +72,8 @@ async function main(): Promise<void> {
     ms,
     rssBefore,
     maxRss: process.resourceUsage().maxRSS * 1024,
-    sampledPeak
+    sampledPeak,
+    cpuMs: (cpu.user + cpu.system) / 1000
   }
   process.stdout.write(`${JSON.stringify(report)}\n`)
 }

@@ -28,6 +28,20 @@ function suites(dir: string): Suite[] {
     })
 }
 
+/** The row that stands in for every figure of a suite that crashed. */
+function missingFigures(suite: string, error: unknown): BenchResult {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+  return {
+    name: `${suite}: FIGURES MISSING — the suite crashed (${reason.slice(0, 120)})`,
+    value: Number.NaN,
+    unit: '',
+    baseline: Number.NaN,
+    ratio: Number.NaN,
+    target: Number.NaN,
+    ok: false
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -68,6 +82,11 @@ async function main(): Promise<number> {
       say(`  ${results.length} figure(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     } catch (error) {
       crashed.push(suite.name)
+      // Never silently dropped: the table and the JSON lines carry a failed row that says
+      // the suite's figures are missing from this run.
+      const missing = missingFigures(suite.name, error)
+      all.push(missing)
+      if (values.json) process.stdout.write(`${jsonLine(missing)}\n`)
       say(
         `✗ ${suite.name} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
       )
@@ -79,10 +98,11 @@ async function main(): Promise<number> {
     say(table(all))
     say('')
   }
-  const missed = all.filter((r) => !r.ok).length
+  const measured = all.filter((r) => !Number.isNaN(r.value))
+  const missed = measured.filter((r) => !r.ok).length
   say(
-    `${all.length} figures, ${missed} target(s) missed, ${crashed.length} suite(s) crashed` +
-      `${crashed.length > 0 ? ` (${crashed.join(', ')})` : ''}; ${seconds} s on ` +
+    `${measured.length} figures, ${missed} target(s) missed, ${crashed.length} suite(s) crashed` +
+      `${crashed.length > 0 ? ` (${crashed.join(', ')}: their figures are MISSING)` : ''}; ${seconds} s on ` +
       `Node ${process.versions.node}, ${process.platform}`
   )
   return crashed.length > 0 ? 1 : 0

@@ -126,9 +126,18 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     const store = library
     const work = (async (): Promise<void> => {
       if (sweepFirst) await sweepTempFiles(store.libraryDir)
-      for (const clipId of stopping ? [] : store.unfinishedClips()) {
+      // Slice by slice, yielding between slices: at 100 000 clips the first page and
+      // every other request are served while this runs (issue 12 §3, issue 14 §1).
+      let after: number | null = 0
+      while (after !== null && !stopping) {
+        await new Promise<void>((resolve) => setImmediate(resolve))
         if (stopping) return
-        await store.finalizeClip(clipId).catch(() => undefined)
+        const slice = store.unfinishedClipsAfter(after)
+        for (const clipId of slice.clipIds) {
+          if (stopping) return
+          await store.finalizeClip(clipId).catch(() => undefined)
+        }
+        after = slice.nextPk
       }
     })()
       .catch(() => undefined)

@@ -3,7 +3,13 @@ import { join, resolve } from 'node:path'
 import { setFavorite, recordPlay } from './clip-actions'
 import { connectionFacts, hasFts5, openDatabase, placeholders, type Db } from './db'
 import * as files from './files'
-import { finalizeClip, unfinishedClips, writeClipSidecar, type FinalizeContext } from './finalize'
+import {
+  finalizeClip,
+  unfinishedClips,
+  unfinishedClipsAfter,
+  writeClipSidecar,
+  type FinalizeContext
+} from './finalize'
 import { recordTaskResult, type IngestContext } from './ingest'
 import { migrate, schemaVersion } from './migrations'
 import { isInside } from './naming'
@@ -122,6 +128,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       files.setFileResult(db, libraryDir, clipId, kind, result, now()),
     finalizeClip: (clipId) => finalizeClip(finalizeCtx, clipId),
     unfinishedClips: () => unfinishedClips(db),
+    unfinishedClipsAfter: (afterPk) => unfinishedClipsAfter(db, afterPk),
 
     batch: (fn) => db.tx(fn),
     recordTaskResults(list, at, o): void {
