@@ -111,9 +111,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const cacheKey = `${clipId}:${kind}:${version}:${big ?? ''}`
     let source = sources.get(cacheKey)
     if (source === undefined) {
+      const owner = clipOwners.get(clipId)
+      const own = owner?.spec.media?.[owner.clipIds.indexOf(clipId)]?.[kind]
       source =
         big === undefined
-          ? smallSource(kind, `${seed}:${clipId}`, version, fixtures[kind])
+          ? smallSource(kind, `${seed}:${clipId}`, version, own ?? fixtures[kind])
           : bigSource(`${seed}:${clipId}`, big, version)
       sources.set(cacheKey, source)
     }

@@ -46,8 +46,8 @@ export function titleOf(task: SimTask, index: number): string {
   )
 }
 
-function durationOf(clipId: string): number {
-  return 90 + (hash32(clipId) % 12000) / 100
+function durationOf(task: SimTask, input: ClipInput): number {
+  return task.spec.durations?.[input.index] ?? 90 + (hash32(input.clipId) % 12000) / 100
 }
 
 interface Links {
@@ -89,7 +89,7 @@ export function renderClip(
   const { spec } = task
   const links = linksOf(task, input, ctx.cdnUrl)
   const complete = input.phase === 'complete'
-  const duration = complete ? durationOf(input.clipId) : null
+  const duration = complete ? durationOf(task, input) : null
   const lyrics = spec.lyrics ?? DEFAULT_LYRICS
   const tags = spec.tags ?? DEFAULT_TAGS
   const model = spec.model ?? 'chirp-v4'
