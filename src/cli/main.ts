@@ -10,7 +10,7 @@ import {
   TASKS_HELP
 } from './commands/browse'
 import { syncCommand, SYNC_HELP } from './commands/sync'
-import { stdOutput, type Output } from './context'
+import { humanOutput, printLines, quietOnClosedOutput, stdOutput, type Output } from './context'
 import { ConfigError, EXIT, UsageError } from './options'
 import { readPackageVersion } from './version'
 
@@ -25,10 +25,16 @@ Common options (and environment):
   --data-dir D   (SONGSHELF_DATA_DIR)  where the index lives; default: the app's data folder
   --library L    (SONGSHELF_LIBRARY)   the library folder; default: the app's, or ~/Music/Songshelf
   --base-url U   (SONGSHELF_BASE_URL)  the gateway, e.g. https://api.example.com
-  --key K        (SONGSHELF_API_KEY)   the gateway API key (sent to the gateway only)
+  --key K        (SONGSHELF_API_KEY)   the gateway API key (sent to the gateway only).
+                 Prefer the environment variable: other users of this computer can
+                 read a --key value in the process list (ps); the variable is not shown.
 
 Exit codes: 0 all good; 1 finished but something failed (each listed); 2 usage error;
 3 authentication or configuration error (nothing dropped).`
+
+export const KEY_IN_PS_WARNING =
+  'songshelf: note: other users of this computer can see --key in the process list; ' +
+  'set SONGSHELF_API_KEY instead.'
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -38,9 +44,10 @@ async function readStdin(): Promise<string> {
 
 export async function run(
   argv: string[],
-  io: Output = stdOutput,
+  sink: Output = stdOutput,
   stdin = readStdin
 ): Promise<number> {
+  const io = humanOutput(sink)
   const [command, ...rest] = argv
   try {
     switch (command) {
@@ -48,7 +55,7 @@ export async function run(
       case 'help':
       case '--help':
       case '-h':
-        io.out(HELP)
+        printLines(io, HELP)
         return EXIT.ok
       case '--version':
       case '-v':
@@ -93,5 +100,9 @@ export async function run(
 
 /** Entry used by bin/songshelf.cjs. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedOutput()
+  // At a terminal, say it once: a --key value sits in the process list for the whole sync.
+  if (process.stderr.isTTY && argv.some((arg) => arg === '--key' || arg.startsWith('--key=')))
+    process.stderr.write(`${KEY_IN_PS_WARNING}\n`)
   return run(argv)
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { extractTaskIds } from '../../shared/task-ids'
-import { openCore, type Output } from '../context'
+import { openCore, printLines, type CliOutput } from '../context'
 import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
 
 export const ADD_HELP = `songshelf add <ids or text...> [--file F] [-]
@@ -10,7 +10,7 @@ export const ADD_HELP = `songshelf add <ids or text...> [--file F] [-]
 
 export async function addCommand(
   argv: string[],
-  io: Output,
+  io: CliOutput,
   stdin: () => Promise<string>
 ): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -20,7 +20,7 @@ export async function addCommand(
     strict: true
   })
   if (values.help) {
-    io.out(ADD_HELP)
+    printLines(io, ADD_HELP)
     return EXIT.ok
   }
   const sources: string[] = []

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { openCore, type Output } from '../context'
+import { openCore, printLines, type CliOutput } from '../context'
 import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
 
 export const TASKS_HELP = `songshelf tasks [--json]
@@ -11,18 +11,18 @@ export const TAG_HELP = `songshelf tag <clipId...> [--add T]... [--remove T]...
 export const REBUILD_HELP = `songshelf rebuild
   Recreates the index from the library folder's sidecars and files alone.`
 
-export async function tasksCommand(argv: string[], io: Output): Promise<number> {
+export async function tasksCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
     strict: true
   })
-  if (values.help) return (io.out(TASKS_HELP), EXIT.ok)
+  if (values.help) return (printLines(io, TASKS_HELP), EXIT.ok)
   const core = openCore(resolveCommon(values))
   try {
     const tasks = core.library().listTasks()
     if (values.json) {
-      io.out(
+      io.json(
         JSON.stringify(
           tasks.map((t) => ({
             id: t.id,
@@ -56,7 +56,7 @@ export async function tasksCommand(argv: string[], io: Output): Promise<number> 
   return EXIT.ok
 }
 
-export async function listCommand(argv: string[], io: Output): Promise<number> {
+export async function listCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -69,7 +69,7 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
     },
     strict: true
   })
-  if (values.help) return (io.out(LIST_HELP), EXIT.ok)
+  if (values.help) return (printLines(io, LIST_HELP), EXIT.ok)
   const limit = values.limit === undefined ? undefined : Number(values.limit)
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
     throw new UsageError('--limit must be a positive whole number.')
@@ -81,7 +81,7 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
       favorite: values.favorite ? true : undefined,
       limit
     })
-    if (values.json) io.out(JSON.stringify(clips, null, 2))
+    if (values.json) io.json(JSON.stringify(clips, null, 2))
     else if (clips.length === 0) io.out('No clips match.')
     else {
       for (const c of clips) {
@@ -98,7 +98,7 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
   return EXIT.ok
 }
 
-export async function tagCommand(argv: string[], io: Output): Promise<number> {
+export async function tagCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -109,7 +109,7 @@ export async function tagCommand(argv: string[], io: Output): Promise<number> {
     allowPositionals: true,
     strict: true
   })
-  if (values.help) return (io.out(TAG_HELP), EXIT.ok)
+  if (values.help) return (printLines(io, TAG_HELP), EXIT.ok)
   if (positionals.length === 0) throw new UsageError('Give at least one clip id.')
   if (!values.add?.length && !values.remove?.length)
     throw new UsageError('Give --add T or --remove T.')
@@ -125,9 +125,9 @@ export async function tagCommand(argv: string[], io: Output): Promise<number> {
   }
 }
 
-export async function rebuildCommand(argv: string[], io: Output): Promise<number> {
+export async function rebuildCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values } = parseArgs({ args: argv, options: COMMON_OPTIONS, strict: true })
-  if (values.help) return (io.out(REBUILD_HELP), EXIT.ok)
+  if (values.help) return (printLines(io, REBUILD_HELP), EXIT.ok)
   const core = openCore(resolveCommon(values))
   try {
     const result = await core.library().rebuild()

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { TaskRow } from '../../shared/domain'
 import { NO_GATEWAY_MESSAGE } from '../../main/core/app/create-core'
-import { openCore, type Output } from '../context'
+import { openCore, printLines, type CliOutput } from '../context'
 import { COMMON_OPTIONS, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
 import { formatBytes, ProgressLine } from '../progress'
 
@@ -10,7 +10,8 @@ export const SYNC_HELP = `songshelf sync [--until-done] [--poll-interval S] [--t
   --until-done       exit when no task is pending and no download is running
   --poll-interval S  seconds between polls of young tasks (default 20)
   --timeout S        give up after S seconds (exit 1, nothing is lost)
-  Needs --base-url / SONGSHELF_BASE_URL and --key / SONGSHELF_API_KEY.`
+  Needs --base-url / SONGSHELF_BASE_URL and the key: prefer SONGSHELF_API_KEY, because a
+  --key value is visible to other users in the process list (ps).`
 
 function seconds(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined
@@ -33,7 +34,7 @@ function failures(tasks: TaskRow[]): string[] {
   return lines
 }
 
-export async function syncCommand(argv: string[], io: Output): Promise<number> {
+export async function syncCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -45,7 +46,7 @@ export async function syncCommand(argv: string[], io: Output): Promise<number> {
     strict: true
   })
   if (values.help) {
-    io.out(SYNC_HELP)
+    printLines(io, SYNC_HELP)
     return EXIT.ok
   }
   const pollInterval = seconds(values['poll-interval'], '--poll-interval')
