@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
@@ -8,6 +9,10 @@ import react from '@vitejs/plugin-react'
 // explicitly; test/unit/build checks the built bundle.
 const nodeOnly = ['node:sqlite', 'node:test', 'node:sea']
 
+// ESM-safe (the e2e dev-render spec imports this file as an ES module, where there is no
+// __dirname).
+const here = dirname(fileURLToPath(import.meta.url))
+
 export default defineConfig({
   main: {
     build: {
@@ -15,11 +20,11 @@ export default defineConfig({
       rolldownOptions: {
         external: nodeOnly,
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/cli/main.ts'),
-          'preview-web': resolve(__dirname, 'src/preview/preview-web.ts'),
+          index: resolve(here, 'src/main/index.ts'),
+          cli: resolve(here, 'src/cli/main.ts'),
+          'preview-web': resolve(here, 'src/preview/preview-web.ts'),
           // `npm run sim`: the simulated gateway, for trying the app without an account.
-          sim: resolve(__dirname, 'test/support/sim-cli.ts')
+          sim: resolve(here, 'test/support/sim-cli.ts')
         }
       }
     }
@@ -31,17 +36,17 @@ export default defineConfig({
       // sandboxing").
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        input: { index: resolve(here, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
       }
     }
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
-    resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    root: resolve(here, 'src/renderer'),
+    resolve: { alias: { '@renderer': resolve(here, 'src/renderer/src') } },
     plugins: [react()],
     build: {
-      rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+      rolldownOptions: { input: { index: resolve(here, 'src/renderer/index.html') } }
     }
   }
 })

@@ -15,7 +15,7 @@ import {
   shell
 } from 'electron'
 import { join } from 'node:path'
-import { registerMediaSchemePrivileges } from './protocol/media-scheme'
+import { registerSchemePrivileges } from './protocol/schemes'
 import { installSecurityHooks, isAppUrl, parseExternalUrl } from './security'
 import { startShell } from './shell'
 
@@ -30,7 +30,7 @@ const gotLock = app.requestSingleInstanceLock({ argv: process.argv.slice(1) })
 if (!gotLock) {
   app.quit()
 } else {
-  registerMediaSchemePrivileges(protocol)
+  registerSchemePrivileges(protocol)
   installSecurityHooks(
     app,
     (url) => {
@@ -54,7 +54,7 @@ if (!gotLock) {
       nativeTheme,
       powerMonitor,
       preloadPath: join(__dirname, '../preload/index.cjs'),
-      rendererFile: join(__dirname, '../renderer/index.html'),
+      rendererDir: join(__dirname, '../renderer'),
       devServerUrl,
       isAppUrl: (url) => isAppUrl(url, devServerUrl),
       isOnline: () => net.isOnline()

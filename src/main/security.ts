@@ -1,4 +1,5 @@
 import type { App, Session, WebContents } from 'electron'
+import { isAppSchemeUrl } from './protocol/app-scheme'
 
 // The shell's security baseline (DESIGN.md "Security of the shell"; reliability matrix
 // group A). Pure functions of the Electron objects they receive, so tests can pass
@@ -35,7 +36,8 @@ export function parseExternalUrl(value: unknown): URL | null {
   return url
 }
 
-/** Is this URL one of the app's own pages (built renderer or the dev server)? */
+/** Is this URL one of the app's own pages (the app scheme, or the dev server in
+ * `npm run dev`)? file:// is never ours: the renderer is not served from it. */
 export function isAppUrl(value: string, devServerUrl: string | undefined): boolean {
   let url: URL
   try {
@@ -43,7 +45,7 @@ export function isAppUrl(value: string, devServerUrl: string | undefined): boole
   } catch {
     return false
   }
-  if (url.protocol === 'file:') return url.pathname.endsWith('/renderer/index.html')
+  if (isAppSchemeUrl(url.href)) return true
   if (devServerUrl) {
     try {
       return url.origin === new URL(devServerUrl).origin
@@ -84,17 +86,15 @@ export function denyPermissions(session: Session): void {
   session.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen')
 }
 
-/** Sends the CSP as a header on the app's own pages (the <meta> tag in index.html is a
- * second line for the web preview). */
-export function applyContentSecurityPolicy(session: Session): void {
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY]
-      }
-    })
-  })
+/** The headers the app adds to a response for `url`: the CSP for the app scheme's pages,
+ * nothing for any other URL. Deliberately nothing for Vite's dev server (`npm run dev`):
+ * @vitejs/plugin-react injects an inline `<script type="module">` preamble there, which a
+ * `script-src 'self'` header blocks, so the refresh runtime throws "can't detect preamble"
+ * and #root stays empty. In dev the index.html <meta> CSP applies instead; Vite puts it
+ * after the preamble. (This used to be a webRequest hook that stamped every response of the
+ * default session, the dev server's included.) */
+export function appResponseHeaders(url: string): Record<string, string> {
+  return isAppSchemeUrl(url) ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}
 }
 
 export function installSecurityHooks(

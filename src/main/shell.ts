@@ -19,8 +19,9 @@ import { createSongshelfCore, type SongshelfCore } from './core/app/create-core'
 import { applyTheme, installDesktopIntegration } from './desktop/integration'
 import { createElectronHost } from './electron-host'
 import { createSenderCheck, registerHandlers, sendEvent } from './ipc/register'
+import { APP_ENTRY_URL, handleAppScheme } from './protocol/app-scheme'
 import { handleMediaScheme } from './protocol/media-scheme'
-import { applyContentSecurityPolicy, denyPermissions } from './security'
+import { appResponseHeaders, denyPermissions } from './security'
 import { openSettingsStore } from './settings/settings-store'
 import { restoreBounds, secureWebPreferences } from './windows/main-window'
 
@@ -39,7 +40,8 @@ export interface ShellDeps {
   nativeTheme: NativeTheme
   powerMonitor: PowerMonitor
   preloadPath: string
-  rendererFile: string
+  /** The built renderer folder (out/renderer), served on the app scheme. */
+  rendererDir: string
   devServerUrl: string | undefined
   isAppUrl: (url: string) => boolean
   isOnline: () => boolean
@@ -55,7 +57,6 @@ export interface RunningShell {
 export function startShell(deps: ShellDeps): RunningShell {
   const { app, BrowserWindow } = deps
   denyPermissions(deps.session)
-  applyContentSecurityPolicy(deps.session)
 
   const store = openSettingsStore(undefined, app.getVersion())
   let window: BrowserWindowType | null = null
@@ -72,6 +73,7 @@ export function startShell(deps: ShellDeps): RunningShell {
   let onClipReady: (clip: { id: string; title: string }) => void = () => undefined
   const core = createSongshelfCore(host, { onClipReady: (clip) => onClipReady(clip) })
   handleMediaScheme(deps.protocol, core.media)
+  handleAppScheme(deps.protocol, deps.rendererDir, appResponseHeaders)
 
   const bounds = restoreBounds(
     store.get('windowBounds'),
@@ -104,7 +106,7 @@ export function startShell(deps: ShellDeps): RunningShell {
   })
 
   if (deps.devServerUrl) void win.loadURL(deps.devServerUrl)
-  else void win.loadFile(deps.rendererFile)
+  else void win.loadURL(APP_ENTRY_URL)
 
   const desktop = installDesktopIntegration({
     app,

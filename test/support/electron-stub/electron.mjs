@@ -191,6 +191,18 @@ async function afterLoad(win) {
       undefined
     )
     report.ipc.push({ channel: 'foreign', result: foreign })
+    const page = report.handled.find((h) => h.scheme === 'songshelf-app')
+    if (page) {
+      const response = await page.handler(new Request(win.webContents.url))
+      const html = await response.text()
+      report.ipc.push({
+        channel: 'app-page',
+        status: response.status,
+        type: response.headers.get('content-type'),
+        csp: response.headers.get('content-security-policy'),
+        hasRoot: html.includes('id="root"')
+      })
+    }
     const media = report.handled.find((h) => h.scheme === 'songshelf-media')
     if (media) {
       const response = await media.handler(new Request('songshelf-media://clip/nope/audio'))

@@ -50,6 +50,9 @@ interface StubReport {
     channel: string
     result?: { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }
     status?: number
+    type?: string
+    csp?: string | null
+    hasRoot?: boolean
   }[]
   errors: string[]
   registeredChannels: string[]
@@ -96,6 +99,10 @@ describe('the built app', () => {
     // Before ready: single-instance lock and the privileged scheme, registered once.
     expect(report.schemes).toHaveLength(1)
     expect(report.schemes[0]!.beforeReady).toBe(true)
+    expect(report.schemes[0]!.schemes.map((s) => s.scheme)).toEqual([
+      'songshelf-media',
+      'songshelf-app'
+    ])
     expect(report.schemes[0]!.schemes[0]).toMatchObject({
       scheme: 'songshelf-media',
       privileges: {
@@ -122,7 +129,16 @@ describe('the built app', () => {
       webSecurity: true
     })
     expect(String(report.windows[0]!.webPreferences['preload'])).toMatch(/preload[/\\]index\.cjs$/)
-    expect(report.handledSchemes).toEqual(['songshelf-media'])
+    expect(report.handledSchemes.sort()).toEqual(['songshelf-app', 'songshelf-media'])
+    // The renderer comes from the app scheme (not file://), with the CSP as a header.
+    expect(report.events).toContain('window.loadURL')
+    expect(report.events).not.toContain('window.loadFile')
+    expect(report.ipc.find((c) => c.channel === 'app-page')).toMatchObject({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      csp: expect.stringContaining("script-src 'self'"),
+      hasRoot: true
+    })
     expect(report.events).toContain('menu.set')
 
     // The bridge works end to end inside the built bundle, with real node:sqlite + FTS5.
@@ -136,7 +152,7 @@ describe('the built app', () => {
 
     // Quit stops the core first (the first quit is held back while the sync engine and
     // the index close), then quits for real and exits.
-    expect(order('app.quit')).toBeGreaterThan(order('window.loadFile'))
+    expect(order('app.quit')).toBeGreaterThan(order('window.loadURL'))
     expect(report.events.filter((e) => e === 'app.quit')).toHaveLength(2)
     expect(report.events.at(-1)).toBe('exit')
   })

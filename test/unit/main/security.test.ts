@@ -35,7 +35,7 @@ function navigate(emitter: EventEmitter, event: string, url: string): boolean {
   return prevented
 }
 
-const APP = 'file:///opt/Songshelf/resources/app.asar/out/renderer/index.html'
+const APP = 'songshelf-app://app/index.html'
 
 describe('window security', () => {
   it('blocks every navigation and redirect away from the app page', () => {
@@ -88,6 +88,9 @@ describe('window security', () => {
   it('recognises only the app page and the dev server as app URLs', () => {
     expect(isAppUrl(APP, undefined)).toBe(true)
     expect(isAppUrl('file:///home/me/evil.html', undefined)).toBe(false)
+    expect(
+      isAppUrl('file:///opt/Songshelf/resources/app.asar/out/renderer/index.html', undefined)
+    ).toBe(false)
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173')).toBe(true)
     expect(isAppUrl('http://localhost:5174/x', 'http://localhost:5173')).toBe(false)
   })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Protocol, SafeStorage } from 'electron'
 import { KeyVault } from '../../../src/main/settings/key-vault'
-import { registerMediaSchemePrivileges } from '../../../src/main/protocol/media-scheme'
+import { registerSchemePrivileges } from '../../../src/main/protocol/schemes'
 
 vi.mock('electron', () => ({ default: {} }))
 
@@ -112,11 +112,11 @@ describe('settings store', () => {
 describe('media scheme', () => {
   it('is registered once, with the privileges media streaming needs and without bypassCSP', () => {
     const calls: unknown[] = []
-    registerMediaSchemePrivileges({
+    registerSchemePrivileges({
       registerSchemesAsPrivileged: (s: unknown) => calls.push(s)
     } as unknown as Protocol)
     expect(calls).toHaveLength(1)
-    expect(calls[0]).toEqual([
+    expect((calls[0] as unknown[])[0]).toEqual(
       expect.objectContaining({
         scheme: 'songshelf-media',
         privileges: expect.objectContaining({
@@ -127,6 +127,6 @@ describe('media scheme', () => {
           bypassCSP: false
         })
       })
-    ])
+    )
   })
 })
