@@ -166,7 +166,8 @@ describe('the library view', () => {
     const third = screen.getAllByTestId('clip-row')[2] as HTMLElement
     fireEvent.click(third)
     expect(await screen.findByRole('heading', { level: 2, name: 'Song 27' })).toBeTruthy()
-    fireEvent.doubleClick(third)
+    // The second click of a double-click (the browser's click with detail 2).
+    fireEvent.click(third, { detail: 2 })
     expect(playList).toHaveBeenCalledTimes(1)
     const [queue, start] = playList.mock.calls[0] as [{ id: string }[], number]
     expect(queue).toHaveLength(30)
@@ -252,12 +253,15 @@ describe('bulk actions', () => {
   it('delete asks first; Cancel deletes nothing, Delete removes the clips', async () => {
     const lib = await renderLibrary(10)
     fireEvent.click(screen.getAllByTestId('clip-row')[0] as HTMLElement)
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }))
+    // One selected clip shows no bulk bar; the Delete key asks about it.
+    expect(screen.queryByTestId('selection-bar')).toBeNull()
+    const grid = screen.getByRole('grid', { name: 'Clips' })
+    fireEvent.keyDown(grid, { key: 'Delete' })
     const dialog = await screen.findByRole('dialog', { name: 'Delete “Song 9”?' })
     expect(document.activeElement?.textContent).toBe('Cancel')
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     expect(lib.fake.calls.some((c) => c.method === 'deleteClips')).toBe(false)
-    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }))
+    fireEvent.keyDown(grid, { key: 'Delete' })
     const again = await screen.findByRole('dialog')
     fireEvent.click(within(again).getByRole('button', { name: 'Delete' }))
     await waitFor(() => expect(screen.getByTestId('library-count').textContent).toBe('9 clips'))

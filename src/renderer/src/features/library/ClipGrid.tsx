@@ -20,7 +20,7 @@ import { useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { RESULTS_ID } from './ClipList'
-import { clickRow, cursorOnFocus, dragOut, handleResultsKey, playIndex } from './interaction'
+import { clickRow, cursorOnFocus, dragOut, handleResultsKey } from './interaction'
 import { rowAt } from '../../store/library-paging'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-grid.css'
@@ -77,7 +77,6 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       data-testid="clip-card"
       data-clip-id={row.id}
       onClick={(e) => onCardClick(index, row, e)}
-      onDoubleClick={() => playIndex(index)}
       draggable={row.hasAudio}
       onDragStart={(e) => dragOut(row, e)}
     >

@@ -20,7 +20,7 @@ import { mediaUrl } from '../../lib/bridge'
 import { useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
-import { clickRow, cursorOnFocus, dragOut, handleResultsKey, playIndex } from './interaction'
+import { clickRow, cursorOnFocus, dragOut, handleResultsKey } from './interaction'
 import { rowAt } from '../../store/library-paging'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
@@ -127,7 +127,6 @@ const ListRow = memo(function ListRow({ index, start, onRowClick }: RowProps): J
       data-testid="clip-row"
       data-clip-id={row.id}
       onClick={(e) => onRowClick(index, row, e)}
-      onDoubleClick={() => playIndex(index)}
       draggable={row.hasAudio}
       onDragStart={(e) => dragOut(row, e)}
     >

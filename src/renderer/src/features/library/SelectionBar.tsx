@@ -10,7 +10,8 @@ import { exportPlaylist, favoriteTarget, setFavorite } from './bulk'
 import { askDeleteSelection, selectedRows } from './interaction'
 import { enqueueRows, playRows } from './play'
 
-/** Bulk actions on the selection; shown while anything is selected. */
+/** Bulk actions on the selection; shown from two selected clips up (one clicked clip is
+ * read in the detail panel, and the bar appearing would move the rows under the pointer). */
 export function SelectionBar(): JSX.Element | null {
   const { t } = useTranslation()
   const locale = useLocale()
@@ -21,7 +22,7 @@ export function SelectionBar(): JSX.Element | null {
   const clear = useSelectionStore((s) => s.actions.clear)
   const { notify, openDialog } = useLibraryUiStore((s) => s.actions)
   const [busy, setBusy] = useState(false)
-  if (count === 0) return null
+  if (count < 2 && !all) return null
 
   /** Runs an action on the selected rows, with one error notice for every failure. */
   const run = async (action: (rows: ClipRow[]) => Promise<void>): Promise<void> => {

@@ -15,12 +15,48 @@ export interface PointerModifiers {
   metaKey: boolean
 }
 
+/** How long a first click waits before it changes the layout (opens the detail panel
+ * while it is closed): a second click within this time lands on what the first one hit. */
+export const DOUBLE_CLICK_MS = 300
+
+let pendingOpen: ReturnType<typeof setTimeout> | null = null
+let firstClick: { index: number; row: ClipRow } | null = null
+
+function cancelPendingOpen(): void {
+  if (pendingOpen !== null) clearTimeout(pendingOpen)
+  pendingOpen = null
+}
+
 /** Click: select it and show it in the detail panel. Shift: range from the anchor.
- * Ctrl/Cmd: add or remove it. */
-export function clickRow(index: number, row: ClipRow, event: PointerModifiers): void {
+ * Ctrl/Cmd: add or remove it. The second click of a double-click (`detail` 2) plays the
+ * clip the first click was on, wherever the pointer is now. */
+export function clickRow(
+  index: number,
+  row: ClipRow,
+  event: PointerModifiers & { detail?: number }
+): void {
   const toggle = event.ctrlKey || event.metaKey
+  if ((event.detail ?? 1) >= 2 && !event.shiftKey && !toggle) {
+    const first = firstClick ?? { index, row }
+    cancelPendingOpen()
+    playIndex(first.index)
+    void useClipStore.getState().actions.open(first.row.id)
+    return
+  }
   void useSelectionStore.getState().actions.click(index, row, { range: event.shiftKey, toggle })
-  if (!event.shiftKey && !toggle) void useClipStore.getState().actions.open(row.id)
+  if (event.shiftKey || toggle) return
+  firstClick = { index, row }
+  cancelPendingOpen()
+  const clips = useClipStore.getState()
+  if (clips.openId !== null) {
+    // The panel is already there: showing another clip in it moves nothing.
+    void clips.actions.open(row.id)
+    return
+  }
+  pendingOpen = setTimeout(() => {
+    pendingOpen = null
+    void useClipStore.getState().actions.open(row.id)
+  }, DOUBLE_CLICK_MS)
 }
 
 /** Dragging a clip out of the app hands its mp3 (or the selection's, when the clip is
