@@ -30,7 +30,8 @@ Common options (and environment):
                  read a --key value in the process list (ps); the variable is not shown.
 
 Exit codes: 0 all good; 1 finished but something failed (each listed); 2 usage error;
-3 authentication or configuration error (nothing dropped).`
+3 authentication or configuration error (nothing dropped); 4 another Songshelf process (the
+app, the preview or another sync) is syncing this library, so this one did nothing.`
 
 export const KEY_IN_PS_WARNING =
   'songshelf: note: other users of this computer can see --key in the process list; ' +

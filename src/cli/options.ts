@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-export const EXIT = { ok: 0, failures: 1, usage: 2, config: 3 } as const
+export const EXIT = { ok: 0, failures: 1, usage: 2, config: 3, busy: 4 } as const
 
 export class UsageError extends Error {}
 export class ConfigError extends Error {}

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { TaskRow } from '../../shared/domain'
 import { NO_GATEWAY_MESSAGE } from '../../main/core/app/create-core'
+import { alreadySyncingMessage } from '../../main/core/sync/writer-lock'
 import { openCore, printLines, type CliOutput } from '../context'
 import { COMMON_OPTIONS, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
 import { formatBytes, ProgressLine } from '../progress'
@@ -10,6 +11,8 @@ export const SYNC_HELP = `songshelf sync [--until-done] [--poll-interval S] [--t
   --until-done       exit when no task is pending and no download is running
   --poll-interval S  seconds between polls of young tasks (default 20)
   --timeout S        give up after S seconds (exit 1, nothing is lost)
+  Only one process syncs a data folder: when the app, the preview or another sync already
+  does, this one says which (pid, start time) and exits 4 without changing anything.
   Needs --base-url / SONGSHELF_BASE_URL and the key: prefer SONGSHELF_API_KEY, because a
   --key value is visible to other users in the process list (ps).`
 
@@ -76,6 +79,18 @@ export async function syncCommand(argv: string[], io: CliOutput): Promise<number
       progress.update(`downloading ${payload.items.length} file(s), ${formatBytes(bytes)}`)
     }
   })
+  core.start()
+  const other = core.otherWriter()
+  if (other !== null) {
+    // One writer per data folder (docs/RELIABILITY.md "Two writers"): the other process
+    // downloads everything; this one changes nothing and says so, never a silent exit 0.
+    await core.stop()
+    io.err(`songshelf: ${alreadySyncingMessage(other)}`)
+    io.err(
+      'Nothing was changed; it downloads every saved task. `add`, `list` and `tasks` still work.'
+    )
+    return EXIT.busy
+  }
   // Ctrl+C, a kill or the timeout stop polling and downloads (`.part` files stay for the
   // next run); the summary is still printed from the open index, then it is closed.
   let onSignal = (): void => undefined
@@ -85,7 +100,6 @@ export async function syncCommand(argv: string[], io: CliOutput): Promise<number
 
   const pending = core.library().pendingTasks().length
   progress.log(`${pending} task${pending === 1 ? '' : 's'} pending`)
-  core.start()
   let timedOut = false
   const timer = timeout ? setTimeout(() => ((timedOut = true), onSignal()), timeout * 1000) : null
   try {

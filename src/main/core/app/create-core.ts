@@ -5,6 +5,8 @@ import { sweepTempFiles } from '../library/sweep'
 import type { LibraryStore } from '../library/types'
 import { createMediaHandler } from '../media'
 import { SyncEngine, type SyncEngineDeps } from '../sync/engine'
+import { alreadySyncingMessage, type LockHolder } from '../sync/writer-lock'
+import { WriterRole } from '../sync/writer-role'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
 import { EventHub } from './events'
@@ -19,7 +21,11 @@ export interface SongshelfCore {
   media: (request: Request) => Promise<Response>
   library(): LibraryStore
   engine(): SyncEngine
+  /** Polls and downloads if this process can be the data folder's one writer; otherwise
+   * waits in standby (sync state `elsewhere`) and takes over when the writer stops. */
   start(): void
+  /** The other process syncing this data folder, while this one waits; else null. */
+  otherWriter(): LockHolder | null
   /** Waits for sidecar and tag writing of finished downloads. */
   idle(): Promise<void>
   /** Stops polling and downloads (`.part` files stay for resume) and closes the index. */
@@ -41,6 +47,8 @@ export interface CoreOptions {
     >
   >
   fetch?: typeof fetch
+  /** Tests: how often a waiting process tries the writer lock again. */
+  writerRetryMs?: number
   /** Called when a clip's audio is on disk (the shell shows a notification). */
   onClipReady?: (clip: { id: string; title: string }) => void
 }
@@ -118,6 +126,18 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       }
     })
   let engine = makeEngine()
+  const WHO = { cli: 'songshelf sync', 'web-preview': 'the preview', electron: 'the app' } as const
+  const writer = new WriterRole({
+    dataDir: host.dataDir,
+    who: WHO[host.transport],
+    ...(options.writerRetryMs === undefined ? {} : { retryMs: options.writerRetryMs }),
+    onWriter: () => {
+      if (stopping) return
+      finishLeftovers(true)
+      engine.start()
+    },
+    onStandby: (holder) => engine.standby(alreadySyncingMessage(holder))
+  })
 
   /** Writes the tags and sidecars that a kill or a full disk left unwritten (first
    * sweeping a kill's temp copies, when asked). Tracked from the first moment, so a quick
@@ -174,7 +194,9 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     } finally {
       library = openLibraryFor(host)
       engine = makeEngine()
-      if (started) engine.start()
+      const other = writer.otherWriter
+      if (started && writer.isWriter) engine.start()
+      else if (started && other) engine.standby(alreadySyncingMessage(other))
     }
     if (mode === 'rebuild' || mode === 'move') await library.rebuild()
   }
@@ -204,15 +226,16 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     idle: settle,
     start: () => {
       started = true
-      finishLeftovers(true)
-      engine.start()
+      writer.claim()
     },
+    otherWriter: () => writer.otherWriter,
     stop: () => {
       started = false
       stopping ??= engine
         .stop()
         .then(settle)
         .then(() => library.close())
+        .finally(() => writer.release())
       return stopping
     }
   }

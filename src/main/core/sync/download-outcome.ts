@@ -20,7 +20,8 @@ export const DOWNLOAD_ERROR_CODES = [
   'aborted',
   'range_mismatch',
   'invalid_url',
-  'io'
+  'io',
+  'not_verified'
 ] as const
 
 export type DownloadErrorCode = (typeof DOWNLOAD_ERROR_CODES)[number]
@@ -61,7 +62,9 @@ const MESSAGES: Readonly<Record<DownloadErrorCode, (noun: string) => string>> = 
   aborted: () => 'The download was stopped; it will continue where it left off.',
   range_mismatch: () => 'The server sent the wrong part of the file; the download will start over.',
   invalid_url: (n) => `The link to the ${n} is not a downloadable https address.`,
-  io: () => 'Could not write the file into the library folder.'
+  io: () => 'Could not write the file into the library folder.',
+  not_verified: (n) =>
+    `The ${n} in the library folder is not what was downloaded (another program changed it); it will be downloaded again.`
 }
 
 // html_page is retryable: login or challenge pages from a CDN are usually passing; the
@@ -75,7 +78,8 @@ const RETRYABLE: ReadonlySet<DownloadErrorCode> = new Set<DownloadErrorCode>([
   'network',
   'timeout',
   'aborted',
-  'range_mismatch'
+  'range_mismatch',
+  'not_verified'
 ])
 
 export function failure(

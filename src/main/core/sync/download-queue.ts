@@ -28,6 +28,8 @@ export interface QueueDeps {
   onFileSettled: (job: DownloadJob, outcome: DownloadOutcome) => void
   onDiskFull: (message: string) => void
   onChange: () => void
+  /** False while another process is the writer of this data folder (writer-role.ts). */
+  canStart?: () => boolean
 }
 
 interface Active {
@@ -124,7 +126,7 @@ export class DownloadQueue {
 
   /** Starts jobs until the concurrency limit is reached. */
   kick(): void {
-    if (this.paused || this.stopped) return
+    if (this.paused || this.stopped || this.deps.canStart?.() === false) return
     const now = this.deps.now()
     let soonest = Infinity
     // Only the head of the queue matters: enough rows to fill the free slots past the

@@ -19,6 +19,7 @@ import {
   refusedContentType,
   Watchdog
 } from './download-request'
+import { matchesAtFinalName } from './verify-final'
 import { matchesKind, sniffMedia, typeForExtension, type SniffedMedia } from './magic'
 import {
   ifRangeValue,
@@ -227,7 +228,8 @@ async function finishComplete(job: Job, resume: Resume): Promise<DownloadOutcome
   return await finish(job, resume.prefix.bytes, resume.prefix.hash.digest('hex'), resume.sniffed)
 }
 
-/** Renames the finished `.part` into place; the extension follows the sniffed type. */
+/** Renames the finished `.part` into place (the extension follows the sniffed type), then
+ * reads it back: only bytes verified at the final name count as downloaded. */
 async function finish(
   job: Job,
   bytes: number,
@@ -238,6 +240,9 @@ async function finish(
   await job.fs.rename(job.paths.part, path)
   await job.fs.syncDir(dirname(path))
   await job.fs.remove(job.paths.meta)
+  if (!(await matchesAtFinalName(job.fs, path, bytes, sha256))) {
+    return failure('not_verified', job.kind)
+  }
   return { ok: true, path, bytes, sha256, ext: sniffed.ext }
 }
 

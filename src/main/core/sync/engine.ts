@@ -83,7 +83,8 @@ export class SyncEngine {
         deps.onTasksChanged?.([job.taskId])
       },
       onDiskFull: (message) => this.setStatus('disk_full', message),
-      onChange: () => this.changed()
+      onChange: () => this.changed(),
+      canStart: () => this.status !== 'elsewhere'
     })
   }
 
@@ -93,9 +94,16 @@ export class SyncEngine {
 
   start(): void {
     if (this.running) return
+    if (this.status === 'elsewhere') this.setStatus('idle', null)
     this.running = true
     this.queue.kick()
     this.wake(0)
+  }
+
+  /** Another process is the writer: nothing is polled or downloaded until start(). */
+  standby(message: string): void {
+    if (this.running) return
+    this.setStatus('elsewhere', message)
   }
 
   async stop(): Promise<void> {
@@ -135,7 +143,7 @@ export class SyncEngine {
 
   pauseDownloads(): void {
     this.queue.pause()
-    if (this.status !== 'disk_full') this.setStatus('paused', null)
+    if (this.status !== 'disk_full' && this.status !== 'elsewhere') this.setStatus('paused', null)
   }
 
   resumeDownloads(): void {
@@ -161,7 +169,7 @@ export class SyncEngine {
   async untilDone(): Promise<void> {
     for (;;) {
       if (!this.running) return
-      if (['auth', 'config', 'disk_full'].includes(this.status)) return
+      if (['auth', 'config', 'disk_full', 'elsewhere'].includes(this.status)) return
       const pending = this.deps.store.pendingSummary().count
       const jobs = this.deps.store.countDownloadJobs()
       if (pending === 0 && jobs === 0 && this.queue.activeCount() === 0 && !this.polling) return

@@ -17,7 +17,8 @@ export interface WritableFile {
 
 /** The few file operations a download needs. */
 export interface DownloadFs {
-  /** Opens for appending; `truncate` starts from an empty file. */
+  /** Opens for appending to an existing file (never creates it); `truncate` starts from an
+   * empty file. */
   openForWrite(path: string, truncate: boolean): Promise<WritableFile>
   readChunks(path: string): AsyncIterable<Uint8Array>
   /** Size in bytes, or null when the file does not exist. */
@@ -36,14 +37,24 @@ function isMissing(error: unknown): boolean {
 
 export const nodeDownloadFs: DownloadFs = {
   async openForWrite(path, truncate) {
-    const handle = await open(path, truncate ? 'w' : 'a')
+    // Continuing never creates: 'a' would make a new empty `.part` where another process
+    // had just renamed the finished one away, and that empty file would then be renamed
+    // over the song (issue 12 §1). 'r+' fails with ENOENT instead; writes go at the end.
+    const handle = await open(path, truncate ? 'w' : 'r+')
+    let position = truncate ? 0 : (await handle.stat()).size
     return {
       write: async (chunk) => {
         // FileHandle.write may write less than asked; loop until the chunk is on disk.
         let done = 0
         while (done < chunk.byteLength) {
-          const { bytesWritten } = await handle.write(chunk, done, chunk.byteLength - done)
+          const { bytesWritten } = await handle.write(
+            chunk,
+            done,
+            chunk.byteLength - done,
+            position
+          )
           done += bytesWritten
+          position += bytesWritten
         }
       },
       sync: () => handle.sync(),

@@ -7,14 +7,18 @@ import { useTasksStore } from '../../store/tasks-store'
 import '../../elements/buttons.css'
 import './banners.css'
 
-type BannerKind = Extract<SyncStatus, 'offline' | 'auth' | 'config' | 'disk_full' | 'paused'>
+type BannerKind = Extract<
+  SyncStatus,
+  'offline' | 'auth' | 'config' | 'disk_full' | 'paused' | 'elsewhere'
+>
 
 const TEXT_KEY: Record<BannerKind, string> = {
   offline: 'tasks.banner.offline',
   auth: 'tasks.banner.auth',
   config: 'tasks.banner.config',
   disk_full: 'tasks.banner.diskFull',
-  paused: 'tasks.banner.paused'
+  paused: 'tasks.banner.paused',
+  elsewhere: 'tasks.banner.elsewhere'
 }
 
 const isBanner = (status: SyncStatus): status is BannerKind => status in TEXT_KEY
@@ -55,13 +59,13 @@ export function Banners(): JSX.Element | null {
       )}
       {status && sync && (
         <div
-          className={`banner ${status === 'paused' || status === 'offline' ? 'tone-info' : 'tone-bad'}`}
-          role={status === 'paused' ? 'status' : 'alert'}
+          className={`banner ${status === 'paused' || status === 'offline' || status === 'elsewhere' ? 'tone-info' : 'tone-bad'}`}
+          role={status === 'paused' || status === 'elsewhere' ? 'status' : 'alert'}
           data-testid={`banner-${status}`}
         >
           <p>
             {t(TEXT_KEY[status])}
-            {status === 'auth' && sync.message && (
+            {(status === 'auth' || status === 'elsewhere') && sync.message && (
               <>
                 {' '}
                 <span className="banner-detail">

@@ -127,6 +127,8 @@ export const tasksEn = {
     diskFull:
       'The disk is full, so downloads are paused. Nothing was lost. Free some space, then resume.',
     paused: 'Downloads are paused.',
+    elsewhere:
+      'Another Songshelf (a terminal sync, the app or the preview) is syncing this library, so this window only shows it. It takes over when that one stops; nothing is lost.',
     openSettings: 'Open Settings',
     resume: 'Resume downloads',
     details: 'Details:'

@@ -125,6 +125,8 @@ export const tasksZhCN: typeof tasksEn = {
     config: '歌架需要先设置网关地址和密钥，才能获取歌曲。',
     diskFull: '磁盘已满，下载已暂停，没有丢失任何内容。请释放一些空间后继续。',
     paused: '下载已暂停。',
+    elsewhere:
+      '另一个 Songshelf（终端里的同步、应用或预览）正在同步这个曲库，所以此窗口只用于浏览。它停止后，此窗口会接手同步，不会丢失任何内容。',
     openSettings: '打开设置',
     resume: '继续下载',
     details: '详情：'
