@@ -4,7 +4,7 @@ import type { MediaKind } from '../../../shared/domain'
 import type { Db } from './db'
 import { refreshFileSummary } from './files'
 import { isInside, resolveInside, stemKey } from './naming'
-import { reindexClips, unindexClips, type SearchMode } from './search-index'
+import { optimizeSearchIndex, reindexClips, unindexClips, type SearchMode } from './search-index'
 import { parseSidecar, type Sidecar } from './sidecar'
 import { setClipTags } from './tags'
 import { setClipStyles } from './styles'
@@ -121,6 +121,8 @@ export async function rebuildIndex(
     }
     return added
   })
+  // Every clip was re-indexed: merge the index and drop the tombstones in one go.
+  optimizeSearchIndex(db, mode)
   return { ok: true, clips: seen.size, tasks, skipped }
 }
 

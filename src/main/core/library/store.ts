@@ -18,6 +18,7 @@ import { facets } from './queries/facets'
 import { listTasks } from './queries/task-list'
 import { rebuildIndex } from './rebuild'
 import { ensureSearchIndex } from './search-index'
+import { searchUpkeep } from './search-upkeep'
 import { SidecarQueue } from './sidecar-queue'
 import * as tags from './tags'
 import * as tasks from './tasks'
@@ -106,6 +107,12 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
   const ingestCtx: IngestContext = { db, mode, onSidecarStale }
   const tagCtx: tags.TagContext = { db, mode, onSidecarStale }
   const trash = opts.trash ?? folderTrash(libraryDir, now)
+  const upkeep = searchUpkeep(db, mode, logger)
+  /** Runs a write that may touch the search index, then lets the upkeep know. */
+  const indexing = <T>(result: T): T => {
+    upkeep.poke()
+    return result
+  }
 
   return {
     dbPath,
@@ -119,7 +126,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     pendingSummary: () => tasks.pendingSummary(db),
     getTask: (id) => tasks.getTask(db, id),
     recordPoll: (id, patch) => tasks.recordPoll(db, id, patch),
-    recordTaskResult: (task, at, o) => recordTaskResult(ingestCtx, task, at, o),
+    recordTaskResult: (task, at, o) => indexing(recordTaskResult(ingestCtx, task, at, o)),
     markTaskNotFound: (id, at) => tasks.markTaskNotFound(db, id, at),
     markTaskFailed: (id, reason, at) => tasks.markTaskFailed(db, id, reason, at),
     downloadJobs: (limit) => files.downloadJobs(db, libraryDir, limit),
@@ -135,6 +142,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       db.tx(() => {
         for (const task of list) recordTaskResult(ingestCtx, task, at, o)
       })
+      upkeep.poke()
     },
 
     // Reading
@@ -147,10 +155,10 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     getFilePath: (clipId, kind) => files.getFilePath(db, libraryDir, clipId, kind),
 
     // User actions
-    tagClips: (ids, change) => tags.tagClips(tagCtx, ids, change),
-    renameTag: (from, to) => tags.renameTag(tagCtx, from, to),
-    mergeTags: (from, into) => tags.mergeTags(tagCtx, from, into),
-    deleteTag: (name) => tags.deleteTag(tagCtx, name),
+    tagClips: (ids, change) => indexing(tags.tagClips(tagCtx, ids, change)),
+    renameTag: (from, to) => indexing(tags.renameTag(tagCtx, from, to)),
+    mergeTags: (from, into) => indexing(tags.mergeTags(tagCtx, from, into)),
+    deleteTag: (name) => indexing(tags.deleteTag(tagCtx, name)),
     listTags: () => tags.listTags(db),
     setFavorite: (ids, value) => setFavorite(db, ids, value, onSidecarStale),
     recordPlay: (id, at, ms) => recordPlay(db, id, at, ms),
@@ -183,7 +191,9 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       clips: db.get<{ n: number }>('SELECT count(*) AS n FROM clips')?.n ?? 0
     }),
     flush: () => sidecars.flush(),
+    tidySearchIndex: () => upkeep.tidy(),
     async close(): Promise<void> {
+      upkeep.stop()
       await sidecars.flush()
       db.close()
     }

@@ -120,6 +120,9 @@ export interface LibraryStore extends SyncStore {
   listTasks(): TaskRow[]
   /** Clips with media on disk whose sidecar and tags were never written (see finalize.ts). */
   unfinishedClips(): string[]
+  /** Merges the search index now if much was written since it last was (otherwise the
+   * store does it by itself once writes have been quiet for a few seconds). */
+  tidySearchIndex(): void
   /** The same, one slice of clip pks at a time (`afterPk` 0 first, then each `nextPk`),
    * so the start-up sweep can yield to the event loop between slices. */
   unfinishedClipsAfter(afterPk: number): { clipIds: string[]; nextPk: number | null }

@@ -1,5 +1,6 @@
 import type { FacetCount, Facets, LibraryFilter } from '../../../../shared/domain'
 import type { Db } from '../db'
+import { scratchWrites, untilNextWrite } from '../read-cache'
 import { countMatches, type SearchMode, type SqlPart } from '../search-index'
 import { filterSql } from './filter-sql'
 
@@ -104,14 +105,24 @@ interface ModelRow {
   with_video: number
 }
 
+/** The sidebar's counts, reused until the next write: the renderer asks again on every
+ * refresh, and each search asks once more for the same filter as its pages. */
 export function facets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
+  return untilNextWrite(db, `facets\u0000${mode}\u0000${JSON.stringify(filter)}`, () =>
+    countFacets(db, mode, filter)
+  )
+}
+
+function countFacets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
   const matches = countMatches(db, mode, filter.search)
   if (matches === 0) {
     return { total: 0, favorites: 0, withVideo: 0, userTags: [], styleTags: [], models: [] }
   }
   const plan = facetSql(filter, mode, matches)
   let scopeSize: number | null = null
-  for (const part of plan.scope) scopeSize = db.run(part.sql, ...part.params)
+  scratchWrites(db, () => {
+    for (const part of plan.scope) scopeSize = db.run(part.sql, ...part.params)
+  })
   const sql = plan.counts(scopeSize)
   const models = db.all<ModelRow>(sql.models.sql, ...sql.models.params)
   const list = (part: SqlPart): FacetCount[] =>
