@@ -9,6 +9,7 @@ export default defineConfig({
     alias: { '@renderer': resolve(import.meta.dirname, 'src/renderer/src') }
   },
   test: {
+    globalSetup: ['test/support/temp-guard.ts'],
     projects: [
       {
         extends: true,
@@ -17,6 +18,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
+          setupFiles: ['test/support/temp-check.ts'],
           // electron-store imports `electron`; inline it so tests can mock that module.
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
@@ -29,7 +31,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/unit/renderer/setup.ts']
+          setupFiles: ['test/support/temp-check.ts', 'test/unit/renderer/setup.ts']
         }
       }
     ]

@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { run } from '../../src/cli/main'
 import type { Output } from '../../src/cli/context'
+import { tempDir } from './temp-dirs'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const FIXTURES = join(ROOT, 'test/fixtures')
@@ -13,8 +12,9 @@ export interface CliResult {
   err: string[]
 }
 
+/** A data folder and a library folder, removed when the test file ends. */
 export function tempLibrary(): { dataDir: string; libraryDir: string } {
-  const base = mkdtempSync(join(tmpdir(), 'songshelf-cli-'))
+  const base = tempDir('songshelf-cli-')
   return { dataDir: join(base, 'data'), libraryDir: join(base, 'library') }
 }
 

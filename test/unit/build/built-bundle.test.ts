@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from '../../support/temp-dirs'
 
 // The Electron binary cannot run on the build machines, so the BUILT bundles are checked
 // here: module graph, externals, node:sqlite (electron-vite has been seen to stub it,
@@ -74,7 +74,7 @@ describe('the built app', () => {
   })
 
   it('loads the main bundle under Node 24 with a stand-in electron and runs a whole life cycle', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'songshelf-bundle-'))
+    const dir = tempDir('songshelf-bundle-')
     const reportPath = join(dir, 'report.json')
     const result = spawnSync(
       process.execPath,

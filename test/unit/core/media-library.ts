@@ -1,9 +1,9 @@
-import { copyFile, mkdir, mkdtemp, realpath, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { copyFile, mkdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { MediaKind } from '../../../src/shared/domain'
 import { createMediaHandler, type MediaHandler } from '../../../src/main/core/media'
+import { tempDir } from '../../support/temp-dirs'
 
 // A library folder for the media handler tests, with the traps of reliability matrix B6
 // and B7 laid next to it: a secret outside, a sibling folder with a prefix name,
@@ -27,7 +27,7 @@ export interface TestLibrary {
 }
 
 export async function makeLibrary(): Promise<TestLibrary> {
-  const root = await realpath(await mkdtemp(join(tmpdir(), 'songshelf-media-')))
+  const root = await realpath(tempDir('songshelf-media-'))
   const lib = join(root, 'lib')
   const outside = join(root, 'outside')
   const sibling = join(root, 'lib-evil')

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Protocol, SafeStorage } from 'electron'
 import { KeyVault } from '../../../src/main/settings/key-vault'
 import { registerSchemePrivileges } from '../../../src/main/protocol/schemes'
+import { tempDir } from '../../support/temp-dirs'
 
 vi.mock('electron', () => ({ default: {} }))
 
@@ -80,7 +80,7 @@ describe('the API key vault', () => {
 describe('settings store', () => {
   it('migrates a settings file written by an older version and keeps its values', async () => {
     const { openSettingsStore } = await import('../../../src/main/settings/settings-store')
-    const dir = mkdtempSync(join(tmpdir(), 'songshelf-settings-'))
+    const dir = tempDir('songshelf-settings-')
     writeFileSync(
       join(dir, 'settings.json'),
       JSON.stringify({
@@ -102,7 +102,7 @@ describe('settings store', () => {
 
   it('resets a corrupt settings file instead of crashing', async () => {
     const { openSettingsStore } = await import('../../../src/main/settings/settings-store')
-    const dir = mkdtempSync(join(tmpdir(), 'songshelf-settings-'))
+    const dir = tempDir('songshelf-settings-')
     writeFileSync(join(dir, 'settings.json'), '{ not json')
     const store = openSettingsStore(dir, '0.1.0')
     expect(store.get('pollIntervalSec')).toBe(20)

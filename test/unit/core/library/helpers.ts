@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { MediaKind, NormalizedClip, NormalizedTask } from '../../../../src/shared/domain'
 import { openLibrary } from '../../../../src/main/core/library/store'
 import type { LibraryOptions, LibraryStore } from '../../../../src/main/core/library/types'
+import { tempDir } from '../../../support/temp-dirs'
 
 // Builders for gateway answers and a library in a temp folder, for the library tests.
 
@@ -74,7 +75,7 @@ export interface TempLibrary {
 }
 
 export async function tempLibrary(extra: Partial<LibraryOptions> = {}): Promise<TempLibrary> {
-  const root = await mkdtemp(join(tmpdir(), 'songshelf-lib-'))
+  const root = tempDir('songshelf-lib-')
   const dataDir = join(root, 'data')
   const libraryDir = join(root, 'Music', 'Songshelf')
   await mkdir(libraryDir, { recursive: true })

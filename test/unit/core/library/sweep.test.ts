@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sweepTempFiles } from '../../../../src/main/core/library/sweep'
+import { tempDir } from '../../../support/temp-dirs'
 
 describe('sweeping debris of interrupted writes', () => {
   it('removes only leftover temp copies, never songs, sidecars or foreign files', async () => {
-    const lib = mkdtempSync(join(tmpdir(), 'songshelf-sweep-'))
+    const lib = tempDir('songshelf-sweep-')
     mkdirSync(join(lib, '2026-11'))
     const keep = [
       'City Lights [a06015d0].mp3',
