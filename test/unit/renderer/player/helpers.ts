@@ -4,25 +4,16 @@ import { afterEach, beforeEach, vi } from 'vitest'
 import type { ClipRow, SyncState, TaskRow } from '../../../../src/shared/domain'
 import type { PublicSettings } from '../../../../src/shared/settings'
 import { initI18n } from '../../../../src/renderer/src/i18n'
-import { useAppStore } from '../../../../src/renderer/src/store/app-store'
-import { usePlayerOverlays } from '../../../../src/renderer/src/store/player-overlays-store'
-import { initialPlayerState, usePlayerStore } from '../../../../src/renderer/src/store/player-store'
-import { useSettingsStore } from '../../../../src/renderer/src/store/settings-store'
-import { useTasksStore } from '../../../../src/renderer/src/store/tasks-store'
 
-// Shared set-up for the player/tasks/settings component tests: English UI, fresh stores,
-// media elements that "play" without a real decoder, cleanup after each test.
+// Shared set-up for the player/tasks/settings component tests: English UI, media elements
+// that "play" without a real decoder, cleanup after each test. Stores are reset between
+// tests by the registry in ../setup.ts.
 
 export function useRendererTestSetup(): void {
   beforeEach(async () => {
     if (!i18next.isInitialized) initI18n('en')
     await i18next.changeLanguage('en')
     localStorage.clear()
-    usePlayerStore.setState({ ...initialPlayerState })
-    usePlayerOverlays.setState({ queueOpen: false, helpOpen: false })
-    useAppStore.setState({ view: 'library', info: null, error: null })
-    useSettingsStore.setState({ settings: null, status: 'idle', error: null })
-    useTasksStore.setState({ tasks: [], loaded: false, loadError: null, sync: null, progress: {} })
     vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve())
     vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined)
   })
