@@ -1,9 +1,10 @@
 import { constants } from 'node:fs'
 import { open, realpath } from 'node:fs/promises'
-import { extname, isAbsolute, relative, sep } from 'node:path'
+import { extname, isAbsolute } from 'node:path'
 import { MEDIA_KINDS, type MediaKind } from '../../shared/domain'
 import { contentRange, parseRange, unsatisfiedRange } from './media-range'
 import { fileSliceStream } from './media-stream'
+import { isBelow } from './path-inside'
 import { expectedTypes, MEDIA_FORMATS, typeForExtension, type MediaType } from './sync/magic'
 
 // The media protocol as a pure `(Request) => Response` function. The Electron shell
@@ -84,8 +85,7 @@ async function locate(deps: MediaHandlerDeps, clipId: string, kind: MediaKind): 
     throw error
   }
   const root = await realpath(deps.libraryDir())
-  const rel = relative(root, real)
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+  if (!isBelow(root, real)) {
     return { ok: false, response: plain(403, 'Forbidden') }
   }
   // Only media of the asked kind is served, typed from our own map, never sniffed from

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join } from 'node:path'
 import { openLibrary } from '../library'
 import type { LibraryStore } from '../library/types'
+import { isInside } from '../path-inside'
 import { AppError } from './errors'
 import type { Host } from './host'
 
@@ -30,8 +31,7 @@ export function moveLibraryFiles(from: string, to: string): void {
       'library_unavailable',
       'The current library folder is not available, so there is nothing to move. Choose "rebuild" instead.'
     )
-  const rel = relative(from, to)
-  if (rel === '' || (!rel.startsWith('..') && rel !== '..')) {
+  if (isInside(from, to)) {
     throw new AppError('invalid_folder', 'The new library folder cannot be inside the current one.')
   }
   mkdirSync(to, { recursive: true })

@@ -1,5 +1,6 @@
 import { dirname, relative, sep } from 'node:path'
 import type { LibraryStore } from '../library/types'
+import { isInside } from '../path-inside'
 
 /** An extended M3U (UTF-8) playlist of the clips that are on disk, with paths relative to
  * the playlist when possible so the folder can move as a whole. */
@@ -18,7 +19,7 @@ export function buildM3u8(
     const title = (clip?.title || id).replace(/[\r\n]+/g, ' ')
     const rel = relative(base, path)
     lines.push(`#EXTINF:${seconds},${title}`)
-    lines.push(rel.startsWith('..') ? path : rel.split(sep).join('/'))
+    lines.push(isInside(base, path) ? rel.split(sep).join('/') : path)
   }
   return lines.join('\n') + '\n'
 }

@@ -1,5 +1,8 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
 import type { FileKind } from '../../../shared/domain'
+import { isBelow, isInside } from '../path-inside'
+
+export { isInside }
 
 // File names in the library: `2026-11/City Lights [a06015d0].mp3`. The rules follow
 // research/reliability-matrix.md §G and what sanitize-filename and filenamify do, so the
@@ -141,16 +144,10 @@ export function relFilePath(stem: string, kind: FileKind, ext?: string): string 
   return `${stem}.${fileExtension(kind, ext)}`
 }
 
-/** True when `candidate` is `root` itself or below it. */
-export function isInside(root: string, candidate: string): boolean {
-  const rel = relative(resolve(root), resolve(candidate))
-  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`))
-}
-
 /** Absolute path of a library-relative path; throws if it would leave the library. */
 export function resolveInside(libraryDir: string, relPath: string): string {
   const abs = resolve(libraryDir, ...relPath.split('/'))
-  if (!isInside(libraryDir, abs) || resolve(libraryDir) === abs) {
+  if (!isBelow(libraryDir, abs)) {
     throw new Error(`Refusing a path outside the library folder: ${relPath}`)
   }
   return abs
