@@ -2,7 +2,7 @@
 // sent anywhere) and the settings form (which explains it as the user types). DESIGN.md
 // "Security of the shell": https only; plain http only for this computer.
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+import { isLoopbackHost } from './loopback'
 
 export type BaseUrlProblem = 'empty' | 'malformed' | 'https' | 'credentials' | 'query'
 
@@ -18,7 +18,7 @@ export function checkBaseUrl(value: string): BaseUrlVerdict {
   } catch {
     return { ok: false, problem: 'malformed' }
   }
-  if (parsed.protocol === 'http:' && !LOOPBACK_HOSTS.has(parsed.hostname)) {
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
     return { ok: false, problem: 'https' }
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {

@@ -1,5 +1,7 @@
 // Which media links are worth downloading (research/gateway-api.md §7, §10.8).
 
+import { isLoopbackHost } from '../../../shared/loopback'
+
 export type MediaUrlVerdict =
   | { kind: 'ok'; url: string }
   | { kind: 'stream'; message: string }
@@ -10,12 +12,9 @@ export const STREAM_LINK_MESSAGE = 'The gateway gave a stream link; waiting for 
 export const FORBIDDEN_LINK_MESSAGE = "The gateway's link is forbidden — ask your provider."
 export const INVALID_LINK_MESSAGE = 'The gateway gave a link that is not a downloadable file.'
 
-/** Classifies a media URL from the gateway. `allowHttpHosts` lists hosts (e.g. the
- * simulator's loopback CDN) where plain http is acceptable. */
-export function classifyMediaUrl(
-  value: string | null | undefined,
-  allowHttpHosts: readonly string[] = ['127.0.0.1', 'localhost', '[::1]']
-): MediaUrlVerdict | null {
+/** Classifies a media URL from the gateway. Plain http is acceptable only to this
+ * computer (the simulator's loopback CDN). */
+export function classifyMediaUrl(value: string | null | undefined): MediaUrlVerdict | null {
   if (value == null) return null
   const text = value.trim()
   if (text === '') return null
@@ -25,7 +24,7 @@ export function classifyMediaUrl(
   } catch {
     return { kind: 'invalid', message: INVALID_LINK_MESSAGE }
   }
-  const httpOk = url.protocol === 'http:' && allowHttpHosts.includes(url.hostname)
+  const httpOk = url.protocol === 'http:' && isLoopbackHost(url.hostname)
   if (url.protocol !== 'https:' && !httpOk)
     return { kind: 'invalid', message: INVALID_LINK_MESSAGE }
   if (url.username !== '' || url.password !== '') {

@@ -1,9 +1,9 @@
 // Opening a media download: which URLs may be fetched, which headers go out, redirects
 // followed by hand, and the timers that abort a silent server.
 
-export const MAX_REDIRECTS = 10
+import { isLoopbackHost } from '../../../shared/loopback'
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+export const MAX_REDIRECTS = 10
 
 /** A URL we may download from, or null. https anywhere; plain http only to loopback (the
  * simulated CDN in tests). URLs carrying credentials are refused (matrix E1). */
@@ -19,7 +19,7 @@ export function parseDownloadUrl(raw: string): URL | null {
 }
 
 function allowedScheme(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
 }
 
 /** Where a redirect may lead: resolved against the current URL, credentials stripped
