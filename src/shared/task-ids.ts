@@ -29,11 +29,32 @@ export function extractTaskIds(text: string): ExtractedIds {
   found.sort((a, b) => a.index - b.index)
   for (const { id } of found) add(id)
 
+  // Linear in the text (red-team B6): a Set de-duplicates the near misses and the ends
+  // are trimmed by index, because `invalid.includes` and a `[…]+$` regex are quadratic
+  // on pasted noise and this runs in the core and on every paste in the renderer.
   const invalid: string[] = []
+  const reported = new Set<string>()
   const stripped = text.replace(UUID, ' ').replace(TASK_ID, ' ')
-  for (const token of stripped.split(/[\s,;"'`[\]{}()<>|]+/)) {
-    const clean = token.replace(/^[:=/]+|[:=/.]+$/g, '')
-    if (clean.length > 0 && NEAR_MISS.test(clean) && !invalid.includes(clean)) invalid.push(clean)
+  for (const token of stripped.split(SEPARATORS)) {
+    const clean = trimEnds(token)
+    if (clean.length > 0 && !reported.has(clean) && NEAR_MISS.test(clean)) {
+      reported.add(clean)
+      invalid.push(clean)
+    }
   }
   return { ids, invalid }
 }
+
+const SEPARATORS = /[\s,;"'`[\]{}()<>|]+/
+
+/** Drops `:`, `=` and `/` from the start and `:`, `=`, `/` and `.` from the end. */
+function trimEnds(token: string): string {
+  let start = 0
+  let end = token.length
+  while (start < end && LEADING.has(token.charCodeAt(start))) start++
+  while (end > start && TRAILING.has(token.charCodeAt(end - 1))) end--
+  return token.slice(start, end)
+}
+
+const LEADING = new Set([':', '=', '/'].map((c) => c.charCodeAt(0)))
+const TRAILING = new Set([':', '=', '/', '.'].map((c) => c.charCodeAt(0)))

@@ -43,7 +43,12 @@ export async function addCommand(
   if (sources.length === 0)
     throw new UsageError('Give task ids as arguments, with --file F, or on stdin with -.')
   const { ids, invalid } = extractTaskIds(sources.join('\n'))
-  for (const bad of invalid) if (!notIds.includes(bad)) notIds.push(bad)
+  const listed = new Set(notIds)
+  for (const bad of invalid) {
+    if (listed.has(bad)) continue
+    listed.add(bad)
+    notIds.push(bad)
+  }
   if (ids.length === 0) {
     for (const bad of notIds) io.err(`not an id: ${bad}`)
     throw new UsageError('No task ids found.')

@@ -27,3 +27,45 @@ describe('extractTaskIds', () => {
     )
   })
 })
+
+// Red-team B6: 680 KB of id-like noise froze the core for 19 s (the schema allows 2 MB,
+// and the renderer runs the same code on every paste): the near-miss list was
+// de-duplicated with `includes` and the ends were trimmed with a backtracking regex, both
+// quadratic. Megabytes of each pathological shape must now be routine. The time is not
+// asserted here (bench/paste.bench.ts compares 1 MB with 2 MB as a ratio); the old code
+// needed minutes for these inputs, far past the test's timeout.
+describe('extractTaskIds on megabytes of hostile text', () => {
+  const MB = 1024 * 1024
+  const hex = (i: number): string => i.toString(16).padStart(16, '0')
+
+  it('reports 2 MB of distinct near-miss hex tokens once each, in order', () => {
+    const tokens: string[] = []
+    for (let size = 0, i = 0; size < 2 * MB; i++) {
+      tokens.push(hex(i * 7919))
+      size += 17
+    }
+    const result = extractTaskIds(tokens.join(' '))
+    expect(result.ids).toEqual([])
+    expect(result.invalid).toEqual(tokens)
+    const twice = extractTaskIds(`${tokens.join('\n')}\n${tokens.join(',')}`)
+    expect(twice.invalid).toEqual(tokens)
+  }, 30_000)
+
+  it('trims 2 MB of separators and dots around a token', () => {
+    const dots = '.'.repeat(2 * MB)
+    expect(extractTaskIds(`${dots}a`)).toEqual({ ids: [], invalid: [] })
+    expect(extractTaskIds(`${'='.repeat(MB)}${'0'.repeat(20)}${'.'.repeat(MB)}`).invalid).toEqual([
+      '0'.repeat(20)
+    ])
+    expect(extractTaskIds(`:${dots}:`).invalid).toEqual([])
+  }, 30_000)
+
+  it('finds the real ids hidden in megabytes of noise, in order', () => {
+    const noise = Array.from({ length: 30_000 }, (_, i) => `${hex(i)} task_ ${'/'.repeat(20)}`)
+    const text = `${A} ${noise.join(' ')} task_Real123456 ${noise.join(' ')} ${B.toUpperCase()} ${A}`
+    expect(text.length).toBeGreaterThan(2 * MB)
+    const result = extractTaskIds(text)
+    expect(result.ids).toEqual([A, 'task_Real123456', B])
+    expect(result.invalid.length).toBe(30_000 + 1)
+  }, 30_000)
+})
