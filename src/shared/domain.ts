@@ -58,6 +58,13 @@ export interface NormalizedTask {
   lyrics: { title: string; text: string } | null
   /** The task object minus `data` and personal fields. */
   raw: Record<string, unknown>
+  /**
+   * Set when the gateway says a music task succeeded but its answer holds no clip
+   * Songshelf can read: the whole answer, without personal fields or credentials, kept for
+   * a bug report. `state` is then 'pending' (some gateways fill `data` late), and the
+   * library gives up after a few such answers (issue 16).
+   */
+  unreadable?: Record<string, unknown> | null
 }
 
 export type FileKind = 'audio' | 'video' | 'cover' | 'sidecar'
@@ -161,7 +168,26 @@ export interface Facets {
 
 /** What the task list shows. `phase` is the user-facing state. */
 export type TaskPhase =
-  'waiting' | 'generating' | 'downloading' | 'done' | 'failed' | 'not_found' | 'stale'
+  | 'waiting'
+  | 'generating'
+  | 'downloading'
+  | 'done'
+  | 'failed'
+  | 'not_found'
+  | 'stale'
+  /** The gateway says it finished but sent no songs Songshelf understands. */
+  | 'unreadable'
+
+/** A task-level problem with a stable code, beside the state. */
+export interface TaskProblem {
+  code: 'unreadable_success'
+  /** The gateway's answer as JSON text, without personal fields or credentials. */
+  answer: string
+  /** How many such answers came in a row. */
+  answers: number
+  /** False while Songshelf still asks again; true once it gave up. */
+  final: boolean
+}
 
 export interface TaskRow {
   id: string
@@ -179,6 +205,8 @@ export interface TaskRow {
   filesTotal: number
   /** A LYRICS task's result (it has no songs). */
   lyrics: { title: string; text: string } | null
+  /** Set when the phase is 'unreadable'. */
+  problem?: TaskProblem | null
 }
 
 /** `elsewhere`: another process (the CLI, the app, the preview) is syncing this data

@@ -34,7 +34,8 @@ export async function tasksCommand(argv: string[], io: CliOutput): Promise<numbe
             addedAt: t.addedAt,
             lastPolledAt: t.lastPolledAt,
             fileErrors: t.fileErrors,
-            lyrics: t.lyrics
+            lyrics: t.lyrics,
+            problem: t.problem ?? null
           })),
           null,
           2

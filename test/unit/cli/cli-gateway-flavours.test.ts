@@ -52,3 +52,62 @@ describe('a GoAPI task whose clips come as a map keyed by clip id', () => {
     }
   })
 })
+
+interface ListedTask {
+  id: string
+  state: string
+  phase: string
+  failReason: string | null
+  clipIds: string[]
+  problem: { code: string; answer: string; answers: number; final: boolean } | null
+}
+
+describe('a music task that says SUCCESS but sends nothing readable', () => {
+  it('is asked again, then ends as a problem with exit code 1; lyrics tasks are unaffected', async () => {
+    const empty = sim.addTask({
+      id: '16000000-0000-4000-8000-00000000e001',
+      unreadable: {
+        data: { clips: [{ title: 'no id here', contact: 'jo@example.com', user_id: 'u-7' }] }
+      }
+    })
+    const lyrics = sim.addTask({ id: '16000000-0000-4000-8000-00000000e002', shape: 'lyrics' })
+    await cli(['add', ...commonArgs(dirs), empty.id, lyrics.id])
+
+    const sync = await cli(['sync', '--until-done', ...FAST, ...commonArgs(dirs, sim)])
+    expect(sync.code).toBe(1)
+    expect(sync.out).toContain(
+      `failed: ${empty.id}: The gateway says it finished but sent no songs Songshelf understands. Its answer is kept for a bug report; press Retry to ask again.`
+    )
+    expect(sync.out).toContainEqual(expect.stringMatching(/^summary: 1 done, 0 pending, 1 problem/))
+    // The first answer and three more: some gateways fill `data` late.
+    expect(empty.successAnswers).toBe(4)
+
+    const tasks = JSON.parse(
+      (await cli(['tasks', '--json', ...commonArgs(dirs)])).out.join('\n')
+    ) as ListedTask[]
+    const bad = tasks.find((t) => t.id === empty.id)
+    // The clips seen while streaming stay listed (no final file came for them).
+    expect(bad).toMatchObject({ state: 'failed', phase: 'unreadable' })
+    expect(bad?.clipIds.sort()).toEqual([...empty.clipIds].sort())
+    expect(bad?.problem).toMatchObject({ code: 'unreadable_success', answers: 4, final: true })
+    expect(bad?.problem?.answer).toContain('no id here')
+    expect(bad?.problem?.answer).not.toContain('jo@example.com')
+    expect(bad?.problem?.answer).not.toContain('u-7')
+    expect(tasks.find((t) => t.id === lyrics.id)).toMatchObject({ phase: 'done', problem: null })
+  })
+
+  it('keeps the songs when the gateway fills `data` late', async () => {
+    const late = sim.addTask({
+      id: '16000000-0000-4000-8000-00000000e003',
+      unreadable: { data: null, polls: 2 }
+    })
+    await cli(['add', ...commonArgs(dirs), late.id])
+    const sync = await cli(['sync', '--until-done', ...FAST, ...commonArgs(dirs, sim)])
+    expect(sync.code).toBe(0)
+    const tasks = JSON.parse(
+      (await cli(['tasks', '--json', ...commonArgs(dirs)])).out.join('\n')
+    ) as ListedTask[]
+    expect(tasks[0]).toMatchObject({ state: 'succeeded', phase: 'done', problem: null })
+    expect(tasks[0]?.clipIds.sort()).toEqual([...late.clipIds].sort())
+  })
+})

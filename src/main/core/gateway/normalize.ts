@@ -18,6 +18,10 @@ import {
 
 type TaskStateValue = NormalizedTask['state']
 
+/** Plain words for a success that holds no readable song (issue 16). */
+export const UNREADABLE_SUCCESS_MESSAGE =
+  'The gateway says it finished but sent no songs Songshelf understands. Its answer is kept for a bug report; press Retry to ask again.'
+
 /**
  * §4: NOT_START/SUBMITTED/QUEUED/IN_PROGRESS are pending, SUCCESS succeeded, FAILURE and
  * UNKNOWN (terminal in Suno-API's IsDone) failed. Vendor strings (§4 "Vendor variants")
@@ -51,7 +55,16 @@ export function normalizeTask(value: unknown, fallbackTaskId?: string): Normaliz
   const lyrics = payload.lyrics === null ? null : lyricsOf(payload.lyrics)
 
   let failReason = verbatim(firstOf([obj], ['fail_reason', 'failReason', 'errorMessage']))
-  const state = deriveState(upstreamStatus, failReason, unique, payload.lyrics)
+  let state = deriveState(upstreamStatus, failReason, unique, payload.lyrics)
+  // A music task that "succeeded" without one readable clip is not done: it would end as
+  // "succeeded, 0 songs" and the songs would be lost when the links expire. Keep asking,
+  // and keep the answer for a bug report. LYRICS tasks have no clips by nature.
+  const unreadable =
+    state === 'succeeded' &&
+    unique.length === 0 &&
+    payload.shape !== 'lyrics' &&
+    (payload.clips.length > 0 || action.trim().toUpperCase() === 'MUSIC')
+  if (unreadable) state = 'pending'
   if (state === 'failed' && failReason === null) {
     failReason =
       unique.map((p) => p.clip.errorMessage).find((m) => m !== null) ??
@@ -73,7 +86,8 @@ export function normalizeTask(value: unknown, fallbackTaskId?: string): Normaliz
     kind: kindOf(action, payload, clips),
     clips,
     lyrics,
-    raw: sanitizeRecord(obj, { omit: ['data', 'response'] })
+    raw: sanitizeRecord(obj, { omit: ['data', 'response'] }),
+    unreadable: unreadable ? sanitizeRecord(obj, { secrets: true }) : null
   }
 }
 

@@ -24,9 +24,19 @@ export function isPersonalKey(key: string): boolean {
   return PERSONAL_KEYS.has(folded) || folded.includes('email') || folded === 'mail'
 }
 
+/** Key names that hold credentials: tokens, keys, secrets, passwords, cookies, sessions. */
+const SECRET_KEY = /token|secret|passw|authori[sz]ation|cookie|session|api_?key|^key$|credential/i
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi
+// `sk-…` API keys, `Bearer …` headers and JWTs, wherever they appear in a string.
+const TOKEN =
+  /\bsk-[A-Za-z0-9_-]{8,}|\bBearer\s+[^\s"']+|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g
+
 export interface SanitizeOptions {
   /** Top-level keys to leave out (e.g. `data` for the task's raw). */
   omit?: readonly string[]
+  /** For answers kept for a bug report: also drop credential keys and blank out e-mail
+   * addresses and tokens inside strings. */
+  secrets?: boolean
 }
 
 /** A sanitized copy of an object, or `{}` when the value is not an object. */
@@ -34,18 +44,23 @@ export function sanitizeRecord(
   value: unknown,
   opts: SanitizeOptions = {}
 ): Record<string, unknown> {
-  const budget = { nodes: MAX_RAW_NODES }
+  const budget: Budget = { nodes: MAX_RAW_NODES, secrets: opts.secrets === true }
   const copy = copyObject(value, 0, new Set(), budget, new Set(opts.omit ?? []))
   return copy ?? {}
 }
 
-type Budget = { nodes: number }
+type Budget = { nodes: number; secrets: boolean }
+
+function scrubbed(text: string): string {
+  return text.replace(EMAIL, '[email]').replace(TOKEN, '[token]')
+}
 
 function copyValue(value: unknown, depth: number, seen: Set<object>, budget: Budget): unknown {
   budget.nodes -= 1
   if (budget.nodes < 0) return undefined
   switch (typeof value) {
     case 'string':
+      return budget.secrets ? scrubbed(value) : value
     case 'boolean':
       return value
     case 'number':
@@ -94,6 +109,7 @@ function copyObject(
   for (const key of safeKeys(value)) {
     if (budget.nodes <= 0) break
     if (omit.has(key) || PROTOTYPE_KEYS.has(key) || isPersonalKey(key)) continue
+    if (budget.secrets && SECRET_KEY.test(key)) continue
     const item = copyValue(ownValue(value, key), depth + 1, seen, budget)
     if (item !== undefined) out[key] = item
   }

@@ -1,4 +1,5 @@
 import type { NormalizedClip, NormalizedTask } from '../../../shared/domain'
+import { UNREADABLE_SUCCESS_MESSAGE } from '../gateway/normalize'
 import type { Db } from './db'
 import { ensureStem, fileRows, freeStem } from './files'
 import {
@@ -76,15 +77,28 @@ export function recordTaskResult(
   })
 }
 
+/** Answers in a row that say SUCCESS with nothing readable before Songshelf gives up:
+ * the first and three more polls at the usual pace (some gateways fill `data` late). */
+export const UNREADABLE_ANSWERS_LIMIT = 4
+
 function upsertTask(db: Db, task: NormalizedTask, now: number): void {
+  const unreadable = task.unreadable == null ? null : JSON.stringify(task.unreadable)
+  // The counter and the give-up are decided here, in the same statement, so a batch of
+  // answers cannot race them; `excluded.unreadable_answers` is 1 for an unreadable answer.
+  const givesUp = `excluded.unreadable_json IS NOT NULL
+       AND tasks.unreadable_answers + 1 >= ${UNREADABLE_ANSWERS_LIMIT}`
   db.run(
     `INSERT INTO tasks (id, state, upstream_status, fail_reason, kind, added_at, raw_json,
-       submit_time, finish_time, lyrics_title, lyrics_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       submit_time, finish_time, lyrics_title, lyrics_text, unreadable_answers, unreadable_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET
-       state = excluded.state,
+       state = CASE WHEN ${givesUp} THEN 'failed' ELSE excluded.state END,
        upstream_status = excluded.upstream_status,
-       fail_reason = excluded.fail_reason,
+       fail_reason = CASE WHEN ${givesUp} THEN ? ELSE excluded.fail_reason END,
+       next_poll_at = CASE WHEN ${givesUp} THEN NULL ELSE tasks.next_poll_at END,
+       unreadable_answers = CASE WHEN excluded.unreadable_json IS NULL THEN 0
+         ELSE tasks.unreadable_answers + 1 END,
+       unreadable_json = excluded.unreadable_json,
        kind = CASE WHEN excluded.kind = 'unknown' THEN tasks.kind ELSE excluded.kind END,
        raw_json = excluded.raw_json,
        submit_time = coalesce(excluded.submit_time, tasks.submit_time),
@@ -103,7 +117,10 @@ function upsertTask(db: Db, task: NormalizedTask, now: number): void {
     task.submitTime,
     task.finishTime,
     task.lyrics?.title ?? null,
-    task.lyrics?.text ?? null
+    task.lyrics?.text ?? null,
+    unreadable === null ? 0 : 1,
+    unreadable,
+    UNREADABLE_SUCCESS_MESSAGE
   )
 }
 

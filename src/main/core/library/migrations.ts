@@ -49,6 +49,18 @@ export const MIGRATIONS: readonly Migration[] = [
         setClipStyles(db, pk, typeof row.style_tags === 'string' ? row.style_tags : null)
       }
     }
+  },
+  {
+    // Issue 16: a music task whose gateway says SUCCESS but sends no readable clip is asked
+    // again a few times, then shown as a problem with the answer kept for a bug report.
+    version: 3,
+    name: 'unreadable successes',
+    up: (db: Db): void => {
+      db.raw.exec(`
+        ALTER TABLE tasks ADD COLUMN unreadable_answers INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tasks ADD COLUMN unreadable_json TEXT;
+      `)
+    }
   }
 ]
 

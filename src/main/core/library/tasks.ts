@@ -86,7 +86,8 @@ export function getTask(db: Db, id: string): StoredTask | null {
 
 export function recordPoll(db: Db, id: string, patch: TaskPollPatch): void {
   db.run(
-    `UPDATE tasks SET last_polled_at = ?, next_poll_at = ?,
+    // A task that just ended (an answer in the same poll gave up on it) keeps no schedule.
+    `UPDATE tasks SET last_polled_at = ?, next_poll_at = CASE WHEN state = 'pending' THEN ? END,
        not_found_count = coalesce(?, not_found_count),
        failed_polls = coalesce(?, failed_polls),
        stale = coalesce(?, stale)
@@ -128,7 +129,7 @@ export function retryTask(db: Db, id: string): boolean {
   return db.tx(() => {
     const task = db.run(
       `UPDATE tasks SET state = 'pending', fail_reason = NULL, not_found_count = 0,
-         failed_polls = 0, stale = 0, next_poll_at = NULL
+         failed_polls = 0, stale = 0, next_poll_at = NULL, unreadable_answers = 0
        WHERE id = ? AND (state IN ('failed', 'not_found') OR (state = 'pending' AND stale = 1))`,
       id
     )

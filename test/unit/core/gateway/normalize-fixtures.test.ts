@@ -83,3 +83,52 @@ describe('clips as a map at every depth the normaliser searches', () => {
     expect(task?.clips.map((c) => c.id)).toEqual(['a'])
   })
 })
+
+describe('a success with nothing readable (issue 16)', () => {
+  const success = (data: unknown, action = 'MUSIC'): Record<string, unknown> => ({
+    task_id: 't-empty',
+    action,
+    status: 'SUCCESS',
+    fail_reason: '',
+    data
+  })
+
+  it.each([
+    ['no data at all', success(null)],
+    ['an empty clip list', success([])],
+    ['an empty map', success({ clips: {} })],
+    ['clips without any id', success([{ title: 'x', status: 'complete' }])],
+    ['clips in a shape nobody reads, without an action', success({ clips: [{ a: 1 }] }, '')]
+  ])('%s is not done: still pending, with the answer kept', (_what, answer) => {
+    const task = normalizeTask(answer)
+    expect(task?.state).toBe('pending')
+    expect(task?.clips).toEqual([])
+    expect(task?.unreadable).toMatchObject({ task_id: 't-empty', status: 'SUCCESS' })
+  })
+
+  it('keeps the answer without personal fields, e-mails or credentials', () => {
+    const answer = {
+      ...success([{ user_id: 'u-9', email: 'jo@example.com', note: 'hi' }]),
+      token: 'abc',
+      api_key: 'sk-live-123',
+      fail_reason: 'ask jo@example.com, key sk-abcdefghijklmnop, Bearer abc.def.ghi'
+    }
+    const kept = JSON.stringify(normalizeTask(answer)?.unreadable)
+    expect(kept).toContain('"note":"hi"')
+    for (const leak of ['u-9', 'jo@example.com', 'abc"', 'sk-live', 'sk-abcdefgh', 'abc.def'])
+      expect(kept).not.toContain(leak)
+    expect(kept).toContain('[email]')
+    expect(kept).toContain('[token]')
+  })
+
+  it('leaves lyrics tasks, readable successes and unfinished tasks alone', () => {
+    const lyrics = normalizeTask(success({ id: 'l', status: 'complete', text: 'la' }, 'LYRICS'))
+    expect([lyrics?.state, lyrics?.unreadable]).toEqual(['succeeded', null])
+    const lyricsWithout = normalizeTask(success(null, 'LYRICS'))
+    expect([lyricsWithout?.state, lyricsWithout?.unreadable]).toEqual(['succeeded', null])
+    const music = normalizeTask(gatewayFixture('snake-case'))
+    expect([music?.state, music?.unreadable]).toEqual(['succeeded', null])
+    const running = normalizeTask({ ...success(null), status: 'IN_PROGRESS' })
+    expect([running?.state, running?.unreadable]).toEqual(['pending', null])
+  })
+})

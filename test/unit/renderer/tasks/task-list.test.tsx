@@ -187,6 +187,41 @@ describe('the task list', () => {
     await waitFor(() => expect(listed).toBe(before + 1))
   })
 
+  it('shows a success with nothing readable under Problems, with the answer and Retry once final', async () => {
+    giveElementsASize()
+    const answer = '{"task_id":"task_unread01","status":"SUCCESS","data":null}'
+    const unreadable = task('task_unread01', {
+      phase: 'unreadable',
+      state: 'failed',
+      problem: { code: 'unreadable_success', answer, answers: 4, final: true }
+    })
+    const retrying = task('task_unread02', {
+      phase: 'unreadable',
+      problem: { code: 'unreadable_success', answer, answers: 1, final: false }
+    })
+    installFakeApi({
+      listTasks: () => [...rows(), unreadable, retrying],
+      getSyncState: () => syncState()
+    })
+    render(<TasksView />)
+    await waitFor(() => screen.getAllByTestId('task-item'))
+    fireEvent.click(screen.getByRole('button', { name: /Problems/ }))
+    const shown = screen.getAllByTestId('task-item').map((el) => el.dataset.taskId)
+    expect(shown).toContain('task_unread01')
+    expect(shown).toContain('task_unread02')
+    const final = item('task_unread01')
+    expect(within(final).getByTestId('task-phase').textContent).toBe('Unreadable answer')
+    expect(final.textContent).toContain(
+      'The gateway says it finished but sent no songs Songshelf understands.'
+    )
+    expect(final.textContent).toContain('Songshelf asked 4 times and gave up.')
+    expect(within(final).getByTestId('task-answer').textContent).toContain('"status": "SUCCESS"')
+    expect(within(final).getByRole('button', { name: /Retry/ })).toBeTruthy()
+    const asking = item('task_unread02')
+    expect(asking.textContent).toContain('Songshelf asks again in case the songs arrive late.')
+    expect(within(asking).queryByRole('button', { name: /^Retry/ })).toBeNull()
+  })
+
   it('filters to the tasks with problems', async () => {
     giveElementsASize()
     installFakeApi({ listTasks: rows, getSyncState: () => syncState() })

@@ -1,4 +1,10 @@
-import type { MediaKind, TaskPhase, TaskRow, TaskState } from '../../../../shared/domain'
+import type {
+  MediaKind,
+  TaskPhase,
+  TaskProblem,
+  TaskRow,
+  TaskState
+} from '../../../../shared/domain'
 import type { Db } from '../db'
 
 // The task list as the user sees it: one row per task with a user-facing phase, its
@@ -15,6 +21,8 @@ interface TaskListDbRow {
   stale: number
   lyrics_title: string | null
   lyrics_text: string | null
+  unreadable_answers: number
+  unreadable_json: string | null
 }
 
 interface FileStatDbRow {
@@ -50,7 +58,7 @@ export function taskPhase(
 export function listTasks(db: Db): TaskRow[] {
   const tasks = db.all<TaskListDbRow>(
     `SELECT id, state, upstream_status, fail_reason, added_at, last_polled_at, next_poll_at, stale,
-            lyrics_title, lyrics_text
+            lyrics_title, lyrics_text, unreadable_answers, unreadable_json
      FROM tasks ORDER BY added_at DESC, id DESC`
   )
   const clipIds = new Map<string, string[]>()
@@ -78,14 +86,18 @@ export function listTasks(db: Db): TaskRow[] {
     const clips = clipIds.get(task.id) ?? []
     const taskFiles = files.get(task.id) ?? []
     const pending = taskFiles.filter((f) => f.state === 'pending').length
+    const problem = problemOf(task)
     return {
       id: task.id,
       state: task.state,
-      phase: taskPhase(
-        { state: task.state, upstreamStatus: task.upstream_status, stale: task.stale !== 0 },
-        clips.length,
-        pending
-      ),
+      phase:
+        problem !== null
+          ? 'unreadable'
+          : taskPhase(
+              { state: task.state, upstreamStatus: task.upstream_status, stale: task.stale !== 0 },
+              clips.length,
+              pending
+            ),
       upstreamStatus: task.upstream_status,
       failReason: task.fail_reason,
       clipIds: clips,
@@ -101,7 +113,20 @@ export function listTasks(db: Db): TaskRow[] {
       lyrics:
         task.lyrics_text === null
           ? null
-          : { title: task.lyrics_title ?? '', text: task.lyrics_text }
+          : { title: task.lyrics_title ?? '', text: task.lyrics_text },
+      problem
     }
   })
+}
+
+/** A success with nothing readable, while Songshelf asks again and once it gave up. */
+function problemOf(task: TaskListDbRow): TaskProblem | null {
+  if (task.unreadable_json === null) return null
+  if (task.state !== 'pending' && task.state !== 'failed') return null
+  return {
+    code: 'unreadable_success',
+    answer: task.unreadable_json,
+    answers: task.unreadable_answers,
+    final: task.state === 'failed'
+  }
 }

@@ -7,6 +7,7 @@ import { ProgressMeter } from '../../elements/ProgressMeter'
 import { useLocale } from '../../hooks/useLocale'
 import { progressKey, useTasksStore, type ProgressEntry } from '../../store/tasks-store'
 import { canRetry, PHASE_TONE } from './task-phase'
+import { TaskAnswer } from './TaskAnswer'
 import { TaskLyrics } from './TaskLyrics'
 
 interface TaskItemProps {
@@ -84,6 +85,8 @@ export function TaskItem({
       <p className="task-detail">
         <PhaseDetail task={task} now={now} locale={locale} />
       </p>
+
+      {task.problem && <TaskAnswer answer={task.problem.answer} />}
 
       {task.lyrics && <TaskLyrics title={task.lyrics.title} text={task.lyrics.text} />}
 
@@ -203,5 +206,14 @@ function PhaseDetail({
       return <>{t('tasks.detail.notFound')}</>
     case 'stale':
       return <>{t('tasks.detail.stale') + next}</>
+    case 'unreadable':
+      return (
+        <span data-testid="task-unreadable">
+          {t('tasks.detail.unreadable')}{' '}
+          {task.problem?.final === true
+            ? t('tasks.detail.unreadableFinal', { count: task.problem.answers })
+            : t('tasks.detail.unreadableRetrying') + next}
+        </span>
+      )
   }
 }

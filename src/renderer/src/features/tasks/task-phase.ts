@@ -9,7 +9,8 @@ export const PHASE_TONE: Record<TaskPhase, Tone> = {
   done: 'good',
   failed: 'bad',
   not_found: 'bad',
-  stale: 'warn'
+  stale: 'warn',
+  unreadable: 'bad'
 }
 
 export type TaskFilter = 'all' | 'active' | 'done' | 'problems'
@@ -38,6 +39,7 @@ export function canRetry(task: TaskRow): boolean {
     task.phase === 'failed' ||
     task.phase === 'not_found' ||
     task.phase === 'stale' ||
+    (task.phase === 'unreadable' && task.problem?.final === true) ||
     task.fileErrors.length > 0
   )
 }

@@ -54,7 +54,8 @@ export const tasksEn = {
     done: 'Done',
     failed: 'Failed',
     not_found: 'Not found',
-    stale: 'No answer'
+    stale: 'No answer',
+    unreadable: 'Unreadable answer'
   },
   detail: {
     waiting: 'Suno has not started this task yet.',
@@ -66,7 +67,16 @@ export const tasksEn = {
     notFound:
       'The gateway does not know this task id. Check that it was copied whole and that it was made with this gateway and key.',
     stale: 'No news for a long time. Songshelf keeps checking, less often.',
-    lyricsDone: 'Finished: the lyrics are ready.'
+    lyricsDone: 'Finished: the lyrics are ready.',
+    unreadable: 'The gateway says it finished but sent no songs Songshelf understands.',
+    unreadableRetrying: 'Songshelf asks again in case the songs arrive late.',
+    unreadableFinal:
+      'Songshelf asked {{count}} times and gave up. Press Retry to ask again, or send the answer below to whoever runs your gateway.'
+  },
+  answer: {
+    show: 'The gateway’s answer (personal fields removed)',
+    copy: 'Copy answer',
+    copied: 'Copied'
   },
   lyrics: {
     show: 'Lyrics:',

@@ -54,7 +54,8 @@ export const tasksZhCN: typeof tasksEn = {
     done: '已完成',
     failed: '失败',
     not_found: '未找到',
-    stale: '无响应'
+    stale: '无响应',
+    unreadable: '无法读取的结果'
   },
   lyrics: {
     show: '歌词：',
@@ -71,7 +72,16 @@ export const tasksZhCN: typeof tasksEn = {
     noReason: '网关没有给出原因。',
     notFound: '网关不认识这个任务 ID。请确认 ID 复制完整，并且是用这个网关和密钥生成的。',
     stale: '很久没有新消息。歌架会继续检查，但频率降低。',
-    lyricsDone: '已完成：歌词已生成。'
+    lyricsDone: '已完成：歌词已生成。',
+    unreadable: '网关说任务已完成，但发来的内容里没有歌架能读懂的歌曲。',
+    unreadableRetrying: '歌架会再问几次，以防歌曲晚到。',
+    unreadableFinal:
+      '歌架已询问 {{count}} 次，不再继续。可以点“重试”再问一次，或把下面的回答发给你的网关提供方。'
+  },
+  answer: {
+    show: '网关的原始回答（已去除个人信息）',
+    copy: '复制回答',
+    copied: '已复制'
   },
   item: {
     added: '添加于{{when}}',
