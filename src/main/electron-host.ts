@@ -1,4 +1,4 @@
-import type { App, Dialog, SafeStorage, Shell, WebContents } from 'electron'
+import type { App, Dialog, NativeImage, SafeStorage, Shell, WebContents } from 'electron'
 import { join } from 'node:path'
 import type { KeyProtection } from '../shared/settings'
 import type { Host, StoredSettings } from './core/app/host'
@@ -13,7 +13,17 @@ export interface ElectronHostDeps {
   store: SettingsStore
   /** The window whose drag is in progress (for startDrag) and dialogs' parent. */
   focusedContents: () => WebContents | null
-  dragIcon: string
+  /** The image under the pointer while dragging songs out of the app. */
+  dragIcon: () => NativeImage | string
+}
+
+/** The drag image: the app icon at 64 px. The icon file is 1024 px, and startDrag shows
+ * its image at full size under the pointer. */
+export function dragIcon(
+  nativeImage: { createFromPath(path: string): NativeImage },
+  iconPath: string
+): NativeImage {
+  return nativeImage.createFromPath(iconPath).resize({ width: 64, height: 64, quality: 'best' })
 }
 
 /** The core's Host in the Electron app: electron-store settings, safeStorage key, OS
@@ -58,7 +68,10 @@ export function createElectronHost(deps: ElectronHostDeps): Host {
     },
     openExternal: async (url) => shell.openExternal(url),
     chooseFolder: async () => {
+      // Since Electron 43 dialogs open in Downloads unless told otherwise
+      // (docs/breaking-changes.md 43.0): start at the current library folder.
       const result = await dialog.showOpenDialog({
+        defaultPath: read().libraryDir,
         properties: ['openDirectory', 'createDirectory']
       })
       return result.canceled ? null : (result.filePaths[0] ?? null)
@@ -73,7 +86,7 @@ export function createElectronHost(deps: ElectronHostDeps): Host {
     startDrag: (paths) => {
       const contents = deps.focusedContents()
       if (!contents || paths.length === 0) return
-      contents.startDrag({ file: paths[0] as string, files: paths, icon: deps.dragIcon })
+      contents.startDrag({ file: paths[0] as string, files: paths, icon: deps.dragIcon() })
     }
   }
 }

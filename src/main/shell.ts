@@ -4,6 +4,7 @@ import type {
   Dialog,
   IpcMain,
   Menu,
+  NativeImage,
   NativeTheme,
   Notification,
   PowerMonitor,
@@ -13,17 +14,17 @@ import type {
   Session,
   Shell
 } from 'electron'
-import { join } from 'node:path'
 import { eventNames } from '../shared/contract'
 import { createSongshelfCore, type SongshelfCore } from './core/app/create-core'
 import { applyTheme, installDesktopIntegration } from './desktop/integration'
-import { createElectronHost } from './electron-host'
+import { createElectronHost, dragIcon } from './electron-host'
 import { createSenderCheck, registerHandlers, sendEvent } from './ipc/register'
 import { APP_ENTRY_URL, handleAppScheme } from './protocol/app-scheme'
 import { handleMediaScheme } from './protocol/media-scheme'
 import { appResponseHeaders, denyPermissions } from './security'
 import { openSettingsStore } from './settings/settings-store'
 import { restoreBounds, secureWebPreferences } from './windows/main-window'
+import { createRendererRecovery } from './windows/renderer-recovery'
 
 export interface ShellDeps {
   app: App
@@ -39,35 +40,48 @@ export interface ShellDeps {
   Notification: typeof Notification
   nativeTheme: NativeTheme
   powerMonitor: PowerMonitor
+  nativeImage: { createFromPath(path: string): NativeImage }
   preloadPath: string
+  /** resources/icon.png (the window icon; a small copy is the drag image). Passed in
+   * because this module is bundled into a chunk folder, where __dirname differs. */
+  iconPath: string
   /** The built renderer folder (out/renderer), served on the app scheme. */
   rendererDir: string
   devServerUrl: string | undefined
   isAppUrl: (url: string) => boolean
   isOnline: () => boolean
+  /** process.platform unless a test says otherwise. */
+  platform?: NodeJS.Platform
 }
 
 export interface RunningShell {
   core: SongshelfCore
-  window: BrowserWindowType
+  /** The main window, or null while none is open (macOS, after its window was closed). */
+  window(): BrowserWindowType | null
 }
 
-/** Everything that happens once the app is ready: settings, the core, the window, IPC
- * and the media scheme, wired together. */
+/** Everything that happens once the app is ready: settings, the core, IPC, both schemes,
+ * and the main window, which can be closed and opened again (macOS `activate`). Core
+ * events, menu commands and notification clicks that arrive while there is no window are
+ * dropped: reading `webContents` of a destroyed window throws "Object has been destroyed",
+ * and that must never reach the engine's timers. */
 export function startShell(deps: ShellDeps): RunningShell {
   const { app, BrowserWindow } = deps
+  const platform = deps.platform ?? process.platform
   denyPermissions(deps.session)
 
-  const store = openSettingsStore(undefined, app.getVersion())
+  const store = openSettingsStore(app.getPath('userData'), app.getVersion())
   let window: BrowserWindowType | null = null
+  const current = (): BrowserWindowType | null =>
+    window !== null && !window.isDestroyed() ? window : null
   const host = createElectronHost({
     app,
     dialog: deps.dialog,
     shell: deps.shell,
     safeStorage: deps.safeStorage,
     store,
-    focusedContents: () => window?.webContents ?? null,
-    dragIcon: join(__dirname, '../../resources/icon.png')
+    focusedContents: () => current()?.webContents ?? null,
+    dragIcon: () => dragIcon(deps.nativeImage, deps.iconPath)
   })
   host.applyPreferences = (settings) => applyTheme(deps.nativeTheme, settings)
   let onClipReady: (clip: { id: string; title: string }) => void = () => undefined
@@ -75,42 +89,76 @@ export function startShell(deps: ShellDeps): RunningShell {
   handleMediaScheme(deps.protocol, core.media)
   handleAppScheme(deps.protocol, deps.rendererDir, appResponseHeaders)
 
-  const bounds = restoreBounds(
-    store.get('windowBounds'),
-    deps.screen.getAllDisplays().map((d) => d.workArea)
-  )
-  window = new BrowserWindow({
-    ...bounds,
-    minWidth: 720,
-    minHeight: 480,
-    show: false,
-    title: 'Songshelf',
-    icon: join(__dirname, '../../resources/icon.png'),
-    backgroundColor: '#16161b',
-    webPreferences: secureWebPreferences(deps.preloadPath)
-  })
-  const win = window
-  if (bounds.maximized) win.maximize()
-  win.once('ready-to-show', () => win.show())
-  win.on('close', () => {
-    store.set('windowBounds', { ...win.getNormalBounds(), maximized: win.isMaximized() })
-  })
-
-  const isTrusted = createSenderCheck(
-    (contents) => !win.isDestroyed() && contents === win.webContents,
-    deps.isAppUrl
-  )
+  const isTrusted = createSenderCheck((contents) => {
+    const win = current()
+    return win !== null && contents === win.webContents
+  }, deps.isAppUrl)
   registerHandlers(deps.ipcMain, core.handlers, isTrusted)
   const unsubscribe = core.events.subscribe((event, payload) => {
-    if (eventNames.includes(event)) sendEvent(win.webContents, event, payload)
+    if (eventNames.includes(event)) sendEvent(current()?.webContents, event, payload)
   })
 
-  if (deps.devServerUrl) void win.loadURL(deps.devServerUrl)
-  else void win.loadURL(APP_ENTRY_URL)
+  const createWindow = (): BrowserWindowType => {
+    const bounds = restoreBounds(
+      store.get('windowBounds'),
+      deps.screen.getAllDisplays().map((d) => d.workArea)
+    )
+    const win = new BrowserWindow({
+      ...bounds,
+      minWidth: 720,
+      minHeight: 480,
+      show: false,
+      title: 'Songshelf',
+      icon: deps.iconPath,
+      backgroundColor: '#16161b',
+      webPreferences: secureWebPreferences(deps.preloadPath)
+    })
+    window = win
+    if (bounds.maximized) win.maximize()
+    win.once('ready-to-show', () => win.show())
+    win.on('close', () => {
+      store.set('windowBounds', { ...win.getNormalBounds(), maximized: win.isMaximized() })
+    })
+    win.on('closed', () => {
+      if (window === win) window = null
+    })
+    const contents = win.webContents
+    const recover = createRendererRecovery({
+      reload: () => {
+        if (!win.isDestroyed()) contents.reload()
+      },
+      notify: (title, message) => {
+        if (win.isDestroyed()) return
+        void deps.dialog.showMessageBox(win, { type: 'warning', title, message })
+      },
+      now: Date.now,
+      locale: app.getLocale()
+    })
+    contents.on('render-process-gone', (_event, details) => {
+      console.error("Songshelf: the window's renderer is gone:", details.reason, details.exitCode)
+      recover(details)
+    })
+    void win.loadURL(deps.devServerUrl ?? APP_ENTRY_URL)
+    return win
+  }
 
+  /** Brings the window forward, opening a new one if there is none. */
+  const showWindow = (): void => {
+    const win = current()
+    if (!win) {
+      createWindow()
+      return
+    }
+    if (win.isMinimized()) win.restore()
+    win.show()
+    win.focus()
+  }
+
+  createWindow()
   const desktop = installDesktopIntegration({
     app,
-    window: win,
+    window: current,
+    showWindow,
     core,
     Menu: deps.Menu,
     Notification: deps.Notification,
@@ -131,8 +179,13 @@ export function startShell(deps: ShellDeps): RunningShell {
     desktop.dispose()
     void core.stop().finally(() => app.quit())
   })
+  // macOS apps stay running with no window and open one again from the Dock
+  // (docs/tutorial/quick-start.md, "Open a window if none are open (macOS)").
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (platform !== 'darwin') app.quit()
   })
-  return { core, window: win }
+  app.on('activate', () => {
+    if (!quitting && current() === null) createWindow()
+  })
+  return { core, window: current }
 }

@@ -13,10 +13,14 @@ import type { StoredSettings } from '../core/app/host'
 import { sendEvent } from '../ipc/register'
 import { buildMenuTemplate } from './menu'
 import { ArrivalNotifier, taskbarProgress } from './notifier'
+import { taskIdsFromSecondInstance } from './second-instance'
 
 export interface DesktopDeps {
   app: App
-  window: BrowserWindow
+  /** The main window, or null while none is open (macOS). */
+  window: () => BrowserWindow | null
+  /** Brings the main window forward, opening one if needed. */
+  showWindow: () => void
   core: SongshelfCore
   Menu: typeof MenuType
   Notification: typeof NotificationType
@@ -27,7 +31,7 @@ export interface DesktopDeps {
   settings: () => StoredSettings
 }
 
-/** Ids given on the command line (`songshelf <task ids>`, or a second launch with ids). */
+/** Ids given on the command line of this launch (`songshelf <task ids>`). */
 export function taskIdsFromArgv(argv: readonly string[]): string[] {
   const args = argv.filter((arg) => !arg.startsWith('-'))
   return extractTaskIds(args.join('\n')).ids
@@ -40,32 +44,47 @@ export function applyTheme(nativeTheme: NativeTheme, settings: StoredSettings): 
 export interface DesktopIntegration {
   /** A clip's song is on disk: show (batched) notifications. */
   clipReady(clip: { id: string; title: string }): void
+  /** Notifications on screen that are still referenced (for tests). */
+  shownNotifications(): number
   dispose(): void
 }
 
 /** OS integration: menu, notifications, taskbar progress, sleep/resume, command-line
  * ids. */
 export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration {
-  const { app, window, core } = deps
+  const { app, core } = deps
+  // Dropped when there is no window: a menu command has nothing to act on then.
   const send = (command: MenuCommand, clipId?: string): void =>
-    sendEvent(window.webContents, 'menu-command', clipId ? { command, clipId } : { command })
+    sendEvent(
+      deps.window()?.webContents,
+      'menu-command',
+      clipId ? { command, clipId } : { command }
+    )
 
   deps.Menu.setApplicationMenu(
     deps.Menu.buildFromTemplate(buildMenuTemplate(process.platform, send))
   )
   applyTheme(deps.nativeTheme, deps.settings())
 
-  const focus = (): void => {
-    if (window.isDestroyed()) return
-    if (window.isMinimized()) window.restore()
-    window.show()
-    window.focus()
-  }
+  const focus = (): void => deps.showWindow()
+  const shown = new Set<NotificationType>()
   const notifier = new ArrivalNotifier({
     enabled: () => deps.settings().notifications && deps.Notification.isSupported(),
     show: (title, body, onClick) => {
       const note = new deps.Notification({ title, body, silent: true })
-      note.on('click', onClick)
+      // Referenced until it is done with: an unreferenced Notification can be garbage-
+      // collected while still on screen, and its click is then lost (electron#16922,
+      // electron#12690).
+      shown.add(note)
+      const forget = (): void => {
+        shown.delete(note)
+      }
+      note.on('click', () => {
+        forget()
+        onClick()
+      })
+      note.on('close', forget)
+      note.on('failed', forget)
       note.show()
     },
     focusClip: (clipId) => {
@@ -79,7 +98,8 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
   })
 
   const unsubscribe = core.events.subscribe((event, payload) => {
-    if (window.isDestroyed()) return
+    const window = deps.window()
+    if (!window) return
     if (event === 'download-progress') {
       window.setProgressBar(
         taskbarProgress((payload as { items: { bytes: number; total: number | null }[] }).items)
@@ -92,14 +112,13 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
     }
   })
 
-  const addFromArgv = (argv: readonly string[]): void => {
-    const ids = taskIdsFromArgv(argv)
+  const addIds = (ids: string[]): void => {
     if (ids.length > 0) void core.handlers.addTasks({ text: ids.join('\n') })
   }
-  addFromArgv(process.argv.slice(1))
-  app.on('second-instance', (_event, argv) => {
+  addIds(taskIdsFromArgv(process.argv.slice(1)))
+  app.on('second-instance', (_event, _argv, _cwd, additionalData) => {
     focus()
-    addFromArgv(argv.slice(1))
+    addIds(taskIdsFromSecondInstance(additionalData))
   })
 
   // After sleep, or when the screen unlocks, look once (not a burst of missed ticks).
@@ -114,10 +133,12 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
 
   return {
     clipReady: (clip) => notifier.arrived(clip),
+    shownNotifications: () => shown.size,
     dispose: () => {
       unsubscribe()
       clearInterval(onlineWatch)
       notifier.dispose()
+      shown.clear()
       deps.powerMonitor.removeListener('resume', wake)
       deps.powerMonitor.removeListener('unlock-screen', wake)
     }

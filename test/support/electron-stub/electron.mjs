@@ -6,7 +6,15 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const report = { events: [], windows: [], schemes: [], handled: [], ipc: [], errors: [] }
+const report = {
+  events: [],
+  windows: [],
+  schemes: [],
+  handled: [],
+  ipc: [],
+  errors: [],
+  errorBoxes: []
+}
 const log = (event, detail) =>
   report.events.push(detail === undefined ? event : `${event}:${detail}`)
 let ready = false
@@ -260,7 +268,16 @@ export const screen = {
   on() {}
 }
 export const shell = noopObject('shell')
-export const dialog = noopObject('dialog')
+const dialogLog = noopObject('dialog')
+export const dialog = new Proxy(
+  {
+    showErrorBox(title, message) {
+      report.errorBoxes.push({ title, message })
+      log('dialog.showErrorBox')
+    }
+  },
+  { get: (target, prop) => (prop in target ? target[prop] : dialogLog[prop]) }
+)
 export class Notification extends EventEmitter {
   static isSupported() {
     return false

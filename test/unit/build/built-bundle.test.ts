@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/temp-dirs'
@@ -55,6 +55,7 @@ interface StubReport {
     hasRoot?: boolean
   }[]
   errors: string[]
+  errorBoxes: { title: string; message: string }[]
   registeredChannels: string[]
 }
 
@@ -154,6 +155,58 @@ describe('the built app', () => {
     // the index close), then quits for real and exits.
     expect(order('app.quit')).toBeGreaterThan(order('window.loadURL'))
     expect(report.events.filter((e) => e === 'app.quit')).toHaveLength(2)
+    expect(report.events.at(-1)).toBe('exit')
+  })
+
+  function runBundle(
+    env: Record<string, string>,
+    setup: (dir: string) => void = () => undefined
+  ): { report: StubReport; stderr: string } {
+    const dir = tempDir('songshelf-bundle-')
+    setup(dir)
+    const reportPath = join(dir, 'report.json')
+    const result = spawnSync(
+      process.execPath,
+      ['--import', join(ROOT, 'test/support/electron-stub/register.mjs'), out('main/index.js')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          SONGSHELF_USER_DATA: join(dir, 'userData'),
+          STUB_MUSIC: join(dir, 'music'),
+          STUB_REPORT: reportPath,
+          ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replaceAll('$DIR', dir)]))
+        },
+        encoding: 'utf8',
+        timeout: 60_000
+      }
+    )
+    expect(existsSync(reportPath), result.stderr).toBe(true)
+    return {
+      report: JSON.parse(readFileSync(reportPath, 'utf8')) as StubReport,
+      stderr: result.stderr
+    }
+  }
+
+  it('shows a native error dialog and exits when the data folder is unusable', () => {
+    // userData is a file: settings and the index cannot be created under it.
+    const { report } = runBundle({ SONGSHELF_USER_DATA: '$DIR/not-a-folder' }, (dir) =>
+      writeFileSync(join(dir, 'not-a-folder'), 'a file where the data folder should be')
+    )
+    expect(report.windows).toHaveLength(0)
+    expect(report.errorBoxes).toHaveLength(1)
+    expect(report.errorBoxes[0]!.title).toBe('Songshelf cannot start')
+    expect(report.errorBoxes[0]!.message).toContain('cannot read or write its data folder')
+    expect(report.errorBoxes[0]!.message).toContain('not-a-folder')
+    expect(report.events.at(-1)).toBe('exit')
+  })
+
+  it('explains a missing node:sqlite in a dialog instead of dying before any window', () => {
+    const { report } = runBundle({ STUB_NO_SQLITE: '1' })
+    expect(report.windows).toHaveLength(0)
+    expect(report.errorBoxes).toHaveLength(1)
+    expect(report.errorBoxes[0]!.message).toContain('no built-in SQLite')
+    expect(report.events).toContain('app.ready')
     expect(report.events.at(-1)).toBe('exit')
   })
 
