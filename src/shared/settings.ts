@@ -37,7 +37,15 @@ export interface AppInfo {
   fts5: boolean
 }
 
-export type ConnectionTestOutcome = 'ok' | 'key_rejected' | 'unreachable' | 'not_gateway' | 'no_key'
+export type ConnectionTestOutcome =
+  | 'ok'
+  | 'key_rejected'
+  | 'unreachable'
+  | 'not_gateway'
+  | 'no_key'
+  /** Another address than the saved one, and no key given for it: the stored key is
+   * never sent anywhere but the saved gateway. */
+  | 'key_for_address'
 
 export interface ConnectionTestResult {
   result: ConnectionTestOutcome

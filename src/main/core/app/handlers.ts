@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { extractTaskIds } from '../../../shared/task-ids'
 import type { PublicSettings } from '../../../shared/settings'
 import { testConnection, validateBaseUrl } from '../gateway/client'
+import { KEY_FOR_ADDRESS, storedKeyMayGoTo } from '../gateway/key-scope'
 import type { LibraryStore } from '../library/types'
 import type { SyncEngine } from '../sync/engine'
 import { buildM3u8 } from './playlist'
@@ -202,10 +203,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return publicSettings(host)
     },
     testConnection: async ({ baseUrl, key }) => {
-      const url = baseUrl ?? host.settings.get().baseUrl
-      const apiKey = key ?? host.settings.getKey()
-      const check = validateBaseUrl(url)
+      const saved = host.settings.get().baseUrl
+      const check = validateBaseUrl(baseUrl ?? saved)
       if (!check.ok) return { result: 'not_gateway', message: check.message }
+      const storedKeyAllowed = storedKeyMayGoTo(check.url, saved)
+      if (key === undefined && !storedKeyAllowed) return KEY_FOR_ADDRESS
+      const apiKey = key ?? host.settings.getKey()
       if (!apiKey) return { result: 'no_key', message: 'Enter your API key first.' }
       return testConnection({ baseUrl: check.url, apiKey, fetch: ctx.fetch })
     },

@@ -92,7 +92,9 @@ describe('settings', () => {
     ['ok', 'The key works'],
     ['key_rejected', 'The gateway rejected the key'],
     ['unreachable', 'could not be reached'],
-    ['not_gateway', 'not like a Suno gateway']
+    ['not_gateway', 'not like a Suno gateway'],
+    // A typed address that is not the saved one gets no stored key (issue 12 §5).
+    ['key_for_address', 'your saved key was not sent to it']
   ]
   for (const [outcome, text] of outcomes) {
     it(`the connection test tells "${outcome}" apart`, async () => {

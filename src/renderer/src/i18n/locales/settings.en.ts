@@ -53,6 +53,8 @@ export const settingsEn = {
       not_gateway:
         'This address answered, but not like a Suno gateway. Use the part before /suno/fetch.',
       no_key: 'Enter an API key first.',
+      key_for_address:
+        'This is not your saved gateway address, so your saved key was not sent to it. Type the key for this address above and test again, or save the address first.',
       error: 'The test could not run.'
     }
   },

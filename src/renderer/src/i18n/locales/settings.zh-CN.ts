@@ -52,6 +52,8 @@ export const settingsZhCN: typeof settingsEn = {
       unreachable: '无法连接到网关。请检查地址和网络。',
       not_gateway: '这个地址有响应，但不像 Suno 网关。请使用 /suno/fetch 之前的部分。',
       no_key: '请先输入密钥。',
+      key_for_address:
+        '这不是已保存的网关地址，所以没有把已保存的密钥发给它。请在上方输入这个地址对应的密钥后再测试，或先保存这个地址。',
       error: '测试无法进行。'
     }
   },
