@@ -35,7 +35,19 @@ export const METHOD_NAMES = [
   'chooseLibraryFolder',
   'changeLibraryFolder',
   'openLibraryFolder',
-  'openExternal'
+  'openExternal',
+  'listPlaylists',
+  'createPlaylist',
+  'renamePlaylist',
+  'setSmartRule',
+  'deletePlaylist',
+  'restorePlaylist',
+  'addToPlaylist',
+  'removeFromPlaylist',
+  'movePlaylistItems',
+  'queryPlaylist',
+  'playlistClipIds',
+  'importPlaylist'
 ] as const
 
 export const EVENT_NAMES = [
@@ -43,7 +55,8 @@ export const EVENT_NAMES = [
   'download-progress',
   'library-changed',
   'sync-state',
-  'menu-command'
+  'menu-command',
+  'playlists-changed'
 ] as const
 
 export const MENU_COMMANDS = [

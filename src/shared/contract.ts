@@ -10,6 +10,8 @@ import type {
 } from './domain'
 import type { AppInfo, ConnectionTestResult, PublicSettings } from './settings'
 import * as s from './schemas'
+import * as p from './playlist-schemas'
+import type { PlaylistImportReport, PlaylistPage, PlaylistSummary } from './playlists'
 import { channelOf, EVENT_NAMES, METHOD_NAMES, MENU_COMMANDS } from './channels'
 
 // The one contract between renderer and main. Main registers a validated handler for
@@ -60,7 +62,22 @@ export const methods = {
   chooseLibraryFolder: method<typeof s.noArgs, { path: string | null }>(s.noArgs),
   changeLibraryFolder: method<typeof s.changeLibraryArgs, PublicSettings>(s.changeLibraryArgs),
   openLibraryFolder: method<typeof s.noArgs, { ok: true }>(s.noArgs),
-  openExternal: method<typeof s.externalUrlArg, { ok: true }>(s.externalUrlArg)
+  openExternal: method<typeof s.externalUrlArg, { ok: true }>(s.externalUrlArg),
+
+  listPlaylists: method<typeof s.noArgs, PlaylistSummary[]>(s.noArgs),
+  createPlaylist: method<typeof p.createPlaylistArgs, PlaylistSummary>(p.createPlaylistArgs),
+  renamePlaylist: method<typeof p.renamePlaylistArgs, PlaylistSummary>(p.renamePlaylistArgs),
+  setSmartRule: method<typeof p.setSmartRuleArgs, PlaylistSummary>(p.setSmartRuleArgs),
+  deletePlaylist: method<typeof p.playlistIdArg, { ok: true }>(p.playlistIdArg),
+  restorePlaylist: method<typeof p.playlistIdArg, PlaylistSummary>(p.playlistIdArg),
+  addToPlaylist: method<typeof p.addToPlaylistArgs, { added: number }>(p.addToPlaylistArgs),
+  removeFromPlaylist: method<typeof p.playlistItemsArgs, { removed: number }>(p.playlistItemsArgs),
+  movePlaylistItems: method<typeof p.movePlaylistItemsArgs, { moved: number }>(
+    p.movePlaylistItemsArgs
+  ),
+  queryPlaylist: method<typeof p.queryPlaylistArgs, PlaylistPage>(p.queryPlaylistArgs),
+  playlistClipIds: method<typeof p.playlistIdArg, string[]>(p.playlistIdArg),
+  importPlaylist: method<typeof p.importPlaylistArgs, PlaylistImportReport>(p.importPlaylistArgs)
 } as const
 
 export type Methods = typeof methods
@@ -81,6 +98,8 @@ export interface Events {
   'library-changed': { clipIds: string[] | null }
   'sync-state': SyncState
   'menu-command': { command: MenuCommand; clipId?: string }
+  /** Playlists created, renamed, deleted or edited (null: any of them). */
+  'playlists-changed': { playlistIds: string[] | null }
 }
 export type EventName = (typeof EVENT_NAMES)[number]
 export const eventNames: readonly EventName[] = EVENT_NAMES

@@ -6,6 +6,7 @@ import { KEY_FOR_ADDRESS, storedKeyMayGoTo } from '../gateway/key-scope'
 import type { LibraryStore } from '../library/types'
 import type { SyncEngine } from '../sync/engine'
 import { buildM3u8 } from './playlist'
+import { playlistHandlers } from './playlist-handlers'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
 import type { EventHub } from './events'
@@ -245,6 +246,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       }
       await host.openExternal(parsed.toString())
       return { ok: true }
-    }
+    },
+    ...playlistHandlers(lib, events)
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db'
+import { SCHEMA_PLAYLISTS } from './playlists/schema'
 import { SCHEMA_V1 } from './schema'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
@@ -61,6 +62,11 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE tasks ADD COLUMN unreadable_json TEXT;
       `)
     }
+  },
+  {
+    version: 4,
+    name: 'playlists and listening history',
+    up: (db: Db): void => db.raw.exec(SCHEMA_PLAYLISTS)
   }
 ]
 

@@ -16,6 +16,7 @@ import { isInside } from './naming'
 import { getClip, listClipsForCli, queryClips } from './queries/clips'
 import { facets } from './queries/facets'
 import { listTasks } from './queries/task-list'
+import { createPlaylists } from './playlists'
 import { rebuildIndex } from './rebuild'
 import { ensureSearchIndex } from './search-index'
 import { searchUpkeep } from './search-upkeep'
@@ -113,6 +114,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     upkeep.poke()
     return result
   }
+  const playlists = createPlaylists({ db, mode, now, libraryDir, libraryAvailable, logger })
 
   return {
     dbPath,
@@ -162,8 +164,8 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     listTags: () => tags.listTags(db),
     setFavorite: (ids, value) => setFavorite(db, ids, value, onSidecarStale),
     recordPlay: (id, at, ms) => recordPlay(db, id, at, ms),
-    deleteClips: (ids) =>
-      deleteClips(
+    async deleteClips(ids) {
+      const result = await deleteClips(
         {
           db,
           mode,
@@ -173,7 +175,11 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
           forgetSidecars: (pks) => sidecars.forget(pks)
         },
         ids
-      ),
+      )
+      await playlists.clipsChanged(ids)
+      return result
+    },
+    playlists,
     retryTask: (id) => tasks.retryTask(db, id),
     removeTask: (id) => tasks.removeTask(db, id),
     retryFailedFiles: (clipIds) => files.retryFailedFiles(db, clipIds, now()),
@@ -181,7 +187,11 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     // Library folder
     async rebuild() {
       await sidecars.flush()
-      return rebuildIndex(db, mode, libraryDir, libraryAvailable(), now())
+      await playlists.flush()
+      const result = await rebuildIndex(db, mode, libraryDir, libraryAvailable(), now())
+      if (!result.ok) return result
+      const restored = await playlists.restoreFromFolder()
+      return restored === 0 ? result : { ...result, playlists: restored }
     },
     libraryAvailable,
     diagnostics: () => ({
@@ -195,6 +205,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     async close(): Promise<void> {
       upkeep.stop()
       await sidecars.flush()
+      await playlists.flush()
       db.close()
     }
   }

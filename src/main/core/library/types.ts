@@ -10,6 +10,7 @@ import type {
   TaskRow
 } from '../../../shared/domain'
 import type { SyncStore } from '../sync/store-port'
+import type { Playlists } from './playlists'
 
 // The public shape of the library: options, the store façade and its result types.
 
@@ -80,7 +81,14 @@ export interface CliClip {
 }
 
 export type RebuildResult =
-  | { ok: true; clips: number; tasks: number; skipped: string[] }
+  | {
+      ok: true
+      clips: number
+      tasks: number
+      skipped: string[]
+      /** Playlists brought back from their M3U8 files, when any were. */
+      playlists?: number
+    }
   | { ok: false; code: 'library_unavailable' | 'library_empty'; message: string }
 
 export interface TagChange {
@@ -138,6 +146,8 @@ export interface LibraryStore extends SyncStore {
   setFavorite(ids: string[], value: boolean): { changed: number }
   recordPlay(id: string, at: number, ms?: number): boolean
   deleteClips(ids: string[]): Promise<{ deleted: number }>
+  /** Saved and smart playlists, mirrored into the library folder as M3U8. */
+  readonly playlists: Playlists
   retryTask(id: string): boolean
   removeTask(id: string): boolean
   /** Puts failed downloads (of the given clips, or all) back in the queue. */

@@ -1,0 +1,56 @@
+import type { ClipRow, LibraryFilter, SortDir, SortKey } from './domain'
+
+// Playlists: saved lists of clips (by reference, in an order the user chose) and smart
+// playlists (a saved query over the library's own filter language, evaluated live).
+
+export type PlaylistKind = 'manual' | 'smart'
+
+/** A smart playlist's saved query. Times are relative ("added within 30 days"), so the
+ * playlist keeps meaning the same thing as days pass; they become absolute only when it
+ * is evaluated. */
+export interface SmartRule {
+  filter: Omit<LibraryFilter, 'addedSince' | 'createdFrom' | 'createdTo' | 'playedSince'>
+  addedWithinDays?: number
+  playedWithinDays?: number
+  /** Clips never played (no counted play: skips are not plays). */
+  neverPlayed?: boolean
+  minPlays?: number
+  sort?: SortKey
+  dir?: SortDir
+  /** At most this many clips (e.g. "the 50 most played"). */
+  limit?: number
+}
+
+export interface PlaylistSummary {
+  id: string
+  name: string
+  kind: PlaylistKind
+  /** Clips in it now (a smart playlist's live count). */
+  count: number
+  rule: SmartRule | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** A window of a playlist's clips, in playlist order. `itemIds[i]` names the entry of
+ * `rows[i]` (a clip can be in a playlist twice); smart playlists have no item ids. */
+export interface PlaylistPage {
+  rows: ClipRow[]
+  itemIds: number[]
+  total: number
+  offset: number
+}
+
+export interface PlaylistImportReport {
+  playlist: PlaylistSummary
+  /** Entries that became items. */
+  added: number
+  /** Entries that point to nothing in the library, as written in the file. */
+  missing: string[]
+}
+
+/** The presets offered when creating a smart playlist. */
+export const SMART_PRESETS: Readonly<Record<'neverPlayed' | 'mostPlayed', SmartRule>> = {
+  neverPlayed: { filter: {}, neverPlayed: true, sort: 'added', dir: 'desc' },
+  mostPlayed: { filter: {}, minPlays: 1, sort: 'plays', dir: 'desc', limit: 100 }
+}
