@@ -86,13 +86,20 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     while (finishing.size > 0) await Promise.allSettled([...finishing])
   }
 
+  // One client for the life of the current address and key, so what it learns about
+  // the gateway (that the batch route is missing) is not forgotten every poll cycle.
+  let gateway: { baseUrl: string; key: string; client: GatewayClient } | null = null
   const client = (): GatewayClient | { problem: string } => {
     const { baseUrl } = host.settings.get()
     const key = host.settings.getKey()
     if (!baseUrl || !key) return { problem: NO_GATEWAY_MESSAGE }
     const check = validateBaseUrl(baseUrl)
     if (!check.ok) return { problem: check.message }
-    return createGatewayClient({ baseUrl: check.url, apiKey: key, fetch: options.fetch })
+    if (gateway?.baseUrl !== check.url || gateway.key !== key) {
+      const made = createGatewayClient({ baseUrl: check.url, apiKey: key, fetch: options.fetch })
+      gateway = { baseUrl: check.url, key, client: made }
+    }
+    return gateway.client
   }
 
   const makeEngine = (): SyncEngine =>
