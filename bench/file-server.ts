@@ -9,6 +9,13 @@ import type { AddressInfo } from 'node:net'
 
 const BLOCK = 1024 * 1024
 const HEAD = Buffer.from([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0, 0xff, 0xfb, 0x90, 0x64])
+/** A path ending in .mp4 gets an ftyp box first and video/mp4; .jpg a JPEG start. */
+const MP4_HEAD = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypisom'),
+  Buffer.alloc(12)
+])
+const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])
 
 export interface FileServer {
   url: string
@@ -17,12 +24,18 @@ export interface FileServer {
 
 export async function startFileServer(size: number): Promise<FileServer> {
   const block = randomBytes(BLOCK)
-  const first = Buffer.concat([HEAD, block.subarray(HEAD.length)])
   const server: Server = createServer((req, res) => {
-    const asked = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('bytes') ?? size)
-    const total = Number.isFinite(asked) && asked > HEAD.length ? asked : size
+    const url = new URL(req.url ?? '/', 'http://x')
+    const asked = Number(url.searchParams.get('bytes') ?? size)
+    const [head, type] = url.pathname.endsWith('.mp4')
+      ? [MP4_HEAD, 'video/mp4']
+      : url.pathname.endsWith('.jpg')
+        ? [JPEG_HEAD, 'image/jpeg']
+        : [HEAD, 'audio/mpeg']
+    const first = Buffer.concat([head, block.subarray(head.length)])
+    const total = Number.isFinite(asked) && asked > head.length ? asked : size
     res.writeHead(200, {
-      'content-type': 'audio/mpeg',
+      'content-type': type,
       'content-length': total,
       'accept-ranges': 'bytes',
       etag: `"bench-${total}"`

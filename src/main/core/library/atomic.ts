@@ -1,6 +1,6 @@
 import { syncDir } from '../fs-sync'
 import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 // Replacing a file in the library without ever leaving half of it behind: write a temp
@@ -18,11 +18,21 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   stillWanted: () => boolean = () => true
 ): Promise<boolean> {
+  return writeAtomicWith(target, (handle) => handle.writeFile(data), stillWanted)
+}
+
+/** The same, with the content written by `write` into the temp file's handle (for
+ * content streamed from elsewhere, e.g. a song's audio copied in bounded chunks). */
+export async function writeAtomicWith(
+  target: string,
+  write: (handle: FileHandle) => Promise<void>,
+  stillWanted: () => boolean = () => true
+): Promise<boolean> {
   const temp = `${target}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`
   try {
     const handle = await open(temp, 'wx')
     try {
-      await handle.writeFile(data)
+      await write(handle)
       await handle.sync()
     } finally {
       await handle.close()
