@@ -28,7 +28,7 @@ export function dragIcon(
 
 /** The core's Host in the Electron app: electron-store settings, safeStorage key, OS
  * trash, dialogs and the system browser. */
-export function createElectronHost(deps: ElectronHostDeps): Host {
+export function createElectronHost(deps: ElectronHostDeps): Host & { keyVault: KeyVault } {
   const { app, dialog, shell, store } = deps
   const vault = new KeyVault(
     deps.safeStorage,
@@ -44,6 +44,7 @@ export function createElectronHost(deps: ElectronHostDeps): Host {
     return { ...rest, libraryDir: rest.libraryDir ?? defaultLibrary }
   }
   return {
+    keyVault: vault,
     transport: 'electron',
     version: app.getVersion(),
     dataDir: app.getPath('userData'),

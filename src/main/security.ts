@@ -78,12 +78,25 @@ export function hardenWebContents(
 }
 
 /** Permission requests and checks are denied by default (Electron grants everything
- * otherwise). Fullscreen for the video panel is the one exception. */
-export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'fullscreen')
+ * otherwise). Two exceptions: fullscreen for the video panel, and
+ * `clipboard-sanitized-write` for our own page's main frame only, which
+ * `navigator.clipboard.writeText` (the copy buttons) needs and which goes through both
+ * handlers (docs/api/session.md, electron#37158). Sub-frames and other origins never get
+ * it. */
+export function denyPermissions(
+  session: Session,
+  isAppUrl: (url: string) => boolean = () => false
+): void {
+  const allowed = (permission: string, url: string | undefined, mainFrame: boolean): boolean => {
+    if (permission === 'fullscreen') return true
+    return permission === 'clipboard-sanitized-write' && mainFrame && !!url && isAppUrl(url)
+  }
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(allowed(permission, details.requestingUrl, details.isMainFrame))
   })
-  session.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen')
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    allowed(permission, details.requestingUrl, details.isMainFrame)
+  )
 }
 
 /** The headers the app adds to a response for `url`: the CSP for the app scheme's pages,

@@ -16,7 +16,11 @@ import type {
 } from 'electron'
 import { eventNames } from '../shared/contract'
 import { createSongshelfCore, type SongshelfCore } from './core/app/create-core'
-import { applyTheme, installDesktopIntegration } from './desktop/integration'
+import {
+  applyTheme,
+  installDesktopIntegration,
+  type DesktopIntegration
+} from './desktop/integration'
 import { createElectronHost, dragIcon } from './electron-host'
 import { createSenderCheck, registerHandlers, sendEvent } from './ipc/register'
 import { APP_ENTRY_URL, handleAppScheme } from './protocol/app-scheme'
@@ -58,6 +62,7 @@ export interface RunningShell {
   core: SongshelfCore
   /** The main window, or null while none is open (macOS, after its window was closed). */
   window(): BrowserWindowType | null
+  desktop: DesktopIntegration
 }
 
 /** Everything that happens once the app is ready: settings, the core, IPC, both schemes,
@@ -68,7 +73,7 @@ export interface RunningShell {
 export function startShell(deps: ShellDeps): RunningShell {
   const { app, BrowserWindow } = deps
   const platform = deps.platform ?? process.platform
-  denyPermissions(deps.session)
+  denyPermissions(deps.session, deps.isAppUrl)
 
   const store = openSettingsStore(app.getPath('userData'), app.getVersion())
   let window: BrowserWindowType | null = null
@@ -168,7 +173,10 @@ export function startShell(deps: ShellDeps): RunningShell {
     settings: () => host.settings.get()
   })
   onClipReady = desktop.clipReady
-  core.start()
+  // The first poll needs the key: decrypt it first (a locked keychain only delays it).
+  void host.keyVault.load().finally(() => {
+    if (!quitting) core.start()
+  })
   let quitting = false
   app.on('before-quit', (event) => {
     if (quitting) return
@@ -177,7 +185,7 @@ export function startShell(deps: ShellDeps): RunningShell {
     quitting = true
     unsubscribe()
     desktop.dispose()
-    void core.stop().finally(() => app.quit())
+    void Promise.allSettled([host.keyVault.settled(), core.stop()]).finally(() => app.quit())
   })
   // macOS apps stay running with no window and open one again from the Dock
   // (docs/tutorial/quick-start.md, "Open a window if none are open (macOS)").
@@ -187,5 +195,5 @@ export function startShell(deps: ShellDeps): RunningShell {
   app.on('activate', () => {
     if (!quitting && current() === null) createWindow()
   })
-  return { core, window: current }
+  return { core, window: current, desktop }
 }

@@ -6,7 +6,8 @@ export type Theme = 'system' | 'light' | 'dark'
 
 /** keychain: OS keychain / DPAPI / libsecret; weak: Linux `basic_text` (a hard-coded
  * password); memory: could not be stored, kept for this session only; none: no key. */
-export type KeyProtection = 'keychain' | 'weak' | 'memory' | 'none'
+/** 'locked': a key is stored but the system keychain cannot be read right now. */
+export type KeyProtection = 'keychain' | 'weak' | 'memory' | 'none' | 'locked'
 
 export interface PublicSettings {
   baseUrl: string

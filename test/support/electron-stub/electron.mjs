@@ -259,10 +259,16 @@ const defaultSession = {
 export const session = { defaultSession }
 export const safeStorage = {
   isEncryptionAvailable: () => false,
+  isAsyncEncryptionAvailable: async () => plainText,
   getSelectedStorageBackend: () => 'basic_text',
-  encryptString: (s) => Buffer.from(s),
-  decryptString: (b) => b.toString()
+  setUsePlainTextEncryption: (value) => {
+    plainText = value
+    log('safeStorage.setUsePlainTextEncryption', String(value))
+  },
+  encryptStringAsync: async (s) => Buffer.from(`v10${s}`),
+  decryptStringAsync: async (b) => ({ result: b.toString().slice(3), shouldReEncrypt: false })
 }
+let plainText = false
 export const screen = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
   on() {}

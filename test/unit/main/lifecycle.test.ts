@@ -171,3 +171,18 @@ describe('a second launch', () => {
     expect(FakeNotification.shown).toHaveLength(0)
   })
 })
+
+describe('notifications', () => {
+  it('keeps each shown notification referenced until it is clicked or closed', async () => {
+    const { shell } = start('linux')
+    shell.desktop.clipReady({ id: 'clip-1', title: 'City Lights' })
+    await vi.waitFor(() => expect(FakeNotification.shown).toHaveLength(1), { timeout: 10_000 })
+    expect(shell.desktop.shownNotifications()).toBe(1)
+    FakeNotification.shown[0]!.emit('click')
+    expect(shell.desktop.shownNotifications()).toBe(0)
+    shell.desktop.clipReady({ id: 'clip-2', title: 'Paper Moon' })
+    await vi.waitFor(() => expect(FakeNotification.shown).toHaveLength(2), { timeout: 10_000 })
+    FakeNotification.shown[1]!.emit('close')
+    expect(shell.desktop.shownNotifications()).toBe(0)
+  })
+})

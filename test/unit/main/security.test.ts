@@ -96,8 +96,9 @@ describe('window security', () => {
   })
 
   it('denies permission requests and checks by default', () => {
-    let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null
-    let check: ((c: unknown, p: string) => boolean) | null = null
+    let request: ((c: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void) | null =
+      null
+    let check: ((c: unknown, p: string, o: string, d: unknown) => boolean) | null = null
     const session = {
       setPermissionRequestHandler: (h: typeof request) => (request = h),
       setPermissionCheckHandler: (h: typeof check) => (check = h)
@@ -111,10 +112,36 @@ describe('window security', () => {
       'openExternal'
     ]) {
       const cb = vi.fn()
-      request!(null, permission, cb)
+      request!(null, permission, cb, { requestingUrl: APP, isMainFrame: true })
       expect(cb).toHaveBeenCalledWith(false)
-      expect(check!(null, permission)).toBe(false)
+      expect(check!(null, permission, '', { requestingUrl: APP, isMainFrame: true })).toBe(false)
     }
+  })
+
+  it('lets only our own main frame write to the clipboard (the copy buttons)', () => {
+    let request: ((c: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void) | null =
+      null
+    let check: ((c: unknown, p: string, o: string, d: unknown) => boolean) | null = null
+    const session = {
+      setPermissionRequestHandler: (h: typeof request) => (request = h),
+      setPermissionCheckHandler: (h: typeof check) => (check = h)
+    } as unknown as Session
+    denyPermissions(session, (url) => isAppUrl(url, undefined))
+    const ask = (details: { requestingUrl?: string; isMainFrame: boolean }): boolean[] => {
+      const cb = vi.fn()
+      request!(null, 'clipboard-sanitized-write', cb, details)
+      return [
+        cb.mock.calls[0]![0] as boolean,
+        check!(null, 'clipboard-sanitized-write', '', details)
+      ]
+    }
+    expect(ask({ requestingUrl: APP, isMainFrame: true })).toEqual([true, true])
+    expect(ask({ requestingUrl: APP, isMainFrame: false })).toEqual([false, false])
+    expect(ask({ requestingUrl: 'https://evil.test/', isMainFrame: true })).toEqual([false, false])
+    expect(ask({ isMainFrame: true })).toEqual([false, false])
+    const cb = vi.fn()
+    request!(null, 'clipboard-read', cb, { requestingUrl: APP, isMainFrame: true })
+    expect(cb).toHaveBeenCalledWith(false)
   })
 
   it('uses a strict CSP: media and images only from our scheme', () => {

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import type { Protocol, SafeStorage } from 'electron'
-import { KeyVault } from '../../../src/main/settings/key-vault'
+import type { Protocol } from 'electron'
+import { KeyVault, type VaultSafeStorage } from '../../../src/main/settings/key-vault'
 import { registerSchemePrivileges } from '../../../src/main/protocol/schemes'
 import { tempDir } from '../../support/temp-dirs'
 
@@ -12,16 +12,28 @@ function fakeSafeStorage(options: {
   available: boolean
   backend?: string
   failDecrypt?: boolean
-}): SafeStorage {
-  return {
-    isEncryptionAvailable: () => options.available,
+  failEncrypt?: boolean
+}): VaultSafeStorage & { plainText: boolean } {
+  const fake = {
+    plainText: false,
+    isAsyncEncryptionAvailable: async () => options.available || fake.plainText,
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-    encryptString: (text: string) => Buffer.from(`enc:${Buffer.from(text).toString('hex')}`),
-    decryptString: (buffer: Buffer) => {
+    setUsePlainTextEncryption: (value: boolean) => {
+      fake.plainText = value
+    },
+    encryptStringAsync: async (text: string) => {
+      if (options.failEncrypt) throw new Error('User denied access')
+      return Buffer.from(`enc:${Buffer.from(text).toString('hex')}`)
+    },
+    decryptStringAsync: async (buffer: Buffer) => {
       if (options.failDecrypt) throw new Error('Error while decrypting the ciphertext')
-      return Buffer.from(buffer.toString().slice(4), 'hex').toString()
+      return {
+        result: Buffer.from(buffer.toString().slice(4), 'hex').toString(),
+        shouldReEncrypt: false
+      }
     }
-  } as unknown as SafeStorage
+  }
+  return fake as unknown as VaultSafeStorage & { plainText: boolean }
 }
 
 function memoryBlob(): {
@@ -34,46 +46,79 @@ function memoryBlob(): {
 }
 
 describe('the API key vault', () => {
-  it('stores only ciphertext and reports keychain protection', () => {
+  it('stores only ciphertext, reports keychain protection, and reads it back after a restart', async () => {
     const blob = memoryBlob()
     const vault = new KeyVault(fakeSafeStorage({ available: true }), blob, 'linux')
     expect(vault.set('sk-secret-123')).toBe('keychain')
+    await vault.settled()
     expect(blob.value()).not.toContain('sk-secret-123')
     expect(Buffer.from(blob.value()!, 'base64').toString()).not.toContain('sk-secret-123')
-    expect(new KeyVault(fakeSafeStorage({ available: true }), blob, 'linux').get()).toBe(
-      'sk-secret-123'
-    )
+    const restarted = new KeyVault(fakeSafeStorage({ available: true }), blob, 'linux')
+    await restarted.load()
+    expect(restarted.get()).toBe('sk-secret-123')
+    expect(restarted.protection()).toBe('keychain')
   })
 
-  it("says plainly that Linux's basic_text backend protects the key weakly", () => {
-    const vault = new KeyVault(
-      fakeSafeStorage({ available: true, backend: 'basic_text' }),
-      memoryBlob(),
+  it("keeps the key across restarts on Linux's basic_text backend, labelled weak", async () => {
+    const blob = memoryBlob()
+    const storage = fakeSafeStorage({ available: false, backend: 'basic_text' })
+    const vault = new KeyVault(storage, blob, 'linux')
+    expect(storage.plainText).toBe(true)
+    expect(vault.set('sk-1')).toBe('weak')
+    await vault.settled()
+    expect(blob.value()).not.toBeNull()
+    const restarted = new KeyVault(
+      fakeSafeStorage({ available: false, backend: 'basic_text' }),
+      blob,
       'linux'
     )
-    expect(vault.set('sk-1')).toBe('weak')
+    await restarted.load()
+    expect(restarted.get()).toBe('sk-1')
+    expect(restarted.protection()).toBe('weak')
   })
 
-  it('keeps the key in memory only when encryption is unavailable', () => {
+  it('keeps the key in memory only, and says so, when encryption is unavailable', async () => {
     const blob = memoryBlob()
-    const vault = new KeyVault(fakeSafeStorage({ available: false }), blob, 'linux')
-    expect(vault.set('sk-1')).toBe('memory')
+    const vault = new KeyVault(fakeSafeStorage({ available: false }), blob, 'darwin')
+    vault.set('sk-1')
+    await vault.settled()
     expect(blob.value()).toBeNull()
     expect(vault.get()).toBe('sk-1')
     expect(vault.protection()).toBe('memory')
   })
 
-  it('forgets a blob it cannot decrypt instead of failing forever', () => {
+  it('never deletes a stored key it cannot decrypt: locked, and tried again', async () => {
     const blob = memoryBlob()
-    blob.write(Buffer.from('garbage').toString('base64'))
-    const vault = new KeyVault(
+    const good = new KeyVault(fakeSafeStorage({ available: true }), blob, 'darwin')
+    good.set('sk-keep-me')
+    await good.settled()
+    const stored = blob.value()
+    const locked = new KeyVault(
       fakeSafeStorage({ available: true, failDecrypt: true }),
       blob,
       'darwin'
     )
-    expect(vault.get()).toBeNull()
-    expect(blob.value()).toBeNull()
-    expect(vault.protection()).toBe('none')
+    await locked.load()
+    expect(locked.get()).toBeNull()
+    expect(blob.value()).toBe(stored)
+    expect(locked.protection()).toBe('locked')
+    // The keychain is unlocked later: the same blob decrypts, nothing to re-enter.
+    const unlocked = new KeyVault(fakeSafeStorage({ available: true }), blob, 'darwin')
+    await unlocked.load()
+    expect(unlocked.get()).toBe('sk-keep-me')
+  })
+
+  it('keeps a new key for the session when the keychain refuses to encrypt it', async () => {
+    const blob = memoryBlob()
+    const vault = new KeyVault(
+      fakeSafeStorage({ available: true, failEncrypt: true }),
+      blob,
+      'darwin'
+    )
+    vault.set('sk-2')
+    await vault.settled()
+    expect(vault.get()).toBe('sk-2')
+    expect(vault.protection()).toBe('memory')
   })
 })
 

@@ -30,7 +30,7 @@ function publicSettings(host: Host): PublicSettings {
   const settings = host.settings.get()
   return {
     ...settings,
-    hasKey: host.settings.getKey() !== null,
+    hasKey: host.settings.getKey() !== null || host.settings.keyProtection() === 'locked',
     keyProtection: host.settings.keyProtection()
   }
 }

@@ -150,7 +150,9 @@ export function fakeElectron(options: { platform: NodeJS.Platform }): FakeElectr
       isEncryptionAvailable: () => false,
       isAsyncEncryptionAvailable: async () => false,
       getSelectedStorageBackend: () => 'basic_text',
-      setUsePlainTextEncryption: () => undefined
+      setUsePlainTextEncryption: () => undefined,
+      encryptStringAsync: async (text: string) => Buffer.from(text),
+      decryptStringAsync: async (b: Buffer) => ({ result: b.toString(), shouldReEncrypt: false })
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {

@@ -30,6 +30,8 @@ export const settingsEn = {
       weak: 'It is only weakly protected on this computer.',
       memory:
         'It is kept in memory for this session only; you will need to enter it again next time.',
+      locked:
+        'It is stored, but your system keychain is locked or refused access, so Songshelf cannot read it right now. Unlock the keychain (or allow access) and Songshelf tries again; the stored key is kept.',
       none: 'It is not stored.'
     },
     weakAdvice:

@@ -30,6 +30,8 @@ export const settingsZhCN: typeof settingsEn = {
       keychain: '它由系统钥匙串加密保存。',
       weak: '它在这台电脑上只有较弱的保护。',
       memory: '它只保存在本次运行的内存中；下次启动需要重新输入。',
+      locked:
+        '密钥已保存，但系统钥匙串已锁定或拒绝了访问，Songshelf 暂时无法读取。请解锁钥匙串（或允许访问），Songshelf 会再次尝试；已保存的密钥不会被删除。',
       none: '未保存。'
     },
     weakAdvice:
