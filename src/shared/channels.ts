@@ -47,7 +47,10 @@ export const METHOD_NAMES = [
   'movePlaylistItems',
   'queryPlaylist',
   'playlistClipIds',
-  'importPlaylist'
+  'importPlaylist',
+  'recordListen',
+  'listHistory',
+  'clearHistory'
 ] as const
 
 export const EVENT_NAMES = [

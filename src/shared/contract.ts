@@ -11,6 +11,8 @@ import type {
 import type { AppInfo, ConnectionTestResult, PublicSettings } from './settings'
 import * as s from './schemas'
 import * as p from './playlist-schemas'
+import * as h from './history-schemas'
+import type { HistoryEntry } from './history'
 import type { PlaylistImportReport, PlaylistPage, PlaylistSummary } from './playlists'
 import { channelOf, EVENT_NAMES, METHOD_NAMES, MENU_COMMANDS } from './channels'
 
@@ -77,7 +79,11 @@ export const methods = {
   ),
   queryPlaylist: method<typeof p.queryPlaylistArgs, PlaylistPage>(p.queryPlaylistArgs),
   playlistClipIds: method<typeof p.playlistIdArg, string[]>(p.playlistIdArg),
-  importPlaylist: method<typeof p.importPlaylistArgs, PlaylistImportReport>(p.importPlaylistArgs)
+  importPlaylist: method<typeof p.importPlaylistArgs, PlaylistImportReport>(p.importPlaylistArgs),
+
+  recordListen: method<typeof h.listenArgs, { ok: true }>(h.listenArgs),
+  listHistory: method<typeof h.historyArgs, HistoryEntry[]>(h.historyArgs),
+  clearHistory: method<typeof h.clearHistoryArgs, { removed: number }>(h.clearHistoryArgs)
 } as const
 
 export type Methods = typeof methods

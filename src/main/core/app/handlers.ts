@@ -7,6 +7,7 @@ import type { LibraryStore } from '../library/types'
 import type { SyncEngine } from '../sync/engine'
 import { buildM3u8 } from './playlist'
 import { playlistHandlers } from './playlist-handlers'
+import { historyHandlers } from './history-handlers'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
 import type { EventHub } from './events'
@@ -247,6 +248,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await host.openExternal(parsed.toString())
       return { ok: true }
     },
-    ...playlistHandlers(lib, events)
+    ...playlistHandlers(lib, events),
+    ...historyHandlers(lib, events)
   }
 }

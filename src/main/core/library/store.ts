@@ -17,6 +17,7 @@ import { getClip, listClipsForCli, queryClips } from './queries/clips'
 import { facets } from './queries/facets'
 import { listTasks } from './queries/task-list'
 import { createPlaylists } from './playlists'
+import * as history from './history'
 import { rebuildIndex } from './rebuild'
 import { ensureSearchIndex } from './search-index'
 import { searchUpkeep } from './search-upkeep'
@@ -179,6 +180,9 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       await playlists.clipsChanged(ids)
       return result
     },
+    recordListen: (event) => history.recordListen(db, event),
+    listHistory: (o) => history.listHistory(db, o),
+    clearHistory: (o) => history.clearHistory(db, o),
     playlists,
     retryTask: (id) => tasks.retryTask(db, id),
     removeTask: (id) => tasks.removeTask(db, id),

@@ -10,6 +10,8 @@ import type {
   TaskRow
 } from '../../../shared/domain'
 import type { SyncStore } from '../sync/store-port'
+import type { HistoryEntry } from '../../../shared/history'
+import type { ListenEvent } from './history'
 import type { Playlists } from './playlists'
 
 // The public shape of the library: options, the store façade and its result types.
@@ -146,6 +148,10 @@ export interface LibraryStore extends SyncStore {
   setFavorite(ids: string[], value: boolean): { changed: number }
   recordPlay(id: string, at: number, ms?: number): boolean
   deleteClips(ids: string[]): Promise<{ deleted: number }>
+  /** Stores a listening event; false for an unknown clip (history.ts says what counts). */
+  recordListen(event: ListenEvent): boolean
+  listHistory(opts?: { limit?: number; before?: number }): HistoryEntry[]
+  clearHistory(opts?: { resetCounts?: boolean }): number
   /** Saved and smart playlists, mirrored into the library folder as M3U8. */
   readonly playlists: Playlists
   retryTask(id: string): boolean

@@ -1,13 +1,13 @@
 import { useEffect, type RefObject } from 'react'
 import { call } from '../../lib/bridge'
 import { attachMediaElement } from '../../store/player-media'
-import { sharedPlayCounter } from '../../store/player-plays'
+import { sharedListenRecorder, type ListenReport } from '../../store/listen-recorder'
 import { usePlayerStore } from '../../store/player-store'
 import { syncPositionState } from './useMediaSession'
 
-const recordPlay = (id: string, ms: number): void => {
+const recordListen = ({ clipId, ...report }: ListenReport): void => {
   // A play that cannot be recorded (library gone, clip deleted) is not worth an error.
-  void call('recordPlay', { id, ms }).catch(() => undefined)
+  void call('recordListen', { id: clipId, ...report }).catch(() => undefined)
 }
 
 /** Keeps one <audio> or <video> element and the player store in step: the store says what
@@ -24,7 +24,7 @@ export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: st
     const element = ref.current
     if (!element) return
     const detach = attachMediaElement(element)
-    const counter = sharedPlayCounter(recordPlay)
+    const counter = sharedListenRecorder(recordListen)
     const { actions } = usePlayerStore.getState()
 
     const onLoadedMetadata = (): void => {
@@ -83,7 +83,7 @@ export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: st
   }, [ref, src])
 
   useEffect(() => {
-    if (clipId) sharedPlayCounter(recordPlay).begin(clipId, playSeq)
+    if (clipId) sharedListenRecorder(recordListen).begin(clipId, playSeq)
   }, [clipId, playSeq])
 
   useEffect(() => {

@@ -1,0 +1,16 @@
+// The listening history (issue 15): what was played, skipped, finished or sought, when.
+
+export type ListenKind = 'start' | 'skip' | 'finish' | 'seek'
+
+export interface HistoryEntry {
+  id: number
+  clipId: string
+  /** Null when the song has left the library since. */
+  title: string | null
+  kind: ListenKind
+  at: number
+  positionMs: number | null
+  listenedMs: number | null
+  /** This event ended a play that counts (plays, last played). */
+  counted: boolean
+}
