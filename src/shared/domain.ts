@@ -103,6 +103,8 @@ export interface ClipRow {
   hasCover: boolean
   /** 'done' when every wanted file is on disk; otherwise the "worst" state. */
   downloadState: FileState
+  /** Suno's generation failed (status error): no file will ever arrive for it. */
+  generationFailed: boolean
 }
 
 export interface ClipDetail extends ClipRow {
@@ -137,6 +139,8 @@ export interface LibraryFilter {
   durationMin?: number
   durationMax?: number
   downloadState?: FileState
+  /** true: only failed generations; false: everything else (the library's default view). */
+  generationFailed?: boolean
 }
 
 export interface LibraryQuery extends LibraryFilter {

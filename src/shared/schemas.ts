@@ -29,7 +29,8 @@ export const libraryFilter = z.strictObject({
   addedSince: epochMs.optional(),
   durationMin: z.number().min(0).max(86400).optional(),
   durationMax: z.number().min(0).max(86400).optional(),
-  downloadState: fileState.optional()
+  downloadState: fileState.optional(),
+  generationFailed: z.boolean().optional()
 })
 
 export const libraryQuery = libraryFilter.extend({

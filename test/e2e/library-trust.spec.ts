@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { seedLibrary, type SeededLibrary } from './support/seed'
+import { readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { callPreview, seedLibrary, waitForState, type SeededLibrary } from './support/seed'
 
 // Issue 13's library defects, each driven the way a new user met it: a real core behind
 // `preview:web`, a simulated gateway, real downloads, Chromium.
@@ -14,6 +16,18 @@ test.beforeAll(async () => {
     { titles: ['Neon Rain', 'Neon Rain II'], tags: 'lo-fi, piano', model: 'chirp-v3-5' },
     { titles: ['Paper Moon', 'Paper Moon (acoustic)'], tags: 'folk', model: 'chirp-v4-5' }
   ])
+  // A generation that failed: the gateway still lists its two clips, with status error.
+  lib.sim.addTask({
+    id: 'task_e2efail1',
+    titles: ['夜の海', '夜の海'],
+    steps: [{ status: 'FAILURE' }],
+    fail: '内容审核未通过'
+  })
+  await callPreview(lib.preview, 'addTasks', { text: 'task_e2efail1' })
+  await waitForState('the failed generation in the index', async () => {
+    const page = await callPreview(lib.preview, 'queryLibrary', { generationFailed: true })
+    return page.total === 2 ? page : null
+  })
 })
 
 test.afterAll(async () => {
@@ -98,3 +112,57 @@ for (const size of [
     await page.getByRole('button', { name: 'List' }).click()
   })
 }
+
+test('a failed generation is one label, hidden by default, with no file actions (defect 5)', async ({
+  page
+}) => {
+  await openLibrary(page)
+  await expect(page.getByTestId('library-count')).toHaveText('6 clips')
+  await expect(page.getByText('夜の海')).toHaveCount(0)
+  await page.getByTestId('filter-generation-failed').click()
+  await expect(rows(page)).toHaveCount(2)
+  await expect(rows(page).first().getByTestId('state-badge')).toHaveText('Generation failed')
+  await expect(page.getByText('Download failed')).toHaveCount(0)
+  await rows(page).first().click()
+  const panel = page.getByTestId('clip-detail')
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('夜の海')
+  for (const name of ['Play', 'Show in folder', 'Export']) {
+    await expect(panel.getByRole('button', { name, exact: true })).toHaveCount(0)
+  }
+  await page.getByRole('button', { name: 'Covers' }).click()
+  await expect(page.getByTestId('clip-card').first().getByTestId('state-badge')).toHaveText(
+    'Generation failed'
+  )
+  await page.getByRole('button', { name: 'List' }).click()
+  await page.getByTestId('filter-generation-failed').click()
+  await expect(rows(page)).toHaveCount(6)
+})
+
+test('clips without audio stay out of the queue and a missing file is skipped (defect 4)', async ({
+  page
+}) => {
+  await openLibrary(page)
+  // Title order: Neon Rain, Neon Rain II, Paper Moon… Neon Rain II's file is gone.
+  await page.getByRole('button', { name: 'Title' }).click()
+  await expect(rows(page).first()).toContainText('Neon Rain')
+  const files = readdirSync(lib.dirs.libraryDir, { recursive: true, encoding: 'utf8' })
+  const gone = files.filter((f) => /Neon Rain II.*\.mp3$/.test(f))
+  expect(gone).toHaveLength(1)
+  rmSync(join(lib.dirs.libraryDir, gone[0] as string))
+  await rowTitled(page, 'Neon Rain').dblclick()
+  await expect(page.getByTestId('player-title')).toContainText('Neon Rain')
+  // The 2 s song ends, the next one cannot be played, and Paper Moon plays on.
+  await expect(page.getByTestId('player-title')).toContainText('Paper Moon', { timeout: 30_000 })
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-label', 'Pause')
+  // Playing the failed generations changes nothing and shows no error.
+  await page.getByTestId('filter-generation-failed').click()
+  await expect(rows(page)).toHaveCount(2)
+  await rows(page).first().dblclick()
+  await expect(page.getByTestId('clip-detail').getByRole('heading', { level: 2 })).toHaveText(
+    '夜の海'
+  )
+  await expect(page.getByTestId('player-title')).toContainText('Paper Moon')
+  await expect(page.getByTestId('player-bar').getByRole('alert')).toHaveCount(0)
+  await page.getByTestId('filter-generation-failed').click()
+  await expect(rows(page)).toHaveCount(6)
+})

@@ -31,11 +31,18 @@ export function cleanFilter(filter: LibraryFilter): LibraryFilter {
   if (filter.durationMin !== undefined) out.durationMin = filter.durationMin
   if (filter.durationMax !== undefined) out.durationMax = filter.durationMax
   if (filter.downloadState) out.downloadState = filter.downloadState
+  if (filter.generationFailed) out.generationFailed = true
   return out
 }
 
+/** What is sent for a filter: failed generations (no file will ever arrive for them) stay
+ * out of the library unless their filter is on. */
+export function sentFilter(filter: LibraryFilter): LibraryFilter {
+  return { ...cleanFilter(filter), generationFailed: filter.generationFailed === true }
+}
+
 export function toLibraryQuery(state: QueryState, offset: number, limit: number): LibraryQuery {
-  return { ...cleanFilter(state.filter), sort: state.sort, dir: state.dir, offset, limit }
+  return { ...sentFilter(state.filter), sort: state.sort, dir: state.dir, offset, limit }
 }
 
 /** True when anything narrows the list (the empty state then says "no match", not

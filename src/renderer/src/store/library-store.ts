@@ -14,6 +14,7 @@ import {
   DEFAULT_SORT,
   nextSort,
   recentSince,
+  sentFilter,
   toggleTag,
   toLibraryQuery,
   type QueryState
@@ -55,6 +56,8 @@ export interface LibraryActions {
   setModel: (model: string | null) => void
   toggleFavorites: () => void
   toggleHasVideo: () => void
+  /** Shows only the failed generations (hidden from every other view). */
+  toggleGenerationFailed: () => void
   toggleRecent: (now?: number) => void
   clearFilters: () => void
   /** A column header click: same column flips direction. */
@@ -161,6 +164,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     setModel: (model) => changeFilter((f) => ({ ...f, model: model ?? undefined })),
     toggleFavorites: () => changeFilter((f) => ({ ...f, favorite: !f.favorite })),
     toggleHasVideo: () => changeFilter((f) => ({ ...f, hasVideo: !f.hasVideo })),
+    toggleGenerationFailed: () =>
+      changeFilter((f) => ({ ...f, generationFailed: !f.generationFailed })),
     toggleRecent: (now = Date.now()) =>
       changeFilter((f) => ({
         ...f,
@@ -239,7 +244,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     loadFacets: async () => {
       const seq = ++rt.facetSeq
       try {
-        const facets = await call('getFacets', cleanFilter(get().filter))
+        const facets = await call('getFacets', sentFilter(get().filter))
         if (seq === rt.facetSeq) set({ facets })
       } catch {
         // Facets are a convenience: the list still works, and the next refresh retries.

@@ -99,6 +99,12 @@ function seekElement(sec: number): void {
   if (element && element.readyState >= 1) element.currentTime = sec
 }
 
+/** A clip the player can play: its audio is on disk (a failed generation or an unfinished
+ * download has none, and would stop playback). */
+export function isPlayable(clip: ClipRow): boolean {
+  return clip.hasAudio && !clip.generationFailed
+}
+
 export const usePlayerStore = create<PlayerState>()(
   persist(
     (set, get) => {
@@ -144,9 +150,13 @@ export const usePlayerStore = create<PlayerState>()(
       }
 
       const actions: PlayerActions = {
-        playList: (clips, startIndex) => {
+        playList: (all, startIndex) => {
+          const clips = all.filter(isPlayable)
           if (clips.length === 0) return
-          const start = clamp(Math.floor(startIndex), 0, clips.length - 1)
+          // The clicked clip, or the first playable one after it, keeps its place.
+          const asked = clamp(Math.floor(startIndex), 0, all.length - 1)
+          const before = all.slice(0, asked).filter(isPlayable).length
+          const start = clamp(before, 0, clips.length - 1)
           if (get().shuffle) {
             const mixed = shuffleAround(clips, start)
             set(
@@ -156,7 +166,8 @@ export const usePlayerStore = create<PlayerState>()(
             set(go([...clips], start, { playing: true, mode: 'audio', unshuffled: null }))
           }
         },
-        enqueue: (clips) => {
+        enqueue: (all) => {
+          const clips = all.filter(isPlayable)
           if (clips.length === 0) return
           const { queue, index, unshuffled } = get()
           const nextQueue = [...queue, ...clips]
@@ -164,7 +175,8 @@ export const usePlayerStore = create<PlayerState>()(
           if (index < 0) set(go(nextQueue, 0, { playing: false, unshuffled: nextOriginal }))
           else set({ queue: nextQueue, unshuffled: nextOriginal })
         },
-        playNext: (clips) => {
+        playNext: (all) => {
+          const clips = all.filter(isPlayable)
           if (clips.length === 0) return
           const { queue, index, unshuffled, current } = get()
           if (index < 0) return actions.enqueue(clips)
@@ -302,7 +314,16 @@ export const usePlayerStore = create<PlayerState>()(
         reportPlaying: (playing) => {
           if (get().playing !== playing) set({ playing })
         },
-        reportError: (error) => set(error ? { error, playing: false } : { error: null })
+        reportError: (error) => {
+          // A file that cannot be played (gone from disk, unreadable) is skipped while the
+          // queue has more: playback carries on with the next clip.
+          const { queue, index, playing } = get()
+          if (error === 'media' && playing && index >= 0 && index < queue.length - 1) {
+            set(go(queue, index + 1, { playing: true }))
+            return
+          }
+          set(error ? { error, playing: false } : { error: null })
+        }
       }
 
       return { ...initialPlayerState, actions }
@@ -332,7 +353,7 @@ export const usePlayerStore = create<PlayerState>()(
 function restore(persisted: unknown, current: PlayerState): PlayerState {
   if (!persisted || typeof persisted !== 'object') return current
   const p = persisted as Partial<PlayerData>
-  const queue = Array.isArray(p.queue) ? p.queue.filter(isClipRow) : []
+  const queue = Array.isArray(p.queue) ? p.queue.filter(isClipRow).filter(isPlayable) : []
   const index = typeof p.index === 'number' && p.index >= 0 && p.index < queue.length ? p.index : -1
   const clip = queue[index] ?? null
   const num = (value: unknown, fallback: number): number =>

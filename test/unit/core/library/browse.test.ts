@@ -63,6 +63,8 @@ describe('browsing the library', () => {
     expect(ids(store, { durationMin: 100, durationMax: 199 })).toEqual(['c-cafe', 'c-jp'])
     expect(ids(store, { addedSince: T0 + 1 })).toEqual([])
     expect(ids(store, { downloadState: 'done' })).toHaveLength(5)
+    expect(ids(store, { generationFailed: true })).toEqual([])
+    expect(ids(store, { generationFailed: false })).toHaveLength(5)
     expect(ids(store, { search: 'city', favorite: true })).toEqual([])
   })
 
@@ -84,7 +86,8 @@ describe('browsing the library', () => {
       hasAudio: true,
       hasVideo: true,
       hasCover: true,
-      downloadState: 'done'
+      downloadState: 'done',
+      generationFailed: false
     })
   })
 

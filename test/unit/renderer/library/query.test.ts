@@ -30,6 +30,7 @@ describe('query state → request', () => {
       search: 'rain',
       userTags: ['keep'],
       favorite: true,
+      generationFailed: false,
       sort: 'title',
       dir: 'asc',
       offset: 400,
@@ -62,7 +63,13 @@ describe('the library store asks the core for the current query', () => {
     const lib = installFakeLibrary(Array.from({ length: 30 }, (_, i) => makeRow(i)))
     const { actions } = useLibraryStore.getState()
     await actions.ensureRange({ start: 0, end: 20 })
-    expect(lib.queries().at(-1)).toEqual({ sort: 'created', dir: 'desc', offset: 0, limit: 200 })
+    expect(lib.queries().at(-1)).toEqual({
+      generationFailed: false,
+      sort: 'created',
+      dir: 'desc',
+      offset: 0,
+      limit: 200
+    })
 
     actions.toggleFavorites()
     actions.setModel('chirp-v4')
@@ -74,13 +81,19 @@ describe('the library store asks the core for the current query', () => {
       favorite: true,
       model: 'chirp-v4',
       userTags: ['keep'],
+      generationFailed: false,
       sort: 'title',
       dir: 'asc',
       offset: 0,
       limit: 200
     })
     const facetCall = lib.fake.calls.filter((c) => c.method === 'getFacets').at(-1)
-    expect(facetCall?.request).toEqual({ favorite: true, model: 'chirp-v4', userTags: ['keep'] })
+    expect(facetCall?.request).toEqual({
+      favorite: true,
+      model: 'chirp-v4',
+      userTags: ['keep'],
+      generationFailed: false
+    })
 
     actions.toggleUserTag('keep')
     actions.clearFilters()

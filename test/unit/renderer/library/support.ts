@@ -62,6 +62,7 @@ export function makeRow(i: number, patch: Partial<ClipRow> = {}): ClipRow {
     hasVideo: i % 4 === 0,
     hasCover: i % 5 !== 0,
     downloadState: 'done',
+    generationFailed: false,
     ...patch
   }
 }

@@ -41,6 +41,7 @@ export function clip(id: string, overrides: Partial<ClipRow> = {}): ClipRow {
     hasVideo: false,
     hasCover: false,
     downloadState: 'done',
+    generationFailed: false,
     ...overrides
   }
 }

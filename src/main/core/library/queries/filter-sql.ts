@@ -70,6 +70,9 @@ export function filterSql(
   if (filter.downloadState !== undefined && FILE_STATES.includes(filter.downloadState)) {
     add('c.download_state = ?', filter.downloadState)
   }
+  if (typeof filter.generationFailed === 'boolean') {
+    add(`c.status ${filter.generationFailed ? '=' : '<>'} 'error'`)
+  }
   return {
     sql: parts.length === 0 ? '1' : parts.join(' AND '),
     params,

@@ -7,6 +7,7 @@ import { compareNames, splitList } from '../text'
 export const ROW_COLUMNS = `c.pk, c.id, c.task_id, c.title, c.style_tags, c.model,
   c.duration_sec, c.created_at, c.added_at, c.favorite, c.plays, c.last_played_at,
   c.has_audio, c.has_video, c.has_cover, c.download_state,
+  (c.status = 'error') AS generation_failed,
   (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
    JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_pk = c.pk) AS user_tags`
 
@@ -27,6 +28,7 @@ export interface ClipDbRow {
   has_video: number
   has_cover: number
   download_state: FileState
+  generation_failed: number
   user_tags: string | null
 }
 
@@ -47,6 +49,7 @@ export function toClipRow(row: ClipDbRow): ClipRow {
     hasAudio: row.has_audio !== 0,
     hasVideo: row.has_video !== 0,
     hasCover: row.has_cover !== 0,
-    downloadState: row.download_state
+    downloadState: row.download_state,
+    generationFailed: row.generation_failed === 1
   }
 }

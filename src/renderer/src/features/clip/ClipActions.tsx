@@ -21,6 +21,8 @@ export function ClipActions({ clip }: { clip: ClipDetail }): JSX.Element {
   const { notify, openDialog } = useLibraryUiStore((s) => s.actions)
   const setFavorite = useClipStore((s) => s.actions.setFavorite)
   const prompt = promptOf(clip)
+  // A failed generation has no file and never will: no play, reveal or export for it.
+  const files = !clip.generationFailed
 
   const attempt = async (action: () => Promise<void>): Promise<void> => {
     try {
@@ -44,9 +46,11 @@ export function ClipActions({ clip }: { clip: ClipDetail }): JSX.Element {
 
   return (
     <div className="clip-actions" role="group" aria-label={t('clip.actions.label')}>
-      <button type="button" className="primary" onClick={play} disabled={!clip.hasAudio}>
-        <Glyph name="play" size={16} /> {t('clip.actions.play')}
-      </button>
+      {files && (
+        <button type="button" className="primary" onClick={play} disabled={!clip.hasAudio}>
+          <Glyph name="play" size={16} /> {t('clip.actions.play')}
+        </button>
+      )}
       {clip.hasVideo && (
         <button type="button" className="text-button" onClick={() => playVideo(clip)}>
           <Glyph name="video" size={16} /> {t('clip.actions.playVideo')}
@@ -72,13 +76,15 @@ export function ClipActions({ clip }: { clip: ClipDetail }): JSX.Element {
       >
         {t('clip.actions.editTags')}
       </button>
-      <button
-        type="button"
-        className="text-button"
-        onClick={() => void attempt(async () => void (await call('revealClip', { id: clip.id })))}
-      >
-        {t('clip.actions.reveal')}
-      </button>
+      {files && (
+        <button
+          type="button"
+          className="text-button"
+          onClick={() => void attempt(async () => void (await call('revealClip', { id: clip.id })))}
+        >
+          {t('clip.actions.reveal')}
+        </button>
+      )}
       <button
         type="button"
         className="text-button"
@@ -95,18 +101,20 @@ export function ClipActions({ clip }: { clip: ClipDetail }): JSX.Element {
       >
         {t('clip.actions.copyStyle')}
       </button>
-      <button
-        type="button"
-        className="text-button"
-        onClick={() =>
-          void attempt(async () => {
-            const path = await exportPlaylist([clip.id], clip.title || undefined)
-            if (path) notify('info', t('library.selection.exported', { path }))
-          })
-        }
-      >
-        {t('clip.actions.export')}
-      </button>
+      {files && (
+        <button
+          type="button"
+          className="text-button"
+          onClick={() =>
+            void attempt(async () => {
+              const path = await exportPlaylist([clip.id], clip.title || undefined)
+              if (path) notify('info', t('library.selection.exported', { path }))
+            })
+          }
+        >
+          {t('clip.actions.export')}
+        </button>
+      )}
     </div>
   )
 }

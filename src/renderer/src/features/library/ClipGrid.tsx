@@ -22,6 +22,7 @@ import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { RESULTS_ID } from './ClipList'
 import { clickRow, cursorOnFocus, dragOut, handleResultsKey } from './interaction'
 import { rowAt } from '../../store/library-paging'
+import { StateBadge } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-grid.css'
 import { modelShort } from '../../../../shared/models'
@@ -94,7 +95,9 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
         )}
         {row.title || t('library.untitled')}
       </span>
-      <span className="card-details">{details}</span>
+      <span className="card-details">
+        {details} <StateBadge row={row} />
+      </span>
       {row.styleTags && <span className="visually-hidden">{row.styleTags}</span>}
     </div>
   )

@@ -22,6 +22,7 @@ import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { clickRow, cursorOnFocus, dragOut, handleResultsKey } from './interaction'
 import { rowAt } from '../../store/library-paging'
+import { StateBadge } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
 import { modelShort } from '../../../../shared/models'
@@ -143,11 +144,7 @@ const ListRow = memo(function ListRow({ index, start, onRowClick }: RowProps): J
             ♥
           </span>
         )}
-        {row.downloadState !== 'done' && (
-          <span className={`state-mark state-${row.downloadState}`}>
-            {t(`library.downloadState.${row.downloadState}`)}
-          </span>
-        )}
+        <StateBadge row={row} />
       </div>
       <div role="gridcell" className="cell col-style" title={row.styleTags ?? undefined}>
         {row.styleTags}

@@ -95,6 +95,13 @@ export function FilterSidebar(): JSX.Element {
         >
           {t('library.filters.recent', { days: RECENT_DAYS })}
         </FacetButton>
+        <FacetButton
+          pressed={!!filter.generationFailed}
+          onClick={actions.toggleGenerationFailed}
+          testId="filter-generation-failed"
+        >
+          {t('library.filters.generationFailed')}
+        </FacetButton>
       </section>
 
       <section aria-labelledby="facet-tags">
