@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { createSongshelfCore } from '../main/core/app/create-core'
 import { createHeadlessHost } from '../main/core/app/headless-host'
 import { readPackageVersion } from '../cli/version'
+import { assertStrongToken } from './guard'
 
 // `npm run preview:web -- --data-dir D --library L [--port P] [--token T]`: the built
 // renderer in any browser, with the real core behind a loopback HTTP stand-in for IPC.
@@ -11,6 +12,8 @@ import { readPackageVersion } from '../cli/version'
 const USAGE = `Usage: npm run preview:web -- --data-dir DIR --library DIR [--port P] [--token T]
                               [--base-url URL] [--key KEY]
 Serves the built renderer on 127.0.0.1 with the real Songshelf core behind it.
+Leave --token out to get a strong random token (printed in the URL); a given token must
+have at least 32 characters (an empty or short one is refused).
 Environment: SONGSHELF_DATA_DIR, SONGSHELF_LIBRARY, SONGSHELF_BASE_URL, SONGSHELF_API_KEY.`
 
 async function main(): Promise<void> {
@@ -29,6 +32,14 @@ async function main(): Promise<void> {
   if (values.help) {
     console.log(USAGE)
     return
+  }
+  if (values.token !== undefined) {
+    try {
+      assertStrongToken(values.token)
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error))
+      process.exit(2)
+    }
   }
   const dataDir = values['data-dir'] ?? process.env['SONGSHELF_DATA_DIR']
   const libraryDir = values.library ?? process.env['SONGSHELF_LIBRARY']

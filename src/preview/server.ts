@@ -1,14 +1,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { dispatch } from '../main/core/app/dispatch'
 import type { SongshelfCore } from '../main/core/app/create-core'
 import { CONTENT_SECURITY_POLICY } from '../main/security'
+import {
+  assertStrongToken,
+  FailedAuthLimiter,
+  hostAllowed,
+  isJsonContentType,
+  sameToken
+} from './guard'
 import { serveStatic } from './static-files'
 
 // The web preview's stand-in for IPC: the built renderer plus the real core behind
 // loopback HTTP. Every call and every media request needs the token; it binds to
-// 127.0.0.1 only.
+// 127.0.0.1 only, answers only requests addressed to that address and port (Host), slows
+// token guessing down (guard.ts), takes calls only as application/json, and sends the CSP
+// header with every file it serves.
 
 const MAX_BODY = 4 * 1024 * 1024
 
@@ -17,12 +26,6 @@ export interface PreviewServer {
   token: string
   server: Server
   close(): Promise<void>
-}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
@@ -62,10 +65,30 @@ export async function startPreviewServer(options: {
   core: SongshelfCore
   rendererDir: string
   port?: number
+  /** At least MIN_TOKEN_LENGTH characters; a strong random one when left out. */
   token?: string
+  /** The clock of the failed-attempt limiter (tests move it on). */
+  now?: () => number
+  /** Failed token checks per window before 429 (default MAX_FAILURES). */
+  maxFailedAuth?: number
 }): Promise<PreviewServer> {
+  if (options.token !== undefined) assertStrongToken(options.token)
   const token = options.token ?? randomBytes(24).toString('hex')
   const { core } = options
+  const limiter = new FailedAuthLimiter(options.now, options.maxFailedAuth)
+  let port = 0
+  /** The token check shared by every route: false means an answer was already sent. */
+  const authorized = (res: ServerResponse, given: string): boolean => {
+    const wait = limiter.retryAfterSec()
+    if (wait > 0) {
+      res.writeHead(429, { 'Retry-After': String(wait) }).end()
+      return false
+    }
+    if (sameToken(given, token)) return true
+    limiter.fail()
+    res.writeHead(401).end()
+    return false
+  }
   const server = createServer((req, res) => {
     void route(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500)
@@ -74,11 +97,16 @@ export async function startPreviewServer(options: {
   })
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a page on evil.example that resolves to 127.0.0.1 is same-origin
+    // with itself, not with us; its requests carry its own name in Host.
+    if (!hostAllowed(req.headers.host, port)) return void res.writeHead(421).end()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end()
-      if (!sameToken(String(req.headers['x-songshelf-token'] ?? ''), token)) {
-        return void res.writeHead(401).end()
+      if (!authorized(res, String(req.headers['x-songshelf-token'] ?? ''))) return
+      if (!isJsonContentType(req.headers['content-type'])) {
+        req.resume()
+        return void res.writeHead(415, { Accept: 'application/json' }).end()
       }
       const body = await readBody(req)
       let payload: unknown = null
@@ -100,8 +128,7 @@ export async function startPreviewServer(options: {
       return void res.end(text)
     }
     if (url.pathname === '/api/events') {
-      if (!sameToken(url.searchParams.get('token') ?? '', token))
-        return void res.writeHead(401).end()
+      if (!authorized(res, url.searchParams.get('token') ?? '')) return
       res.writeHead(200, {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-store',
@@ -115,8 +142,7 @@ export async function startPreviewServer(options: {
       return
     }
     if (url.pathname.startsWith('/media/')) {
-      if (!sameToken(url.searchParams.get('token') ?? '', token))
-        return void res.writeHead(401).end()
+      if (!authorized(res, url.searchParams.get('token') ?? '')) return
       // `new Request()` throws on TRACE, TRACK and CONNECT; answer them as the handler would.
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return void res.writeHead(405, { Allow: 'GET, HEAD' }).end()
@@ -132,9 +158,9 @@ export async function startPreviewServer(options: {
       return sendResponse(res, await core.media(request))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end()
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    }
+    // Every spelling of the page (`/%69ndex.html`, `/index.html/`) resolves to the same
+    // file, so the policy goes on every static answer rather than on two paths.
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
     serveStatic(options.rendererDir, url.pathname, res)
   }
 
@@ -142,7 +168,7 @@ export async function startPreviewServer(options: {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
-  const { port } = server.address() as AddressInfo
+  port = (server.address() as AddressInfo).port
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,

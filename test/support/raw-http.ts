@@ -26,15 +26,20 @@ function dechunk(body: Buffer): Buffer {
 
 export function rawRequest(
   port: number,
-  opts: { method?: string; target: string; headers?: Record<string, string> }
+  opts: { method?: string; target: string; headers?: Record<string, string>; body?: string }
 ): Promise<RawResponse> {
+  const headers = { ...opts.headers }
+  // The preview refuses a Host that is not its own address and port (DNS rebinding).
+  const hasHost = Object.keys(headers).some((name) => name.toLowerCase() === 'host')
+  const body = opts.body === undefined ? [] : [`Content-Length: ${Buffer.byteLength(opts.body)}`]
   const lines = [
     `${opts.method ?? 'GET'} ${opts.target} HTTP/1.1`,
-    'Host: 127.0.0.1',
+    ...(hasHost ? [] : [`Host: 127.0.0.1:${port}`]),
     'Connection: close',
-    ...Object.entries(opts.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+    ...body,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
     '',
-    ''
+    opts.body ?? ''
   ]
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
