@@ -74,7 +74,7 @@ export async function syncCommand(argv: string[], io: CliOutput): Promise<number
   })
   const engine = core.engine()
   core.events.subscribe((event, payload) => {
-    if (event === 'download-progress' && 'items' in payload) {
+    if (event === 'download-progress') {
       const bytes = payload.items.reduce((sum, i) => sum + i.bytes, 0)
       progress.update(`downloading ${payload.items.length} file(s), ${formatBytes(bytes)}`)
     }

@@ -101,13 +101,8 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
     const window = deps.window()
     if (!window) return
     if (event === 'download-progress') {
-      window.setProgressBar(
-        taskbarProgress((payload as { items: { bytes: number; total: number | null }[] }).items)
-      )
-    } else if (
-      event === 'sync-state' &&
-      (payload as { activeDownloads: number }).activeDownloads === 0
-    ) {
+      window.setProgressBar(taskbarProgress(payload.items))
+    } else if (event === 'sync-state' && payload.activeDownloads === 0) {
       window.setProgressBar(-1)
     }
   })

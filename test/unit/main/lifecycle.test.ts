@@ -104,7 +104,7 @@ describe('the event hub', () => {
     hub.subscribe(() => {
       throw new TypeError('Object has been destroyed')
     })
-    hub.subscribe((event) => got.push(event))
+    hub.subscribe((event, _payload) => got.push(event))
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     expect(() => hub.emit('library-changed', { clipIds: null })).not.toThrow()
     expect(got).toEqual(['library-changed'])

@@ -29,9 +29,9 @@ const answers: { method: string; text: string }[] = []
 function stateEvent(match: (s: SyncState) => boolean): Promise<SyncState> {
   return new Promise((resolve) => {
     const off = core.events.subscribe((event, payload) => {
-      if (event === 'sync-state' && match(payload as SyncState)) {
+      if (event === 'sync-state' && match(payload)) {
         off()
-        resolve(payload as SyncState)
+        resolve(payload)
       }
     })
   })

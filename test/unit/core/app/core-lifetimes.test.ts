@@ -41,9 +41,9 @@ function makeCore(): SongshelfCore {
 function waitForState(c: SongshelfCore, match: (s: SyncState) => boolean): Promise<SyncState> {
   return new Promise((resolve) => {
     const off = c.events.subscribe((event, payload) => {
-      if (event === 'sync-state' && match(payload as SyncState)) {
+      if (event === 'sync-state' && match(payload)) {
         off()
-        resolve(payload as SyncState)
+        resolve(payload)
       }
     })
     if (match(c.engine().state())) {

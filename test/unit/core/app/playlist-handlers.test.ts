@@ -33,8 +33,7 @@ describe('playlists over the bridge', () => {
     const c = await open()
     const seen: (string[] | null)[] = []
     c.events.subscribe((event, payload) => {
-      if (event === 'playlists-changed')
-        seen.push((payload as { playlistIds: string[] }).playlistIds)
+      if (event === 'playlists-changed') seen.push(payload.playlistIds)
     })
     const created = await dispatch(c.handlers, 'createPlaylist', { name: '  Road   trip ' })
     expect(created).toMatchObject({ ok: true, value: { name: 'Road trip', count: 0 } })

@@ -47,9 +47,9 @@ function waitForState(c: SongshelfCore, match: (s: SyncState) => boolean): Promi
   return new Promise((resolve) => {
     if (match(c.engine().state())) return resolve(c.engine().state())
     const off = c.events.subscribe((event, payload) => {
-      if (event === 'sync-state' && match(payload as SyncState)) {
+      if (event === 'sync-state' && match(payload)) {
         off()
-        resolve(payload as SyncState)
+        resolve(payload)
       }
     })
   })
@@ -239,7 +239,7 @@ describe('the engine in trouble', () => {
     const c = core()
     const events: number[] = []
     c.events.subscribe((event, payload) => {
-      if (event === 'download-progress') events.push((payload as { items: unknown[] }).items.length)
+      if (event === 'download-progress') events.push(payload.items.length)
     })
     c.library().addTasks([uuid(6)], Date.now())
     c.start()
