@@ -11,7 +11,7 @@ import { jsonLine, table } from './report'
 // with ✗ and does not fail the run; only a suite that crashes makes the exit code
 // non-zero (after the other suites have run).
 
-const ORDER = ['download', 'sync-memory', 'polling', 'queue', 'library', 'renderer']
+const ORDER = ['download', 'sync-memory', 'polling', 'queue', 'cli', 'library', 'renderer']
 
 interface Suite {
   name: string
