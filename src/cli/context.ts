@@ -4,6 +4,7 @@ import {
   type SongshelfCore
 } from '../main/core/app/create-core'
 import { createHeadlessHost } from '../main/core/app/headless-host'
+import { recoveryMessage } from '../main/core/library/index-health'
 import type { CommonOptions } from './options'
 import { terminalSafe } from './terminal-text'
 import { readPackageVersion } from './version'
@@ -19,6 +20,12 @@ export function openCore(common: CommonOptions, options: CoreOptions = {}): Song
     apiKey: common.apiKey
   })
   return createSongshelfCore(host, options)
+}
+
+/** Waits for a damaged index to be set aside and rebuilt (issue 12 §2), and says so. */
+export async function reportRecovery(core: SongshelfCore, io: Output): Promise<void> {
+  const recovery = await core.ready()
+  if (recovery !== null) io.err(`songshelf: ${recoveryMessage(recovery)}`)
 }
 
 /** Where the CLI's lines go. `out`/`err` take one human line each. */

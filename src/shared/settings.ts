@@ -36,6 +36,18 @@ export interface AppInfo {
   transport: 'electron' | 'web-preview'
   sqliteVersion: string
   fts5: boolean
+  /** Set when the index was found damaged at start: it was moved aside (never deleted)
+   * and rebuilt from the library folder (issue 12 §2). */
+  indexRecovery?: IndexRecoveryInfo | null
+}
+
+export interface IndexRecoveryInfo {
+  reason: 'empty' | 'not_a_database' | 'malformed'
+  movedTo: string
+  rebuilt: boolean
+  clips: number
+  tasksRestored: number
+  problem: string | null
 }
 
 export type ConnectionTestOutcome =

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { extractTaskIds } from '../../shared/task-ids'
-import { openCore, printLines, type CliOutput } from '../context'
+import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
 import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
 
 export const ADD_HELP = `songshelf add <ids or text...> [--file F] [-]
@@ -54,6 +54,7 @@ export async function addCommand(
     throw new UsageError('No task ids found.')
   }
   const core = openCore(resolveCommon(values))
+  await reportRecovery(core, io)
   try {
     const { added, known } = core.library().addTasks(ids, Date.now())
     io.out(

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { openCore, printLines, type CliOutput } from '../context'
+import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
 import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
 
 export const TASKS_HELP = `songshelf tasks [--json]
@@ -19,6 +19,7 @@ export async function tasksCommand(argv: string[], io: CliOutput): Promise<numbe
   })
   if (values.help) return (printLines(io, TASKS_HELP), EXIT.ok)
   const core = openCore(resolveCommon(values))
+  await reportRecovery(core, io)
   try {
     const tasks = core.library().listTasks()
     if (values.json) {
@@ -75,6 +76,7 @@ export async function listCommand(argv: string[], io: CliOutput): Promise<number
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
     throw new UsageError('--limit must be a positive whole number.')
   const core = openCore(resolveCommon(values))
+  await reportRecovery(core, io)
   try {
     const clips = core.library().listClipsForCli({
       search: values.search,
@@ -115,6 +117,7 @@ export async function tagCommand(argv: string[], io: CliOutput): Promise<number>
   if (!values.add?.length && !values.remove?.length)
     throw new UsageError('Give --add T or --remove T.')
   const core = openCore(resolveCommon(values))
+  await reportRecovery(core, io)
   try {
     const result = core
       .library()
@@ -130,13 +133,17 @@ export async function rebuildCommand(argv: string[], io: CliOutput): Promise<num
   const { values } = parseArgs({ args: argv, options: COMMON_OPTIONS, strict: true })
   if (values.help) return (printLines(io, REBUILD_HELP), EXIT.ok)
   const core = openCore(resolveCommon(values))
+  await reportRecovery(core, io)
   try {
+    // A damaged index was already rebuilt on open (reportRecovery said so).
+    if (core.library().recovery?.rebuilt === true) return EXIT.ok
     const result = await core.library().rebuild()
     if (!result.ok) {
       io.err(`songshelf: ${result.message}`)
       return result.code === 'library_unavailable' ? EXIT.config : EXIT.failures
     }
     io.out(`rebuilt the index: ${result.clips} clip(s) from ${result.tasks} task(s)`)
+    if (result.restoredTasks) io.out(`restored ${result.restoredTasks} pending task(s)`)
     for (const skipped of result.skipped) io.out(`skipped: ${skipped}`)
     return EXIT.ok
   } finally {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import type { TaskRow } from '../../shared/domain'
 import { NO_GATEWAY_MESSAGE } from '../../main/core/app/create-core'
 import { alreadySyncingMessage } from '../../main/core/sync/writer-lock'
-import { openCore, printLines, type CliOutput } from '../context'
+import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
 import { COMMON_OPTIONS, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
 import { formatBytes, ProgressLine } from '../progress'
 
@@ -72,6 +72,7 @@ export async function syncCommand(argv: string[], io: CliOutput): Promise<number
       : {},
     onClipReady: (clip) => progress.log(`downloaded: ${clip.title || clip.id} [${clip.id}]`)
   })
+  await reportRecovery(core, io)
   const engine = core.engine()
   core.events.subscribe((event, payload) => {
     if (event === 'download-progress') {

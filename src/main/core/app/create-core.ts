@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite'
 import type { AppInfo } from '../../../shared/settings'
 import { createGatewayClient, validateBaseUrl, type GatewayClient } from '../gateway/client'
 import { sweepTempFiles } from '../library/sweep'
-import type { LibraryStore } from '../library/types'
+import type { IndexRecovery, LibraryStore } from '../library/types'
 import { createMediaHandler } from '../media'
 import { SyncEngine, type SyncEngineDeps } from '../sync/engine'
 import { alreadySyncingMessage, type LockHolder } from '../sync/writer-lock'
@@ -26,6 +26,8 @@ export interface SongshelfCore {
   start(): void
   /** The other process syncing this data folder, while this one waits; else null. */
   otherWriter(): LockHolder | null
+  /** Resolves once a damaged index found on open is rebuilt (null when it was fine). */
+  ready(): Promise<IndexRecovery | null>
   /** Waits for sidecar and tag writing of finished downloads. */
   idle(): Promise<void>
   /** Stops polling and downloads (`.part` files stay for resume) and closes the index. */
@@ -133,15 +135,34 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       }
     })
   let engine = makeEngine()
+  // A damaged index was set aside on open: rebuild it from the library folder now, then
+  // tell every view (the notice is in appInfo().indexRecovery).
+  const recovering = library.recovery !== null
+  let recovered = false
+  const ready = library.recover().then(
+    (recovery) => {
+      recovered = true
+      if (recovery !== null) {
+        events.emit('library-changed', { clipIds: null })
+        events.emit('task-changed', { taskIds: [] })
+      }
+      return recovery
+    },
+    () => library.recovery
+  )
   const WHO = { cli: 'songshelf sync', 'web-preview': 'the preview', electron: 'the app' } as const
   const writer = new WriterRole({
     dataDir: host.dataDir,
     who: WHO[host.transport],
     ...(options.writerRetryMs === undefined ? {} : { retryMs: options.writerRetryMs }),
     onWriter: () => {
-      if (stopping) return
-      finishLeftovers(true)
-      engine.start()
+      const go = (): void => {
+        if (stopping) return
+        finishLeftovers(true)
+        engine.start()
+      }
+      if (recovering) void ready.then(go)
+      else go()
     },
     onStandby: (holder) => engine.standby(alreadySyncingMessage(holder))
   })
@@ -181,7 +202,9 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     platform: process.platform,
     transport: host.transport === 'electron' ? 'electron' : 'web-preview',
     sqliteVersion: sqlite.version,
-    fts5: sqlite.fts5 && library.searchMode === 'fts5'
+    fts5: sqlite.fts5 && library.searchMode === 'fts5',
+    // Shown once the rebuild has finished, so the notice can say what came back.
+    indexRecovery: recovered ? library.recovery : null
   })
 
   const switchLibrary = async (
@@ -236,10 +259,11 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       writer.claim()
     },
     otherWriter: () => writer.otherWriter,
+    ready: () => ready,
     stop: () => {
       started = false
-      stopping ??= engine
-        .stop()
+      stopping ??= ready
+        .then(() => engine.stop())
         .then(settle)
         .then(() => library.close())
         .finally(() => writer.release())

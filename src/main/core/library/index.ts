@@ -3,6 +3,7 @@ export { openLibrary, DB_FILE } from './store'
 export type {
   CliClip,
   CliFile,
+  IndexRecovery,
   LibraryDiagnostics,
   LibraryOptions,
   LibraryStore,

@@ -1,7 +1,7 @@
 import { mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { setFavorite, recordPlay } from './clip-actions'
-import { connectionFacts, hasFts5, openDatabase, placeholders, type Db } from './db'
+import { connectionFacts, hasFts5, placeholders, type Db } from './db'
 import * as files from './files'
 import {
   finalizeClip,
@@ -19,13 +19,21 @@ import { listTasks } from './queries/task-list'
 import { createPlaylists } from './playlists'
 import * as history from './history'
 import { rebuildIndex } from './rebuild'
+import { openCheckedIndex } from './index-health'
 import { ensureSearchIndex } from './search-index'
 import { searchUpkeep } from './search-upkeep'
 import { SidecarQueue } from './sidecar-queue'
 import * as tags from './tags'
+import { TaskJournal } from './task-journal'
 import * as tasks from './tasks'
 import { deleteClips, folderTrash } from './trash'
-import { LibraryError, type LibraryOptions, type LibraryStore, type Logger } from './types'
+import {
+  LibraryError,
+  type IndexRecovery,
+  type LibraryOptions,
+  type LibraryStore,
+  type Logger
+} from './types'
 
 // The library façade: opens the index, wires the pieces together and is the one object
 // the sync engine, the shell's IPC handlers and the CLI talk to.
@@ -76,15 +84,24 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
 
   const now = opts.now ?? Date.now
   const logger = opts.logger ?? consoleLogger
-  const db = openDatabase(dbPath)
-  let mode: ReturnType<typeof ensureSearchIndex>
-  try {
-    migrate(db)
-    mode = ensureSearchIndex(db, opts.disableFts !== true && hasFts5(db))
-  } catch (error) {
-    db.close()
-    throw error
+  // A damaged index is set aside and replaced by a fresh one, rebuilt by recover().
+  const checked = openCheckedIndex(dbPath, now(), (opened) => {
+    migrate(opened)
+    return ensureSearchIndex(opened, opts.disableFts !== true && hasFts5(opened))
+  })
+  const { db, prepared: mode } = checked
+  const journal = new TaskJournal(dataDir, logger)
+  if (checked.damage === null && !journal.exists()) {
+    // First open since the journal exists: record the tasks the index already has.
+    journal.added(db.all<{ id: string }>('SELECT id FROM tasks ORDER BY added_at').map((r) => r.id))
   }
+  /** Puts back the tasks of the journal that the index does not have (as pending). */
+  const restoreTasks = (): number => tasks.addTasks(db, journal.ids(), now()).added.length
+  let recovery: IndexRecovery | null =
+    checked.damage === null
+      ? null
+      : { ...checked.damage, rebuilt: false, clips: 0, tasksRestored: 0, problem: null }
+  let recovering: Promise<IndexRecovery | null> | null = null
 
   const libraryAvailable = (): boolean => {
     try {
@@ -123,7 +140,11 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     searchMode: mode,
 
     // SyncStore
-    addTasks: (ids, at) => tasks.addTasks(db, ids, at),
+    addTasks(ids, at) {
+      const result = tasks.addTasks(db, ids, at)
+      journal.added(result.added)
+      return result
+    },
     tasksToPoll: (at) => tasks.tasksToPoll(db, at),
     pendingTasks: () => tasks.pendingTasks(db),
     pendingSummary: () => tasks.pendingSummary(db),
@@ -185,7 +206,11 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     clearHistory: (o) => history.clearHistory(db, o),
     playlists,
     retryTask: (id) => tasks.retryTask(db, id),
-    removeTask: (id) => tasks.removeTask(db, id),
+    removeTask(id) {
+      const removed = tasks.removeTask(db, id)
+      if (removed) journal.removed([id])
+      return removed
+    },
     retryFailedFiles: (clipIds) => files.retryFailedFiles(db, clipIds, now()),
 
     // Library folder
@@ -195,7 +220,33 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       const result = await rebuildIndex(db, mode, libraryDir, libraryAvailable(), now())
       if (!result.ok) return result
       const restored = await playlists.restoreFromFolder()
-      return restored === 0 ? result : { ...result, playlists: restored }
+      const restoredTasks = restoreTasks()
+      return {
+        ...result,
+        ...(restored === 0 ? {} : { playlists: restored }),
+        ...(restoredTasks === 0 ? {} : { restoredTasks })
+      }
+    },
+    get recovery() {
+      return recovery
+    },
+    recover() {
+      const damage = checked.damage
+      if (damage === null) return Promise.resolve(null)
+      recovering ??= (async (): Promise<IndexRecovery> => {
+        const result = await rebuildIndex(db, mode, libraryDir, libraryAvailable(), now())
+        if (result.ok) await playlists.restoreFromFolder()
+        const restored = restoreTasks()
+        recovery = {
+          ...damage,
+          rebuilt: result.ok,
+          clips: result.ok ? result.clips : 0,
+          tasksRestored: restored,
+          problem: result.ok ? null : result.message
+        }
+        return recovery
+      })()
+      return recovering
     },
     libraryAvailable,
     diagnostics: () => ({

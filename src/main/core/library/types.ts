@@ -90,8 +90,23 @@ export type RebuildResult =
       skipped: string[]
       /** Playlists brought back from their M3U8 files, when any were. */
       playlists?: number
+      /** Pending tasks put back from the task-id journal beside the index. */
+      restoredTasks?: number
     }
   | { ok: false; code: 'library_unavailable' | 'library_empty'; message: string }
+
+/** A damaged index found on open: set aside (never deleted) and rebuilt from the folder. */
+export interface IndexRecovery {
+  reason: 'empty' | 'not_a_database' | 'malformed'
+  /** Where the damaged file was moved. */
+  movedTo: string
+  /** False until recover() has run, or when the library folder was not available. */
+  rebuilt: boolean
+  clips: number
+  tasksRestored: number
+  /** Why the rebuild could not run, in plain words. */
+  problem: string | null
+}
 
 export interface TagChange {
   add?: string[]
@@ -159,6 +174,11 @@ export interface LibraryStore extends SyncStore {
   /** Puts failed downloads (of the given clips, or all) back in the queue. */
   retryFailedFiles(clipIds?: string[]): number
   rebuild(): Promise<RebuildResult>
+  /** Set when the index was damaged on open (see index-health.ts). */
+  readonly recovery: IndexRecovery | null
+  /** Rebuilds a damaged index from the library folder and restores pending tasks from the
+   * task-id journal; resolves with what happened (null when the index was fine). */
+  recover(): Promise<IndexRecovery | null>
   libraryAvailable(): boolean
   diagnostics(): LibraryDiagnostics
   /** Waits until every queued sidecar rewrite is on disk. */

@@ -31,11 +31,14 @@ export function Banners(): JSX.Element | null {
   const sync = useTasksStore((s) => s.sync)
   const { resumeDownloads } = useTasksStore((s) => s.actions)
   const libraryAvailable = useAppStore((s) => s.info?.libraryAvailable ?? true)
+  const recovery = useAppStore((s) => s.info?.indexRecovery ?? null)
+  const [recoverySeen, setRecoverySeen] = useState(false)
+  const showRecovery = recovery !== null && !recoverySeen
   const { setView } = useAppActions()
   const [busy, setBusy] = useState(false)
 
   const status = sync && isBanner(sync.status) ? sync.status : null
-  if (!status && libraryAvailable) return null
+  if (!status && libraryAvailable && !showRecovery) return null
 
   const resume = (): void => {
     setBusy(true)
@@ -51,6 +54,21 @@ export function Banners(): JSX.Element | null {
 
   return (
     <div className="banners">
+      {showRecovery && (
+        <div className="banner tone-info" role="status" data-testid="banner-index-recovered">
+          <p>
+            {t(
+              recovery.rebuilt
+                ? 'tasks.banner.indexRecovered'
+                : 'tasks.banner.indexRecoveredNoRebuild',
+              { clips: recovery.clips, tasks: recovery.tasksRestored, path: recovery.movedTo }
+            )}
+          </p>
+          <button type="button" className="text-button" onClick={() => setRecoverySeen(true)}>
+            {t('tasks.banner.dismiss')}
+          </button>
+        </div>
+      )}
       {!libraryAvailable && (
         <div className="banner tone-bad" role="alert" data-testid="banner-library">
           <p>{t('library.unavailable')}</p>

@@ -139,6 +139,11 @@ export const tasksEn = {
     paused: 'Downloads are paused.',
     elsewhere:
       'Another Songshelf (a terminal sync, the app or the preview) is syncing this library, so this window only shows it. It takes over when that one stops; nothing is lost.',
+    indexRecovered:
+      'The library index was damaged, so Songshelf set it aside and rebuilt it from your library folder: {{clips}} songs and {{tasks}} pending tasks are back. The damaged copy was kept as {{path}}.',
+    indexRecoveredNoRebuild:
+      'The library index was damaged, so Songshelf set it aside (kept as {{path}}) and started a new one with {{tasks}} pending tasks. Connect the library folder, then choose Rebuild in Settings.',
+    dismiss: 'Dismiss',
     openSettings: 'Open Settings',
     resume: 'Resume downloads',
     details: 'Details:'

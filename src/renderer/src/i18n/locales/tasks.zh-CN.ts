@@ -135,6 +135,11 @@ export const tasksZhCN: typeof tasksEn = {
     config: '歌架需要先设置网关地址和密钥，才能获取歌曲。',
     diskFull: '磁盘已满，下载已暂停，没有丢失任何内容。请释放一些空间后继续。',
     paused: '下载已暂停。',
+    indexRecovered:
+      '曲库索引已损坏，Songshelf 已将其移到一旁，并根据曲库文件夹重建：已恢复 {{clips}} 首歌曲和 {{tasks}} 个待处理任务。损坏的副本保存在 {{path}}。',
+    indexRecoveredNoRebuild:
+      '曲库索引已损坏，Songshelf 已将其移到一旁（保存在 {{path}}），并新建了索引，保留 {{tasks}} 个待处理任务。请连接曲库文件夹，然后在设置中选择“重建”。',
+    dismiss: '关闭',
     elsewhere:
       '另一个 Songshelf（终端里的同步、应用或预览）正在同步这个曲库，所以此窗口只用于浏览。它停止后，此窗口会接手同步，不会丢失任何内容。',
     openSettings: '打开设置',
