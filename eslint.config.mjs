@@ -18,6 +18,7 @@ export default tseslint.config(
     ignores: [
       'out/**',
       'dist/**',
+      'dist-e2e/**',
       'node_modules/**',
       'test-results/**',
       'coverage/**',
