@@ -35,6 +35,7 @@ export function recordTaskResult(
 ): void {
   const { db } = ctx
   db.tx(() => {
+    if (unchangedPendingAnswer(db, task)) return
     upsertTask(db, task, now)
     // A LYRICS task is text only (research/gateway-api.md §6.5): no clips, no media.
     if (task.kind === 'lyrics') return
@@ -80,6 +81,20 @@ export function recordTaskResult(
 /** Answers in a row that say SUCCESS with nothing readable before Songshelf gives up:
  * the first and three more polls at the usual pace (some gateways fill `data` late). */
 export const UNREADABLE_ANSWERS_LIMIT = 4
+
+/** A still-pending task whose answer is, byte for byte, the one already stored: writing
+ * it again would change nothing, and every poll cycle did (the upsert was 46% of polling
+ * CPU, issue 14 §6). Only answers without clips: with clips, file states may move. */
+function unchangedPendingAnswer(db: Db, task: NormalizedTask): boolean {
+  if (task.state !== 'pending' || task.clips.length > 0 || task.unreadable != null) return false
+  const same = db.get<{ x: number }>(
+    `SELECT 1 AS x FROM tasks WHERE id = ? AND state = 'pending' AND raw_json = ?
+       AND not_found_count = 0 AND unreadable_answers = 0 AND unreadable_json IS NULL`,
+    task.taskId,
+    JSON.stringify(task.raw)
+  )
+  return same !== undefined
+}
 
 function upsertTask(db: Db, task: NormalizedTask, now: number): void {
   const unreadable = task.unreadable == null ? null : JSON.stringify(task.unreadable)
