@@ -1,10 +1,19 @@
 import { z } from 'zod'
+import {
+  BASE_URL_MAX,
+  DOWNLOAD_CONCURRENCY,
+  ID3_TEXT_MAX,
+  LANGUAGES,
+  MAX_IDS_PER_CALL,
+  POLL_SECONDS,
+  THEMES
+} from './limits'
 
 // Request schemas for the bridge. Everything is strict (unknown keys, including
 // `__proto__`, are refused) and bounded (string lengths, array sizes), because the
 // renderer is treated as untrusted.
 
-const MAX_IDS = 5000
+const MAX_IDS = MAX_IDS_PER_CALL
 export const clipId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a clip id')
 export const taskId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'not a task id')
 const tagName = z
@@ -71,16 +80,21 @@ export const retryDownloadsArgs = z.strictObject({
   kind: mediaKind.optional()
 })
 
-export const baseUrl = z.string().trim().max(2000)
+export const baseUrl = z.string().trim().max(BASE_URL_MAX)
 export const settingsPatch = z.strictObject({
   baseUrl: baseUrl.optional(),
-  pollIntervalSec: z.number().int().min(5).max(3600).optional(),
-  downloadConcurrency: z.number().int().min(1).max(8).optional(),
+  pollIntervalSec: z.number().int().min(POLL_SECONDS.min).max(POLL_SECONDS.max).optional(),
+  downloadConcurrency: z
+    .number()
+    .int()
+    .min(DOWNLOAD_CONCURRENCY.min)
+    .max(DOWNLOAD_CONCURRENCY.max)
+    .optional(),
   downloadVideo: z.boolean().optional(),
-  language: z.enum(['system', 'en', 'zh-CN']).optional(),
-  theme: z.enum(['system', 'light', 'dark']).optional(),
-  id3Artist: z.string().trim().min(1).max(200).optional(),
-  id3Album: z.string().trim().min(1).max(200).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  theme: z.enum(THEMES).optional(),
+  id3Artist: z.string().trim().min(1).max(ID3_TEXT_MAX).optional(),
+  id3Album: z.string().trim().min(1).max(ID3_TEXT_MAX).optional(),
   notifications: z.boolean().optional(),
   onboarded: z.boolean().optional()
 })

@@ -1,8 +1,10 @@
 // Settings as the renderer sees them. The API key itself never appears here: only
 // whether one is set and how well the OS protects it.
 
-export type Language = 'system' | 'en' | 'zh-CN'
-export type Theme = 'system' | 'light' | 'dark'
+import type { LANGUAGES, THEMES } from './limits'
+
+export type Language = (typeof LANGUAGES)[number]
+export type Theme = (typeof THEMES)[number]
 
 /** keychain: OS keychain / DPAPI / libsecret; weak: Linux `basic_text` (a hard-coded
  * password); memory: could not be stored, kept for this session only; none: no key. */

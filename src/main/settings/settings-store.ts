@@ -1,5 +1,13 @@
 import Store, { type Options } from 'electron-store'
 import { DEFAULT_SETTINGS } from '../../shared/settings'
+import {
+  BASE_URL_MAX,
+  DOWNLOAD_CONCURRENCY,
+  ID3_TEXT_MAX,
+  LANGUAGES,
+  POLL_SECONDS,
+  THEMES
+} from '../../shared/limits'
 import type { StoredSettings } from '../core/app/host'
 import type { WindowBounds } from '../windows/main-window'
 
@@ -29,15 +37,19 @@ export const SETTINGS_MIGRATIONS = {
 }
 
 const schema = {
-  baseUrl: { type: 'string', maxLength: 2000 },
-  pollIntervalSec: { type: 'number', minimum: 5, maximum: 3600 },
-  downloadConcurrency: { type: 'number', minimum: 1, maximum: 8 },
+  baseUrl: { type: 'string', maxLength: BASE_URL_MAX },
+  pollIntervalSec: { type: 'number', minimum: POLL_SECONDS.min, maximum: POLL_SECONDS.max },
+  downloadConcurrency: {
+    type: 'number',
+    minimum: DOWNLOAD_CONCURRENCY.min,
+    maximum: DOWNLOAD_CONCURRENCY.max
+  },
   downloadVideo: { type: 'boolean' },
   libraryDir: { type: ['string', 'null'] },
-  language: { enum: ['system', 'en', 'zh-CN'] },
-  theme: { enum: ['system', 'light', 'dark'] },
-  id3Artist: { type: 'string', minLength: 1, maxLength: 200 },
-  id3Album: { type: 'string', minLength: 1, maxLength: 200 },
+  language: { enum: [...LANGUAGES] },
+  theme: { enum: [...THEMES] },
+  id3Artist: { type: 'string', minLength: 1, maxLength: ID3_TEXT_MAX },
+  id3Album: { type: 'string', minLength: 1, maxLength: ID3_TEXT_MAX },
   notifications: { type: 'boolean' },
   onboarded: { type: 'boolean' },
   apiKeyCipher: { type: ['string', 'null'] },

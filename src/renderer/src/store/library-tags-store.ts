@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { call } from '../lib/bridge'
+import { MAX_IDS_PER_CALL } from '../../../shared/limits'
 
 // The user's tags with their clip counts (autocomplete, the tag manager) and the
 // operations on them. Tagging clips goes through `tagClips` in chunks the contract
@@ -10,8 +11,7 @@ export interface TagCount {
   count: number
 }
 
-/** The most ids one bridge call takes (schemas.ts MAX_IDS). */
-export const MAX_IDS_PER_CALL = 5000
+export { MAX_IDS_PER_CALL }
 
 export function chunkIds(ids: readonly string[], size = MAX_IDS_PER_CALL): string[][] {
   const out: string[][] = []

@@ -3,6 +3,7 @@
 // language. Each returns an i18n key under `settings.invalid`, or null.
 
 import { checkBaseUrl, type BaseUrlProblem } from '../../../../shared/base-url'
+import { DOWNLOAD_CONCURRENCY, ID3_TEXT_MAX, POLL_SECONDS } from '../../../../shared/limits'
 
 export type ValidationKey =
   | 'urlMalformed'
@@ -42,10 +43,10 @@ function integerIn(
   return n >= min && n <= max ? null : key
 }
 
-export const POLL_MIN = 5
-export const POLL_MAX = 3600
-export const CONCURRENCY_MIN = 1
-export const CONCURRENCY_MAX = 8
+export const POLL_MIN = POLL_SECONDS.min
+export const POLL_MAX = POLL_SECONDS.max
+export const CONCURRENCY_MIN = DOWNLOAD_CONCURRENCY.min
+export const CONCURRENCY_MAX = DOWNLOAD_CONCURRENCY.max
 
 export function validatePollInterval(value: string): ValidationKey | null {
   return integerIn(value, POLL_MIN, POLL_MAX, 'pollRange')
@@ -55,9 +56,9 @@ export function validateConcurrency(value: string): ValidationKey | null {
   return integerIn(value, CONCURRENCY_MIN, CONCURRENCY_MAX, 'concurrencyRange')
 }
 
-/** ID3 artist and album: 1–200 characters. */
+/** ID3 artist and album: 1–ID3_TEXT_MAX characters. */
 export function validateTagText(value: string): ValidationKey | null {
   const text = value.trim()
   if (text === '') return 'required'
-  return text.length > 200 ? 'tooLong' : null
+  return text.length > ID3_TEXT_MAX ? 'tooLong' : null
 }

@@ -8,11 +8,12 @@ import { useTasksStore } from '../../store/tasks-store'
 import { DownloadsSummary } from './DownloadsSummary'
 import { TaskList } from './TaskList'
 import { TaskPaste } from './TaskPaste'
+import { MAX_IDS_PER_CALL } from '../../../../shared/limits'
 import '../../elements/buttons.css'
 import './tasks.css'
 
-/** The bridge refuses more than this many ids in one call (schemas.ts MAX_IDS). */
-const CHUNK = 5000
+/** The bridge refuses more than this many ids in one call. */
+const CHUNK = MAX_IDS_PER_CALL
 
 async function inChunks(ids: string[], run: (chunk: string[]) => Promise<number>): Promise<number> {
   let total = 0
