@@ -18,6 +18,7 @@ import { facets } from './queries/facets'
 import { listTasks } from './queries/task-list'
 import { createPlaylists } from './playlists'
 import * as history from './history'
+import { importFiles } from './import/run'
 import { rebuildIndex } from './rebuild'
 import { openCheckedIndex } from './index-health'
 import { ensureSearchIndex } from './search-index'
@@ -205,6 +206,9 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     listHistory: (o) => history.listHistory(db, o),
     clearHistory: (o) => history.clearHistory(db, o),
     playlists,
+    importFiles(paths, o) {
+      return importFiles({ db, libraryDir, now, store: this }, paths, o)
+    },
     retryTask: (id) => tasks.retryTask(db, id),
     removeTask(id) {
       const removed = tasks.removeTask(db, id)

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/domain'
 import type { SyncStore } from '../sync/store-port'
 import type { HistoryEntry } from '../../../shared/history'
+import type { ImportReport } from '../../../shared/import'
 import type { ListenEvent } from './history'
 import type { Playlists } from './playlists'
 
@@ -167,6 +168,9 @@ export interface LibraryStore extends SyncStore {
   recordListen(event: ListenEvent): boolean
   listHistory(opts?: { limit?: number; before?: number }): HistoryEntry[]
   clearHistory(opts?: { resetCounts?: boolean }): number
+  /** Copies existing mp3s into the library (or, with dryRun, only says what it would do);
+   * the source files are only read (import/run.ts). */
+  importFiles(paths: string[], opts?: { dryRun?: boolean }): Promise<ImportReport>
   /** Saved and smart playlists, mirrored into the library folder as M3U8. */
   readonly playlists: Playlists
   retryTask(id: string): boolean
