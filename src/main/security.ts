@@ -11,10 +11,11 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' songshelf-media: data:",
+  "img-src 'self' songshelf-media: data: blob:",
   "media-src 'self' songshelf-media:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // songshelf-media: for the MediaSession cover, fetched and handed over as a blob: URL.
+  "connect-src 'self' songshelf-media:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -122,3 +122,28 @@ describe('app scheme', () => {
     expect(appResponseHeaders('http://localhost:5173/')).toEqual({})
   })
 })
+
+describe('media scheme CORS', () => {
+  it('lets our page read media with fetch (the MediaSession cover) and nobody else', async () => {
+    const { allowAppOrigin, handleMediaScheme, MEDIA_SCHEME_PRIVILEGES } =
+      await import('../../../src/main/protocol/media-scheme')
+    expect(MEDIA_SCHEME_PRIVILEGES.privileges?.corsEnabled).toBe(true)
+    const handled: ((r: Request) => Promise<Response>)[] = []
+    handleMediaScheme(
+      { handle: (_s: string, fn: (r: Request) => Promise<Response>) => handled.push(fn) } as never,
+      async () =>
+        new Response('abc', {
+          status: 206,
+          headers: { 'Content-Range': 'bytes 0-2/10', 'Content-Type': 'audio/mpeg' }
+        })
+    )
+    const response = await handled[0]!(new Request('songshelf-media://clip/x/audio'))
+    expect(response.status).toBe(206)
+    expect(response.headers.get('access-control-allow-origin')).toBe('songshelf-app://app')
+    expect(response.headers.get('content-range')).toBe('bytes 0-2/10')
+    expect(await response.text()).toBe('abc')
+    expect(allowAppOrigin(new Response(null, { status: 404 }), 'songshelf-app://app').status).toBe(
+      404
+    )
+  })
+})

@@ -34,6 +34,18 @@ export function syncPositionState(): void {
   }
 }
 
+/** The cover's bytes as a blob: URL, or null when it cannot be fetched (no cover art
+ * then; title, artist and the media keys still work). */
+async function coverAsBlobUrl(url: string): Promise<string | null> {
+  try {
+    const response = await fetch(url)
+    if (!response.ok) return null
+    return URL.createObjectURL(await response.blob())
+  } catch {
+    return null
+  }
+}
+
 /** MediaSession: metadata and action handlers, so media keys, the lock screen, MPRIS on
  * Linux and (where Electron mirrors it) macOS Now Playing control the player
  * (research/peer-features.md §3.4; Museeks #624). */
@@ -49,20 +61,38 @@ export function useMediaSession(): void {
       ms.metadata = null
       return
     }
-    const artwork = current.hasCover
-      ? [
-          {
-            src: new URL(mediaUrl(current.id, 'cover'), window.location.href).href,
-            sizes: '512x512'
-          }
-        ]
-      : []
-    ms.metadata = new MediaMetadata({
-      title: current.title,
-      artist: current.model ? `Suno · ${current.model}` : 'Suno',
-      album: 'Songshelf',
-      artwork
+    const describe = (artwork: MediaImage[]): MediaMetadata =>
+      new MediaMetadata({
+        title: current.title,
+        artist: current.model ? `Suno · ${current.model}` : 'Suno',
+        album: 'Songshelf',
+        artwork
+      })
+    const cover = current.hasCover
+      ? new URL(mediaUrl(current.id, 'cover'), window.location.href).href
+      : null
+    // Chromium drops MediaImage sources that are not http/https/data/blob ("MediaImage
+    // src can only be of http/https/data/blob scheme", media_metadata_sanitizer.cc), so
+    // a songshelf-media: cover would never reach SMTC, MPRIS or Now Playing. Such a
+    // cover is fetched and handed over as a blob: URL instead.
+    const direct = cover !== null && /^(https?|data|blob):/.test(cover)
+    ms.metadata = describe(direct ? [{ src: cover, sizes: '512x512' }] : [])
+    if (cover === null || direct) return
+    let cancelled = false
+    let objectUrl: string | null = null
+    void coverAsBlobUrl(cover).then((blobUrl) => {
+      if (blobUrl === null) return
+      if (cancelled) {
+        URL.revokeObjectURL(blobUrl)
+        return
+      }
+      objectUrl = blobUrl
+      ms.metadata = describe([{ src: blobUrl, sizes: '512x512' }])
     })
+    return () => {
+      cancelled = true
+      if (objectUrl) URL.revokeObjectURL(objectUrl)
+    }
   }, [current])
 
   useEffect(() => {
