@@ -36,6 +36,37 @@ export interface NormalizedClip {
   clipType: string | null
   /** Every field the gateway gave, minus personal fields (user_id, handle, display_name…). */
   raw: Record<string, unknown>
+  /** Upstream fields that only some gateways pass through (issue 16); absent = unknown. */
+  batchIndex?: number | null
+  /** The animated cover: a different asset from the music video. */
+  videoCoverUrl?: string | null
+  /** false for an instrumental. */
+  hasVocal?: boolean | null
+  stem?: ClipStem | null
+  lineage?: LineageEdge[]
+}
+
+/** Stems metadata: `stem_type_id` arrives as a float like 91.0. */
+export interface ClipStem {
+  hasStem: boolean | null
+  fromId: string | null
+  typeId: number | null
+  typeGroupName: string | null
+}
+
+/**
+ * How this clip came from another: an edit (`cover_clip_id`, `remaster_clip_id`,
+ * `upsample_clip_id`, `speed_clip_id`, `edited_clip_id`), a stem of it (`stem_from_id`), or
+ * a step of its `history` / `concat_history` (extend, infill, concat).
+ */
+export type LineageKind =
+  'cover' | 'remaster' | 'upsample' | 'speed' | 'edit' | 'stem' | 'extend' | 'infill' | 'concat'
+
+export interface LineageEdge {
+  kind: LineageKind
+  clipId: string
+  /** Seconds into the other clip where this one continues (extend/infill), if known. */
+  atSec: number | null
 }
 
 /** One task answer from the gateway, normalised. */
@@ -105,6 +136,10 @@ export interface ClipRow {
   downloadState: FileState
   /** Suno's generation failed (status error): no file will ever arrive for it. */
   generationFailed: boolean
+  /** Which take of its generation (1, 2, …, from upstream `batch_index`); null if unknown. */
+  take?: number | null
+  /** True when upstream says it has no vocals (`has_vocal: false`). */
+  instrumental?: boolean
 }
 
 export interface ClipDetail extends ClipRow {
@@ -121,6 +156,10 @@ export interface ClipDetail extends ClipRow {
   /** Other clips of the same task. */
   siblings: { id: string; title: string }[]
   files: ClipFile[]
+  /** Where this clip came from (remaster, cover, stem, extend…); `title` when the other
+   * clip is in the library. */
+  lineage?: (LineageEdge & { title: string | null })[]
+  stem?: ClipStem | null
 }
 
 export type SortKey = 'created' | 'added' | 'title' | 'duration' | 'plays' | 'lastPlayed'
@@ -133,6 +172,8 @@ export interface LibraryFilter {
   model?: string
   favorite?: boolean
   hasVideo?: boolean
+  /** Only clips upstream marked as without vocals (true), or only the others (false). */
+  instrumental?: boolean
   createdFrom?: number
   createdTo?: number
   addedSince?: number
@@ -165,6 +206,8 @@ export interface Facets {
   total: number
   favorites: number
   withVideo: number
+  /** Clips upstream marked as without vocals. */
+  instrumental?: number
   userTags: FacetCount[]
   styleTags: FacetCount[]
   models: FacetCount[]

@@ -33,6 +33,7 @@ export const libraryFilter = z.strictObject({
   model: z.string().max(200).optional(),
   favorite: z.boolean().optional(),
   hasVideo: z.boolean().optional(),
+  instrumental: z.boolean().optional(),
   createdFrom: epochMs.optional(),
   createdTo: epochMs.optional(),
   addedSince: epochMs.optional(),

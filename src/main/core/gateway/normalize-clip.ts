@@ -1,5 +1,6 @@
 import type { ClipStatus, NormalizedClip } from '../../../shared/domain'
 import { sanitizeRecord } from './sanitize'
+import { mediaUrlsMp3, upstreamFields } from './normalize-upstream'
 import { classifyMediaUrl } from './urls'
 import {
   asFields,
@@ -90,7 +91,8 @@ export function parseClip(value: unknown, taskId: string, keyId?: string): Parse
     continueAt: numeric(firstOf([obj, meta], ['continue_at', 'continueAt'])),
     errorMessage: errorMessageOf(obj, meta),
     clipType: text(firstOf([meta, obj], ['type'])),
-    raw: sanitizeRecord(obj)
+    raw: sanitizeRecord(obj),
+    ...upstreamFields(obj, meta)
   }
   return { clip, explicitStatus: status !== null }
 }
@@ -110,6 +112,8 @@ function audioLinks(obj: Fields): { audioUrl: string | null; streamAudioUrl: str
     else audioUrl ??= link
   }
   streamAudioUrl ??= text(firstOf([obj], ['stream_audio_url', 'streamAudioUrl']))
+  // Upstream `media_urls`: the mp3 there beats a stream link or no link at all.
+  if (audioUrl === null) audioUrl = mediaUrlsMp3(obj)
   return { audioUrl, streamAudioUrl }
 }
 

@@ -13,6 +13,7 @@ import {
 import { indexNewClip, reindexClips, type SearchMode } from './search-index'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
+import { upstreamJsonOf, vocalFlag } from './upstream'
 
 // recordTaskResult: what the gateway said about a task becomes task, clip and file rows.
 // A task is answered many times as it progresses (queued → streaming → complete), so
@@ -154,8 +155,9 @@ function insertClip(
   const row = db.get<{ pk: number }>(
     `INSERT INTO clips (id, task_id, title, title_key, status, style_tags, duration_sec, model,
        major_model_version, created_at, added_at, continue_clip_id, continue_at, clip_type,
-       error_message, stem, stem_key, has_audio, has_video, has_cover, download_state)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk`,
+       error_message, stem, stem_key, has_audio, has_video, has_cover, download_state,
+       batch_index, has_vocal)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk`,
     clip.id,
     taskId,
     title,
@@ -176,15 +178,19 @@ function insertClip(
     summary.has_audio,
     summary.has_video,
     summary.has_cover,
-    summary.download_state
+    summary.download_state,
+    clip.batchIndex ?? null,
+    vocalFlag(clip.hasVocal)
   )
   if (row === undefined) throw new Error(`Clip ${clip.id} was not stored`)
   db.run(
-    'INSERT INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json) VALUES (?, ?, ?, ?)',
+    `INSERT INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json, upstream_json)
+     VALUES (?, ?, ?, ?, ?)`,
     row.pk,
     clip.lyrics,
     clip.descriptionPrompt,
-    JSON.stringify(clip.raw)
+    JSON.stringify(clip.raw),
+    upstreamJsonOf(clip)
   )
   setClipStyles(db, row.pk, clip.styleTags, true)
   return row.pk
@@ -234,7 +240,9 @@ function updateClip(
        continue_at = coalesce(?, continue_at),
        clip_type = coalesce(?, clip_type),
        error_message = ?,
-       has_audio = ?, has_video = ?, has_cover = ?, download_state = ?
+       has_audio = ?, has_video = ?, has_cover = ?, download_state = ?,
+       batch_index = coalesce(?, batch_index),
+       has_vocal = coalesce(?, has_vocal)
      WHERE pk = ? RETURNING style_tags`,
     taskId,
     title,
@@ -255,18 +263,23 @@ function updateClip(
     summary.has_video,
     summary.has_cover,
     summary.download_state,
+    clip.batchIndex ?? null,
+    vocalFlag(clip.hasVocal),
     pk
   )
   db.run(
-    `INSERT INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json) VALUES (?, ?, ?, ?)
+    `INSERT INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json, upstream_json)
+     VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (clip_pk) DO UPDATE SET
        lyrics = coalesce(excluded.lyrics, clip_texts.lyrics),
        description_prompt = coalesce(excluded.description_prompt, clip_texts.description_prompt),
-       raw_json = excluded.raw_json`,
+       raw_json = excluded.raw_json,
+       upstream_json = coalesce(excluded.upstream_json, clip_texts.upstream_json)`,
     pk,
     clip.lyrics,
     clip.descriptionPrompt,
-    JSON.stringify(clip.raw)
+    JSON.stringify(clip.raw),
+    upstreamJsonOf(clip)
   )
   setClipStyles(db, pk, row?.style_tags ?? null)
   return searchChanged

@@ -3,6 +3,7 @@ import { SCHEMA_PLAYLISTS } from './playlists/schema'
 import { SCHEMA_V1 } from './schema'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
+import { upstreamFromRaw, upstreamJsonOf, vocalFlag } from './upstream'
 import { LibraryError } from './types'
 
 // Numbered migrations, tracked in `PRAGMA user_version`. Each runs in its own
@@ -67,6 +68,36 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'playlists and listening history',
     up: (db: Db): void => db.raw.exec(SCHEMA_PLAYLISTS)
+  },
+  {
+    // Issue 16: upstream fields gateways pass through. The take and has_vocal are columns
+    // (list rows, the instrumental facet); cover link, stems and lineage are JSON for the
+    // detail. Existing clips are backfilled from the raw answer they kept.
+    version: 5,
+    name: 'take, vocals, stems and lineage',
+    up: (db: Db): void => {
+      db.raw.exec(`
+        ALTER TABLE clips ADD COLUMN batch_index INTEGER;
+        ALTER TABLE clips ADD COLUMN has_vocal INTEGER;
+        ALTER TABLE clip_texts ADD COLUMN upstream_json TEXT;
+        CREATE INDEX clips_has_vocal ON clips (has_vocal);
+      `)
+      const setClip = db.sql('UPDATE clips SET batch_index = ?, has_vocal = ? WHERE pk = ?')
+      const setText = db.sql('UPDATE clip_texts SET upstream_json = ? WHERE clip_pk = ?')
+      for (const row of db.sql('SELECT clip_pk, raw_json FROM clip_texts').all()) {
+        if (typeof row.raw_json !== 'string') continue
+        let raw: unknown
+        try {
+          raw = JSON.parse(row.raw_json)
+        } catch {
+          continue
+        }
+        const up = upstreamFromRaw(raw)
+        const pk = Number(row.clip_pk)
+        setClip.run(up.batchIndex ?? null, vocalFlag(up.hasVocal), pk)
+        setText.run(upstreamJsonOf(up), pk)
+      }
+    }
   }
 ]
 

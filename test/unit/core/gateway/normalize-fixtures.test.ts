@@ -132,3 +132,82 @@ describe('a success with nothing readable (issue 16)', () => {
     expect([running?.state, running?.unreadable]).toEqual(['pending', null])
   })
 })
+
+describe('upstream fields the gateways pass through (issue 16)', () => {
+  const clip = (): NonNullable<ReturnType<typeof normalizeTask>>['clips'][number] => {
+    const found = normalizeTask(gatewayFixture('upstream-full'))?.clips[0]
+    if (found === undefined) throw new Error('no clip')
+    return found
+  }
+
+  it('prefers the mp3 of media_urls over a stream link, and keeps the take and animated cover', () => {
+    expect(clip()).toMatchObject({
+      audioUrl: 'https://cdn1.suno.ai/c0ffee00-0000-4000-8000-000000000001.mp3',
+      batchIndex: 1,
+      videoCoverUrl: 'https://cdn1.suno.ai/video_cover_c0ffee00-0000-4000-8000-000000000001.mp4',
+      videoUrl: 'https://cdn1.suno.ai/c0ffee00-0000-4000-8000-000000000001.mp4',
+      hasVocal: false
+    })
+  })
+
+  it('reads stems metadata, with stem_type_id 91.0 as the integer 91', () => {
+    expect(clip().stem).toEqual({
+      hasStem: true,
+      fromId: '5e000000-0000-4000-8000-000000000005',
+      typeId: 91,
+      typeGroupName: 'Instrumental'
+    })
+  })
+
+  it('turns edits, stems and history entries (ids or objects) into typed lineage edges', () => {
+    expect(clip().lineage).toEqual([
+      { kind: 'cover', clipId: 'c0000000-0000-4000-8000-00000000000c', atSec: null },
+      { kind: 'remaster', clipId: '9a000000-0000-4000-8000-000000000009', atSec: null },
+      { kind: 'upsample', clipId: 'a0000000-0000-4000-8000-00000000000a', atSec: null },
+      { kind: 'speed', clipId: '5d000000-0000-4000-8000-00000000005d', atSec: null },
+      { kind: 'edit', clipId: 'ed000000-0000-4000-8000-00000000000e', atSec: null },
+      { kind: 'stem', clipId: '5e000000-0000-4000-8000-000000000005', atSec: null },
+      { kind: 'extend', clipId: '1d000000-0000-4000-8000-000000000001', atSec: null },
+      { kind: 'infill', clipId: '2d000000-0000-4000-8000-000000000002', atSec: 83.2 },
+      { kind: 'concat', clipId: '3d000000-0000-4000-8000-000000000003', atSec: 83 },
+      { kind: 'concat', clipId: '4d000000-0000-4000-8000-000000000004', atSec: null }
+    ])
+  })
+
+  it('keeps everything the gateway sent (minus personal fields) in raw', () => {
+    const raw = clip().raw as { metadata: Record<string, unknown>; media_urls: unknown[] }
+    expect(raw.media_urls).toHaveLength(2)
+    expect(raw.metadata.stem_type_id).toBe(91)
+    expect(raw.metadata.history).toHaveLength(2)
+    expect(raw).toHaveProperty('clip_roots')
+  })
+
+  it('answers null and no edges when the fields are absent or odd', () => {
+    const plain = normalizeTask(gatewayFixture('snake-case'))?.clips[0]
+    expect(plain).toMatchObject({
+      batchIndex: null,
+      videoCoverUrl: null,
+      hasVocal: null,
+      stem: null,
+      lineage: []
+    })
+    const odd = normalizeTask({
+      task_id: 't',
+      status: 'SUCCESS',
+      data: [
+        {
+          id: 'x',
+          status: 'complete',
+          batch_index: -1,
+          metadata: {
+            stem_type_id: 'ninety',
+            history: [null, 5, {}, { id: '' }],
+            has_vocal: 'maybe'
+          }
+        }
+      ]
+    })?.clips[0]
+    expect(odd).toMatchObject({ batchIndex: null, hasVocal: null, stem: null })
+    expect(odd?.lineage).toEqual([{ kind: 'extend', clipId: '5', atSec: null }])
+  })
+})

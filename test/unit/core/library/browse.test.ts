@@ -87,7 +87,9 @@ describe('browsing the library', () => {
       hasVideo: true,
       hasCover: true,
       downloadState: 'done',
-      generationFailed: false
+      generationFailed: false,
+      take: null,
+      instrumental: false
     })
   })
 

@@ -11,6 +11,7 @@ import { fileRows, toClipFiles, type FileDbRow } from '../files'
 import { countMatches, type SearchMode, type SqlPart } from '../search-index'
 import type { CliClip } from '../types'
 import { filterSql, orderSql, pageWindow } from './filter-sql'
+import { parseUpstream, type StoredUpstream } from '../upstream'
 import { ROW_COLUMNS, toClipRow, type ClipDbRow } from './rows'
 
 // Reading clips: the windowed list, one clip in detail, and the CLI's list.
@@ -57,6 +58,7 @@ interface DetailDbRow extends ClipDbRow {
   status: ClipStatus
   continue_clip_id: string | null
   continue_at: number | null
+  upstream_json: string | null
 }
 
 type Ref = { id: string; title: string }
@@ -66,7 +68,7 @@ const ref = (row: Ref): Ref => ({ id: row.id, title: row.title })
 export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | null {
   const row = db.get<DetailDbRow>(
     `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt, c.major_model_version, c.status,
-       c.continue_clip_id, c.continue_at
+       c.continue_clip_id, c.continue_at, x.upstream_json
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.id = ?`,
     id
   )
@@ -97,7 +99,20 @@ export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | nu
         row.id
       )
       .map(ref),
-    files: toClipFiles(libraryDir, fileRows(db, row.pk))
+    files: toClipFiles(libraryDir, fileRows(db, row.pk)),
+    ...lineageDetail(db, parseUpstream(row.upstream_json))
+  }
+}
+
+/** Lineage edges with the other clip's title when it is in the library. */
+function lineageDetail(db: Db, upstream: StoredUpstream): Pick<ClipDetail, 'lineage' | 'stem'> {
+  const title = db.sql('SELECT title FROM clips WHERE id = ?')
+  return {
+    lineage: upstream.lineage.map((edge) => {
+      const found = title.get(edge.clipId)
+      return { ...edge, title: typeof found?.title === 'string' ? found.title : null }
+    }),
+    stem: upstream.stem
   }
 }
 

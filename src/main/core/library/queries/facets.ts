@@ -74,7 +74,7 @@ export function facetSql(
       return {
         models: {
           sql: `SELECT c.model AS value, count(*) AS count, total(c.favorite) AS favorites,
-              total(c.has_video) AS with_video
+              total(c.has_video) AS with_video, total(c.has_vocal = 0) AS instrumental
             FROM ${from('models', 'clips c', 'c.pk')} GROUP BY c.model`,
           params: []
         },
@@ -103,6 +103,7 @@ interface ModelRow {
   count: number
   favorites: number
   with_video: number
+  instrumental: number
 }
 
 /** The sidebar's counts, reused until the next write: the renderer asks again on every
@@ -116,7 +117,15 @@ export function facets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets 
 function countFacets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
   const matches = countMatches(db, mode, filter.search)
   if (matches === 0) {
-    return { total: 0, favorites: 0, withVideo: 0, userTags: [], styleTags: [], models: [] }
+    return {
+      total: 0,
+      favorites: 0,
+      withVideo: 0,
+      instrumental: 0,
+      userTags: [],
+      styleTags: [],
+      models: []
+    }
   }
   const plan = facetSql(filter, mode, matches)
   let scopeSize: number | null = null
@@ -133,6 +142,7 @@ function countFacets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
     total: models.reduce((sum, row) => sum + row.count, 0),
     favorites: models.reduce((sum, row) => sum + row.favorites, 0),
     withVideo: models.reduce((sum, row) => sum + row.with_video, 0),
+    instrumental: models.reduce((sum, row) => sum + row.instrumental, 0),
     userTags: list(sql.userTags),
     styleTags: list(sql.styleTags),
     models: models

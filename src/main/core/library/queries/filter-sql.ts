@@ -62,6 +62,8 @@ export function filterSql(
   if (typeof filter.model === 'string') add('c.model = ?', filter.model)
   if (typeof filter.favorite === 'boolean') add(`c.favorite = ${filter.favorite ? 1 : 0}`)
   if (typeof filter.hasVideo === 'boolean') add(`c.has_video = ${filter.hasVideo ? 1 : 0}`)
+  if (typeof filter.instrumental === 'boolean')
+    add(filter.instrumental ? 'c.has_vocal = 0' : '(c.has_vocal IS NULL OR c.has_vocal != 0)')
   if (finite(filter.createdFrom)) add('c.created_at >= ?', filter.createdFrom)
   if (finite(filter.createdTo)) add('c.created_at <= ?', filter.createdTo)
   if (finite(filter.addedSince)) add('c.added_at >= ?', filter.addedSince)

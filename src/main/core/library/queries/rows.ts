@@ -6,7 +6,7 @@ import { compareNames, splitList } from '../text'
 
 export const ROW_COLUMNS = `c.pk, c.id, c.task_id, c.title, c.style_tags, c.model,
   c.duration_sec, c.created_at, c.added_at, c.favorite, c.plays, c.last_played_at,
-  c.has_audio, c.has_video, c.has_cover, c.download_state,
+  c.has_audio, c.has_video, c.has_cover, c.download_state, c.batch_index, c.has_vocal,
   (c.status = 'error') AS generation_failed,
   (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
    JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_pk = c.pk) AS user_tags`
@@ -29,6 +29,8 @@ export interface ClipDbRow {
   has_cover: number
   download_state: FileState
   generation_failed: number
+  batch_index: number | null
+  has_vocal: number | null
   user_tags: string | null
 }
 
@@ -50,6 +52,9 @@ export function toClipRow(row: ClipDbRow): ClipRow {
     hasVideo: row.has_video !== 0,
     hasCover: row.has_cover !== 0,
     downloadState: row.download_state,
-    generationFailed: row.generation_failed === 1
+    generationFailed: row.generation_failed === 1,
+    // Upstream counts takes from 0; people count them from 1.
+    take: row.batch_index === null ? null : row.batch_index + 1,
+    instrumental: row.has_vocal === 0
   }
 }
