@@ -6,6 +6,7 @@ import { KEY_FOR_ADDRESS, storedKeyMayGoTo } from '../gateway/key-scope'
 import type { LibraryStore } from '../library/types'
 import type { SyncEngine } from '../sync/engine'
 import { buildM3u8 } from './playlist'
+import { safeFileName } from '../library/naming'
 import { playlistHandlers } from './playlist-handlers'
 import { historyHandlers } from './history-handlers'
 import type { Handlers } from './dispatch'
@@ -114,9 +115,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { ok: true }
     },
     exportPlaylist: async ({ ids, name }) => {
-      const target = await host.choosePlaylistPath(
-        `${(name ?? 'Songshelf').replace(/[\\/:*?"<>|]/g, '_')}.m3u8`
-      )
+      const target = await host.choosePlaylistPath(safeFileName(name, 'm3u8', 'Songshelf'))
       if (!target) return { path: null }
       await writeFile(target, buildM3u8(lib(), ids, target), 'utf8')
       return { path: target }

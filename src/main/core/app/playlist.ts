@@ -1,4 +1,5 @@
 import { dirname, relative, sep } from 'node:path'
+import { m3uLineText } from '../library/playlists/m3u'
 import type { LibraryStore } from '../library/types'
 import { isInside } from '../path-inside'
 
@@ -16,10 +17,15 @@ export function buildM3u8(
     if (!path) continue
     const clip = library.getClip(id)
     const seconds = clip?.durationSec ? Math.round(clip.durationSec) : -1
-    const title = (clip?.title || id).replace(/[\r\n]+/g, ' ')
+    // No control character may reach a line: one NUL made mpv reject the whole list (F5).
+    const title = m3uLineText(clip?.title || id)
     const rel = relative(base, path)
+    const entry = isInside(base, path) ? rel.split(sep).join('/') : path
+    // Song file names never hold one (naming.ts); a folder above the library might, and
+    // such a path cannot be written as one M3U line at all.
+    if (/[\p{Cc}\u2028\u2029]/u.test(entry)) continue
     lines.push(`#EXTINF:${seconds},${title}`)
-    lines.push(isInside(base, path) ? rel.split(sep).join('/') : path)
+    lines.push(entry)
   }
   return lines.join('\n') + '\n'
 }

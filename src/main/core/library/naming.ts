@@ -159,3 +159,13 @@ export function toRelPath(libraryDir: string, absPath: string): string | null {
   const rel = relative(resolve(libraryDir), resolve(absPath))
   return rel === '' ? null : rel.split(sep).join('/')
 }
+
+/** The one naming rule for any other file Songshelf writes into a folder the user sees
+ * (exported playlists): the same sanitizer as song files — no controls, separators or
+ * newlines, no leading or trailing dots and spaces, no Windows device names, at most
+ * `STEM_MAX_BYTES` — with `fallback` when nothing printable is left (red-team B5). */
+export function safeFileName(name: string | undefined, ext: string, fallback: string): string {
+  const visible = (name ?? '').replace(INVISIBLE, '').replace(/[\s.]+/gu, '')
+  const stem = sanitizeTitle(visible === '' ? fallback : (name as string), STEM_MAX_BYTES)
+  return `${stem}.${ext.replace(/[^a-z0-9]/giu, '') || 'txt'}`
+}
