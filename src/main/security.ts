@@ -1,5 +1,6 @@
 import type { App, Session, WebContents } from 'electron'
 import { isAppSchemeUrl } from './protocol/app-scheme'
+import { parseExternalUrl } from '../shared/external-url'
 
 // The shell's security baseline (DESIGN.md "Security of the shell"; reliability matrix
 // group A). Pure functions of the Electron objects they receive, so tests can pass
@@ -23,19 +24,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'"
 ].join('; ')
 
-/** Only plain https links (and mailto) may leave the app, and only to the system
- * browser. Takes `unknown` because it is fed from untrusted places. */
-export function parseExternalUrl(value: unknown): URL | null {
-  if (typeof value !== 'string' || value.length > 4096) return null
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return null
-  }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null
-  return url
-}
+/** Which links may leave the app for the system browser: one rule, shared with the
+ * openExternal handler. */
+export { parseExternalUrl }
 
 /** Is this URL one of the app's own pages (the app scheme, or the dev server in
  * `npm run dev`)? file:// is never ours: the renderer is not served from it. */

@@ -14,6 +14,7 @@ import { AppError } from './errors'
 import type { EventHub } from './events'
 import type { Host, StoredSettings } from './host'
 import type { AppInfo } from '../../../shared/settings'
+import { parseExternalUrl } from '../../../shared/external-url'
 
 export interface HandlerContext {
   host: Host
@@ -241,7 +242,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       } catch {
         throw new AppError('invalid_url', 'That is not a web address.')
       }
-      if (parsed.protocol !== 'https:' || parsed.username || parsed.password) {
+      if (parseExternalUrl(url) === null) {
         throw new AppError('invalid_url', 'Only https links can be opened.')
       }
       await host.openExternal(parsed.toString())
