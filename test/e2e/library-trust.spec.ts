@@ -166,3 +166,37 @@ test('clips without audio stay out of the queue and a missing file is skipped (d
   await page.getByTestId('filter-generation-failed').click()
   await expect(rows(page)).toHaveCount(6)
 })
+
+test('time words for the past never read as the future (defect 7)', async ({ page }) => {
+  // The page's clock an hour behind the core's: every timestamp the core sent is "newer"
+  // than the label's now, as it is for up to 5 s with the real refresh.
+  await page.clock.setFixedTime(Date.now() - 3_600_000)
+  await page.goto(lib.preview.url)
+  await page.getByRole('button', { name: 'Tasks' }).click()
+  const added = page.locator('.task-added')
+  await expect(added.first()).toBeVisible()
+  for (const text of await added.allTextContents()) expect(text).toBe('added now')
+  await expect(page.getByText(/last checked in /)).toHaveCount(0)
+})
+
+test('Escape closes the detail panel wherever focus is (defect 10)', async ({ page }) => {
+  await openLibrary(page)
+  const panel = page.getByTestId('clip-detail')
+  // Focus in the list (the clicked row).
+  await rowTitled(page, 'Neon Rain').click()
+  await expect(panel).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  // Focus on the page itself, after opening from the list and clicking the toolbar.
+  await rowTitled(page, 'Neon Rain').click()
+  await expect(panel).toBeVisible()
+  await page.getByRole('heading', { name: 'Library', level: 1 }).click()
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  // Focus in the (empty) search box.
+  await rowTitled(page, 'Neon Rain').click()
+  await expect(panel).toBeVisible()
+  await page.locator('#library-search').focus()
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+})

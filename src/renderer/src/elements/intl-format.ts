@@ -81,6 +81,12 @@ export function formatRelative(epochMs: number, now: number, locale: string): st
   return rtf.format(Math.round(diffSec / 86400), 'day')
 }
 
+/** Something that already happened ("3 minutes ago", "now"): the clock of a label is up to
+ * a refresh old, so a newer timestamp is clamped to now instead of reading "in 2 seconds". */
+export function formatPast(epochMs: number, now: number, locale: string): string {
+  return formatRelative(Math.min(epochMs, now), now, locale)
+}
+
 export function formatPercent(fraction: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
     Math.min(1, Math.max(0, fraction))

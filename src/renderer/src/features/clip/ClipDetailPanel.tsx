@@ -1,4 +1,4 @@
-import { useEffect, useRef, type JSX, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClipDetail } from '../../../../shared/domain'
 import { Cover } from '../../elements/Cover'
@@ -74,16 +74,28 @@ export function ClipDetailPanel(): JSX.Element {
     scrollRef.current?.scrollTo?.({ top: 0 })
   }, [current?.id])
 
-  const closePanel = (): void => {
+  const closePanel = useCallback((): void => {
+    const inside = scrollRef.current?.contains(document.activeElement) ?? false
     close()
-    document.getElementById('library-results')?.focus()
-  }
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
+    if (inside || document.activeElement === document.body) {
+      document.getElementById('library-results')?.focus()
+    }
+  }, [close])
+  // Escape closes the panel wherever focus is (the list, the search box, the page), unless
+  // something nearer used it: a dialog, the queue or video panel, a suggestion list.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      if (document.querySelector('[role="dialog"]')) return
+      // A search box with text clears first (the browser's own Escape).
+      const target = event.target
+      if (target instanceof HTMLInputElement && target.type === 'search' && target.value) return
       event.preventDefault()
       closePanel()
     }
-  }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [closePanel])
 
   const shown = current ?? detail
   return (
@@ -92,7 +104,6 @@ export function ClipDetailPanel(): JSX.Element {
       className="clip-panel"
       aria-labelledby="clip-detail-title"
       aria-busy={loading}
-      onKeyDown={onKeyDown}
       data-testid="clip-detail"
     >
       <div className="clip-panel-bar">

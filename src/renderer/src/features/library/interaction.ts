@@ -180,7 +180,8 @@ export function handleResultsKey(event: KeyLike, ctx: KeyContext): boolean {
       return true
     case 'Escape': {
       const any = selection.all || selection.selected.size > 0
-      if (!any) return false
+      // With the detail panel open, Escape closes it first (its own listener).
+      if (!any || useClipStore.getState().openId !== null) return false
       event.preventDefault()
       event.stopPropagation()
       selection.actions.clear()

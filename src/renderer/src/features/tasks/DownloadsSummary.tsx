@@ -1,6 +1,6 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatBytes, formatRate, formatRelative } from '../../elements/intl-format'
+import { formatBytes, formatPast, formatRate, formatRelative } from '../../elements/intl-format'
 import { ProgressMeter } from '../../elements/ProgressMeter'
 import { useLocale } from '../../hooks/useLocale'
 import { useNow } from '../../hooks/useNow'
@@ -47,7 +47,7 @@ export function DownloadsSummary(): JSX.Element | null {
                 })}
             {sync.lastPollAt !== null &&
               t('tasks.summary.separator') +
-                t('tasks.summary.lastPoll', { when: formatRelative(sync.lastPollAt, now, locale) })}
+                t('tasks.summary.lastPoll', { when: formatPast(sync.lastPollAt, now, locale) })}
             {sync.nextPollAt !== null &&
               sync.nextPollAt > now &&
               t('tasks.summary.separator') +

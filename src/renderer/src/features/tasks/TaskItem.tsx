@@ -2,7 +2,13 @@ import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { MEDIA_KINDS, type TaskRow } from '../../../../shared/domain'
-import { formatBytes, formatDateTime, formatRate, formatRelative } from '../../elements/intl-format'
+import {
+  formatBytes,
+  formatDateTime,
+  formatPast,
+  formatRate,
+  formatRelative
+} from '../../elements/intl-format'
 import { ProgressMeter } from '../../elements/ProgressMeter'
 import { useLocale } from '../../hooks/useLocale'
 import { progressKey, useTasksStore, type ProgressEntry } from '../../store/tasks-store'
@@ -58,7 +64,7 @@ export function TaskItem({
           {task.id}
         </code>
         <span className="task-added" title={formatDateTime(task.addedAt, locale)}>
-          {t('tasks.item.added', { when: formatRelative(task.addedAt, now, locale) })}
+          {t('tasks.item.added', { when: formatPast(task.addedAt, now, locale) })}
         </span>
         <span className="task-actions">
           {canRetry(task) && (
