@@ -176,8 +176,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.finishLeftovers()
       return ctx.engine().state()
     },
-    retryDownloads: async ({ clipId }) => {
-      const changed = lib().retryFailedFiles(clipId ? [clipId] : undefined)
+    retryDownloads: async ({ clipId, kind }) => {
+      const changed = lib().retryFailedFiles(clipId ? [clipId] : undefined, kind)
       ctx.engine().pollNow()
       return { changed }
     },

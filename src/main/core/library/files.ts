@@ -209,24 +209,42 @@ export function getFilePath(
   return row?.rel_path == null ? null : safeResolve(libraryDir, row.rel_path)
 }
 
-export function retryFailedFiles(db: Db, clipIds: string[] | undefined, now: number): number {
+export function retryFailedFiles(
+  db: Db,
+  clipIds: string[] | undefined,
+  now: number,
+  kind?: FileKind,
+  errors?: { equal: readonly string[]; prefixes: readonly string[] }
+): number {
   return db.tx(() => {
-    const scope =
+    const params: (string | number)[] = [...(clipIds ?? [])]
+    let scope =
       clipIds === undefined
         ? ''
         : `AND clip_pk IN (SELECT pk FROM clips WHERE id IN (${placeholders(clipIds.length)}))`
+    // "Retry this video" retries the video, not every failed file of the clip.
+    if (kind !== undefined) {
+      scope += ' AND kind = ?'
+      params.push(kind)
+    }
+    if (errors !== undefined) {
+      const tests = [
+        ...errors.equal.map(() => 'error = ?'),
+        ...errors.prefixes.map(() => 'substr(error, 1, ?) = ?')
+      ]
+      scope += ` AND (${tests.length === 0 ? '0' : tests.join(' OR ')})`
+      params.push(...errors.equal)
+      for (const prefix of errors.prefixes) params.push(prefix.length, prefix)
+    }
+    const where = `state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`
     const pks = db
-      .all<{ clip_pk: number }>(
-        `SELECT DISTINCT clip_pk FROM files
-         WHERE state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`,
-        ...(clipIds ?? [])
-      )
+      .all<{ clip_pk: number }>(`SELECT DISTINCT clip_pk FROM files WHERE ${where}`, ...params)
       .map((row) => row.clip_pk)
     const changed = db.run(
       `UPDATE files SET state = 'pending', error = NULL, attempts = 0, updated_at = ?
-       WHERE state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`,
+       WHERE ${where}`,
       now,
-      ...(clipIds ?? [])
+      ...params
     )
     refreshFileSummary(db, pks)
     return changed

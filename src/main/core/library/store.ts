@@ -215,7 +215,8 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       if (removed) journal.removed([id])
       return removed
     },
-    retryFailedFiles: (clipIds) => files.retryFailedFiles(db, clipIds, now()),
+    retryFailedFiles: (clipIds, kind) => files.retryFailedFiles(db, clipIds, now(), kind),
+    requeueFailedFiles: (errors) => files.retryFailedFiles(db, undefined, now(), undefined, errors),
 
     // Library folder
     async rebuild() {

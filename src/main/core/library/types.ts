@@ -176,7 +176,7 @@ export interface LibraryStore extends SyncStore {
   retryTask(id: string): boolean
   removeTask(id: string): boolean
   /** Puts failed downloads (of the given clips, or all) back in the queue. */
-  retryFailedFiles(clipIds?: string[]): number
+  retryFailedFiles(clipIds?: string[], kind?: FileKind): number
   rebuild(): Promise<RebuildResult>
   /** Set when the index was damaged on open (see index-health.ts). */
   readonly recovery: IndexRecovery | null

@@ -1,4 +1,5 @@
 import type { MediaKind } from '../../../shared/domain'
+import type { FailedFileMatch } from './store-port'
 
 // What a single download ends with. Errors are data with a stable code and a plain
 // message (STYLE "Errors are data"); `retryable` tells the queue whether trying again
@@ -95,6 +96,14 @@ export function failure(
     retryable: RETRYABLE.has(code),
     resumable: opts.resumable ?? false
   }
+}
+
+/** Failures of this computer, not of the link: a read-only or missing folder, EIO, a
+ * clash at the final name, bytes that did not read back. A new sync tries them again
+ * (issue 12 §3); a link that is gone or forbidden is not retried without the user. */
+export const LOCAL_FAILURES: FailedFileMatch = {
+  equal: [],
+  prefixes: [MESSAGES.io(''), ...Object.values(NOUNS).map((noun) => MESSAGES.not_verified(noun))]
 }
 
 /** The error code for an HTTP status that is neither 200, 206 nor a redirect. */

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { DownloadProgress, MediaKind } from '../../../shared/domain'
 import { downloadFile, type DownloadOutcome } from './download'
+import { failure, LOCAL_FAILURES } from './download-outcome'
 import { downloadRetryDelay } from './schedule'
 import type { DownloadJob, SyncStore } from './store-port'
 
@@ -67,6 +68,11 @@ async function ensureFolder(targetPath: string): Promise<boolean> {
   }
 }
 
+function errnoOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : 'unknown error'
+}
+
 const keyOf = (clipId: string, kind: MediaKind): string => `${clipId}:${kind}`
 
 export class DownloadQueue {
@@ -123,6 +129,11 @@ export class DownloadQueue {
   retryNow(): void {
     this.notBefore.clear()
     this.kick()
+  }
+
+  /** Re-queues the files that failed for local reasons in an earlier run. */
+  requeueLocalFailures(): number {
+    return this.deps.store.requeueFailedFiles?.(LOCAL_FAILURES) ?? 0
   }
 
   /** Starts jobs until the concurrency limit is reached. */
@@ -194,11 +205,10 @@ export class DownloadQueue {
           : LIBRARY_GONE
       )
       .catch((error: unknown): DownloadOutcome => ({
-        ok: false,
-        code: 'io',
-        message: error instanceof Error ? error.message : 'Could not write the file.',
-        retryable: true,
-        resumable: false
+        // Creating the month folder failed (EACCES on a read-only library, ENOTDIR, EIO):
+        // a local failure that the next sync retries (LOCAL_FAILURES).
+        ...failure('io', job.kind, { detail: errnoOf(error) }),
+        retryable: true
       }))
       .then((outcome) => {
         this.active.delete(key)

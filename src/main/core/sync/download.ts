@@ -98,7 +98,10 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadOutco
   } catch (error) {
     // Reading the old `.part`, writing its meta or renaming into the library failed.
     await removePart(job.fs, job.paths).catch(() => undefined)
-    return failure(isDiskFull(error) ? 'disk_full' : 'io', job.kind)
+    const errno = (error as { code?: unknown } | null)?.code
+    return failure(isDiskFull(error) ? 'disk_full' : 'io', job.kind, {
+      ...(typeof errno === 'string' ? { detail: errno } : {})
+    })
   } finally {
     job.watchdog.disarm()
   }

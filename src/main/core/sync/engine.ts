@@ -96,6 +96,7 @@ export class SyncEngine {
     if (this.running) return
     if (this.status === 'elsewhere') this.setStatus('idle', null)
     this.running = true
+    this.queue.requeueLocalFailures()
     this.queue.kick()
     this.wake(0)
   }

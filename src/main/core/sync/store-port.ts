@@ -74,4 +74,13 @@ export interface SyncStore {
   /** Called when a clip's media files have all settled: writes the sidecar and the ID3
    * tags (title, artist, album, genre, year, lyrics, cover, clip id) into the mp3. */
   finalizeClip(clipId: string): Promise<void>
+  /** Puts failed files whose error matches back in the queue (a sync starting retries
+   * local failures: a read-only or missing folder, EIO, a clash). Optional for fakes. */
+  requeueFailedFiles?(errors: FailedFileMatch): number
+}
+
+/** Which stored file errors to match: exact texts, or texts starting with a prefix. */
+export interface FailedFileMatch {
+  equal: readonly string[]
+  prefixes: readonly string[]
 }
