@@ -40,7 +40,9 @@ interface Ran {
 
 function start(script: string, args: string[]): Ran {
   const child = spawn(process.execPath, [join(ROOT, script), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // The CLI's compile cache would land in this file's temp folder (test/support/temp-check.ts).
+    env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' }
   })
   children.add(child)
   let out = ''
