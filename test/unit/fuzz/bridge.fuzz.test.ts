@@ -134,11 +134,13 @@ describe('every bridge method, arbitrary payloads, real handlers', () => {
       fc.asyncProperty(calls, async ([name, payload]) => {
         const result = await dispatch(core.handlers, name, payload)
         expectDataResult(result)
-        if (result.ok) seen.add(name)
+        // Reached the handler: answered, or refused for a reason past the schema.
+        if (result.ok || result.error.code !== 'invalid_request') seen.add(name)
       }),
       { numRuns: 1500, seed: 424242 }
     )
-    // The payloads were good enough to get through parsing into most handlers.
+    // The payloads were good enough to get through parsing into most handlers (a method
+    // with ids of its own, such as a playlist's, is reached and refuses them as unknown).
     expect(seen.size).toBeGreaterThan(METHOD_NAMES.length / 2)
   })
 
