@@ -70,7 +70,7 @@ function summary(ctx: PlaylistCtx, r: PlaylistDbRow): PlaylistSummary {
 function manualCount(ctx: PlaylistCtx, id: string): number {
   return (
     ctx.db.get<{ n: number }>(
-      `SELECT count(*) AS n FROM playlist_items i JOIN clips c ON c.id = i.clip_id
+      `SELECT count(*) AS n FROM playlist_items i CROSS JOIN clips c ON c.id = i.clip_id
        WHERE i.playlist_id = ?`,
       id
     )?.n ?? 0
@@ -338,8 +338,10 @@ export function queryPlaylist(
   const win = pageWindow(offset, limit)
   if (r.kind === 'smart') return querySmart(ctx, parseRule(r.rule_json), win)
   const rows = ctx.db.all<ClipDbRow & { item_id: number }>(
+    // CROSS JOIN keeps playlist_items (by position) as the outer loop; otherwise SQLite may
+    // walk every clip and sort the matches (bench/playlists: 55x the library's first page).
     `SELECT i.id AS item_id, ${ROW_COLUMNS} FROM playlist_items i
-     JOIN clips c ON c.id = i.clip_id WHERE i.playlist_id = ?
+     CROSS JOIN clips c ON c.id = i.clip_id WHERE i.playlist_id = ?
      ORDER BY i.pos, i.id LIMIT ? OFFSET ?`,
     id,
     win.limit,
@@ -367,9 +369,12 @@ function querySmart(
   const rows =
     cap === 0
       ? []
-      : ctx.db.all<ClipDbRow>(
-          `SELECT ${ROW_COLUMNS} FROM clips c WHERE ${q.where.sql} ORDER BY ${q.order}
-           LIMIT ? OFFSET ?`,
+      : // The window is chosen on bare rows first, so the per-row columns (user tags) are
+        // computed for one page, not for every match before the sort (bench/playlists).
+        ctx.db.all<ClipDbRow>(
+          `SELECT ${ROW_COLUMNS} FROM clips c WHERE c.pk IN
+             (SELECT c.pk FROM clips c WHERE ${q.where.sql} ORDER BY ${q.order} LIMIT ? OFFSET ?)
+           ORDER BY ${q.order}`,
           ...q.where.params,
           cap,
           win.offset
