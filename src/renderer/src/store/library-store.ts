@@ -56,6 +56,8 @@ export interface LibraryActions {
   setModel: (model: string | null) => void
   toggleFavorites: () => void
   toggleHasVideo: () => void
+  /** Shows only clips upstream marked as without vocals (issue 16). */
+  toggleInstrumental: () => void
   /** Shows only the failed generations (hidden from every other view). */
   toggleGenerationFailed: () => void
   toggleRecent: (now?: number) => void
@@ -164,6 +166,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     setModel: (model) => changeFilter((f) => ({ ...f, model: model ?? undefined })),
     toggleFavorites: () => changeFilter((f) => ({ ...f, favorite: !f.favorite })),
     toggleHasVideo: () => changeFilter((f) => ({ ...f, hasVideo: !f.hasVideo })),
+    toggleInstrumental: () =>
+      changeFilter((f) => ({ ...f, instrumental: f.instrumental ? undefined : true })),
     toggleGenerationFailed: () =>
       changeFilter((f) => ({ ...f, generationFailed: !f.generationFailed })),
     toggleRecent: (now = Date.now()) =>

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import i18next from 'i18next'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { ClipDetailPanel } from '../../../../src/renderer/src/features/clip/ClipDetailPanel'
 import { LibraryView } from '../../../../src/renderer/src/features/library/LibraryView'
 import { useClipStore } from '../../../../src/renderer/src/store/clip-store'
@@ -84,6 +85,43 @@ describe('the clip detail panel', () => {
       expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('City Lights (alt)')
     )
     expect(useClipStore.getState().openId).toBe('sibling-clip')
+  })
+
+  it('shows upstream lineage edges in plain words, in English and Chinese', async () => {
+    const remaster = makeRow(10, { id: 'remaster', title: 'Harbour Remaster' })
+    installFakeLibrary(
+      [parent, remaster],
+      [
+        makeDetail(remaster, {
+          lineage: [
+            { kind: 'remaster', clipId: 'parent-clip', atSec: null, title: 'City Lights' },
+            { kind: 'cover', clipId: 'gone-cover', atSec: null, title: null },
+            { kind: 'stem', clipId: 'gone-stem', atSec: null, title: null },
+            { kind: 'extend', clipId: 'gone-ext', atSec: 83, title: null }
+          ]
+        })
+      ]
+    )
+    await useClipStore.getState().actions.open('remaster')
+    render(<ClipDetailPanel />)
+    const edges = screen.getByTestId('clip-lineage-edges')
+    expect([...edges.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Remaster of City Lights',
+      'Cover of gone-cover',
+      'Stem of gone-stem',
+      'Extended from gone-ext at 1:23'
+    ])
+    fireEvent.click(within(edges).getByRole('button', { name: 'City Lights' }))
+    await waitFor(() => expect(useClipStore.getState().openId).toBe('parent-clip'))
+    await i18next.changeLanguage('zh-CN')
+    onTestFinished(() => void i18next.changeLanguage('en'))
+    await useClipStore.getState().actions.open('remaster')
+    await waitFor(() =>
+      expect(screen.getByTestId('clip-lineage-edges').textContent).toContain('重制自 City Lights')
+    )
+    expect(screen.getByTestId('clip-lineage-edges').textContent).toContain(
+      '延长自 gone-ext 于 1:23 处'
+    )
   })
 
   it('a parent that is not in the library is named by id', async () => {

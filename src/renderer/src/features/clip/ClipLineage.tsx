@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ClipDetail } from '../../../../shared/domain'
 import { formatClock } from '../../elements/intl-format'
 import { useClipStore } from '../../store/clip-store'
+import { LineageEdges } from './LineageEdges'
 
 function ClipLink({ id, title }: { id: string; title: string }): JSX.Element {
   const { t } = useTranslation()
@@ -20,7 +21,14 @@ export function ClipLineage({ clip }: { clip: ClipDetail }): JSX.Element | null 
   const { t } = useTranslation()
   const at = clip.continueAt !== null && clip.continueAt > 0 ? formatClock(clip.continueAt) : null
   const hasParent = clip.parent !== null || clip.continueClipId !== null
-  if (!hasParent && clip.extendedBy.length === 0 && clip.siblings.length === 0) return null
+  const edges = clip.lineage ?? []
+  if (
+    !hasParent &&
+    edges.length === 0 &&
+    clip.extendedBy.length === 0 &&
+    clip.siblings.length === 0
+  )
+    return null
   return (
     <section className="clip-section" aria-labelledby="clip-lineage" data-testid="clip-lineage">
       <h3 id="clip-lineage">{t('clip.lineage.title')}</h3>
@@ -37,6 +45,7 @@ export function ClipLineage({ clip }: { clip: ClipDetail }): JSX.Element | null 
           </p>
         )
       )}
+      <LineageEdges edges={edges} />
       {clip.extendedBy.length > 0 && (
         <div>
           <span>{t('clip.lineage.extendedBy')}</span>

@@ -88,6 +88,16 @@ export function FilterSidebar(): JSX.Element {
         >
           {t('library.filters.hasVideo')}
         </FacetButton>
+        {(filter.instrumental === true || (facets?.instrumental ?? 0) > 0) && (
+          <FacetButton
+            pressed={filter.instrumental === true}
+            count={facets?.instrumental}
+            onClick={actions.toggleInstrumental}
+            testId="filter-instrumental"
+          >
+            {t('library.filters.instrumental')}
+          </FacetButton>
+        )}
         <FacetButton
           pressed={filter.addedSince !== undefined}
           onClick={() => actions.toggleRecent()}

@@ -36,7 +36,18 @@ export const clipEn = {
     extendsMissing: 'Extends a clip that is not in your library ({{id}})',
     at: 'at {{time}}',
     extendedBy: 'Extended by',
-    siblings: 'Same generation'
+    siblings: 'Same generation',
+    edge: {
+      cover: 'Cover of',
+      remaster: 'Remaster of',
+      upsample: 'Upsampled from',
+      speed: 'Speed change of',
+      edit: 'Edited from',
+      stem: 'Stem of',
+      extend: 'Extended from',
+      infill: 'Section replaced in',
+      concat: 'Joined from'
+    }
   },
   files: {
     title: 'Files',

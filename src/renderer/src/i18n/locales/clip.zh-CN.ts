@@ -38,7 +38,18 @@ export const clipZhCN: typeof clipEn = {
     extendsMissing: '延长自一首不在曲库中的歌曲（{{id}}）',
     at: '于 {{time}} 处',
     extendedBy: '被以下歌曲延长',
-    siblings: '同批生成'
+    siblings: '同批生成',
+    edge: {
+      cover: '翻唱自',
+      remaster: '重制自',
+      upsample: '升频自',
+      speed: '变速自',
+      edit: '编辑自',
+      stem: '分轨自',
+      extend: '延长自',
+      infill: '局部重写自',
+      concat: '拼接自'
+    }
   },
   files: {
     title: '文件',

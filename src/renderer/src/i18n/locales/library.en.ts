@@ -61,6 +61,7 @@ export const libraryEn = {
     show: 'Show',
     favorites: 'Favourites',
     hasVideo: 'With video',
+    instrumental: 'Instrumental',
     recent: 'Added in the last {{days}} days',
     generationFailed: 'Failed generations',
     userTags: 'Your tags',

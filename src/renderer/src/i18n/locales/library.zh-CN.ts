@@ -62,6 +62,7 @@ export const libraryZhCN: typeof libraryEn = {
     show: '显示',
     favorites: '收藏',
     hasVideo: '有视频',
+    instrumental: '纯音乐',
     recent: '最近 {{days}} 天添加',
     generationFailed: '生成失败的歌曲',
     userTags: '我的标签',
