@@ -145,6 +145,7 @@ export async function rebuildCommand(argv: string[], io: CliOutput): Promise<num
     io.out(`rebuilt the index: ${result.clips} clip(s) from ${result.tasks} task(s)`)
     if (result.restoredTasks) io.out(`restored ${result.restoredTasks} pending task(s)`)
     for (const skipped of result.skipped) io.out(`skipped: ${skipped}`)
+    for (const refused of result.refused ?? []) io.out(`refused: ${refused}`)
     return EXIT.ok
   } finally {
     await core.stop()

@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import type { MediaKind } from '../../../shared/domain'
+import { matchesKind, sniffMedia, SNIFF_BYTES } from '../sync/magic'
 import type { Db } from './db'
 import { refreshFileSummary } from './files'
 import { isInside, resolveInside, stemKey } from './naming'
@@ -24,7 +25,24 @@ interface Found {
   rel: string
   bytes: number
   sidecar: Sidecar
-  files: { kind: MediaKind; rel: string; bytes: number | null }[]
+  files: { kind: MediaKind; rel: string; bytes: number | null; refused?: string }[]
+}
+
+/** Why a file under a media name is not what it claims (issue 12 §3: a 0-byte mp3, an
+ * HTML page saved as .mp3/.mp4, a JSON error saved as .jpg), or null when it looks right. */
+async function refusal(path: string, kind: MediaKind, bytes: number): Promise<string | null> {
+  if (bytes === 0) return 'The file in the library folder is empty.'
+  const handle = await open(path, 'r').catch(() => null)
+  if (handle === null) return null
+  try {
+    const head = new Uint8Array(SNIFF_BYTES)
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0)
+    const sniffed = sniffMedia(head.subarray(0, bytesRead))
+    if (matchesKind(sniffed, kind)) return null
+    return `The file in the library folder is not a ${kind === 'cover' ? 'picture' : kind === 'audio' ? 'song' : 'video'} (${sniffed.type === 'html' ? 'a web page' : sniffed.type === 'json' ? 'an error message' : 'unknown content'}).`
+  } finally {
+    await handle.close()
+  }
 }
 
 async function walk(root: string, dir: string, out: string[]): Promise<void> {
@@ -54,7 +72,10 @@ async function readSidecar(libraryDir: string, rel: string): Promise<Found | nul
       continue
     }
     const info = await stat(resolveInside(libraryDir, fileRel)).catch(() => null)
-    files.push({ kind, rel: fileRel, bytes: info?.isFile() === true ? info.size : null })
+    const bytes = info?.isFile() === true ? info.size : null
+    const refused =
+      bytes === null ? null : await refusal(resolveInside(libraryDir, fileRel), kind, bytes)
+    files.push({ kind, rel: fileRel, bytes, ...(refused === null ? {} : { refused }) })
   }
   return { rel, bytes: Buffer.byteLength(source ?? ''), sidecar, files }
 }
@@ -76,6 +97,7 @@ export async function rebuildIndex(
   // Sorted so a rebuild is deterministic (readdir order differs between file systems).
   jsonFiles.sort()
   const skipped: string[] = []
+  const refused: string[] = []
   const seen = new Set<number>()
   // Read and apply in batches: 100 000 sidecars with their lyrics would not fit in
   // memory at once. A crash half way leaves a partial index that re-running repairs.
@@ -84,6 +106,11 @@ export async function rebuildIndex(
     const batch = await Promise.all(rels.map((rel) => readSidecar(libraryDir, rel)))
     rels.forEach((rel, n) => batch[n] === null && skipped.push(rel))
     const items = batch.filter((item): item is Found => item !== null)
+    for (const item of items) {
+      for (const file of item.files) {
+        if (file.refused !== undefined) refused.push(`${file.rel}: ${file.refused}`)
+      }
+    }
     if (items.length === 0) continue
     db.tx(() => {
       const pks = items.map((item) => upsertFromSidecar(db, item, now))
@@ -124,7 +151,7 @@ export async function rebuildIndex(
   })
   // Every clip was re-indexed: merge the index and drop the tombstones in one go.
   optimizeSearchIndex(db, mode)
-  return { ok: true, clips: seen.size, tasks, skipped }
+  return { ok: true, clips: seen.size, tasks, skipped, ...(refused.length > 0 ? { refused } : {}) }
 }
 
 function upsertFromSidecar(db: Db, item: Found, now: number): number {
@@ -188,7 +215,10 @@ function upsertFromSidecar(db: Db, item: Found, now: number): number {
      VALUES (?, ?, ?, ?, ?, ?, ?)`
   )
   for (const file of item.files) {
-    if (file.bytes === null) insertFile.run(pk, file.kind, 'failed', null, null, MISSING, now)
+    if (file.refused !== undefined) {
+      insertFile.run(pk, file.kind, 'failed', null, null, file.refused, now)
+    } else if (file.bytes === null)
+      insertFile.run(pk, file.kind, 'failed', null, null, MISSING, now)
     else insertFile.run(pk, file.kind, 'done', file.rel, file.bytes, null, now)
   }
   insertFile.run(pk, 'sidecar', 'done', item.rel, item.bytes, null, now)

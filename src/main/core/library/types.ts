@@ -93,6 +93,9 @@ export type RebuildResult =
       playlists?: number
       /** Pending tasks put back from the task-id journal beside the index. */
       restoredTasks?: number
+      /** Files under a media name that are not what they claim (empty, a web page…),
+       * indexed as failed instead of done: "<path>: <reason>". */
+      refused?: string[]
     }
   | { ok: false; code: 'library_unavailable' | 'library_empty'; message: string }
 
