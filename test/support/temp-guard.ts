@@ -21,6 +21,9 @@ export function setup(): void {
   owner = { dir, previous }
   process.env[RUN_DIR] = dir
   process.env.TMPDIR = dir
+  // The CLI turns on Node's compile cache, kept under the temp folder: every CLI process a
+  // test starts would leave it behind. cli-compile-cache.test.ts turns it back on for itself.
+  process.env.NODE_DISABLE_COMPILE_CACHE = '1'
 }
 
 export function teardown(): void {
