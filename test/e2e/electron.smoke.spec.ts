@@ -66,6 +66,31 @@ async function seek(
   )
 }
 
+/** Several byte ranges of one file over the media scheme, as a seeking player asks. */
+async function rangeAnswers(
+  page: Page,
+  kind: 'audio' | 'video',
+  clipId: string
+): Promise<{ status: number; range: string | null; bytes: number }[]> {
+  return page.evaluate(
+    async ({ kind, clipId }) => {
+      const url = `songshelf-media://clip/${clipId}/${kind}`
+      const answers = []
+      for (const range of ['bytes=0-99', 'bytes=100-1099', 'bytes=-64']) {
+        const response = await fetch(url, { headers: { Range: range } })
+        const body = await response.arrayBuffer()
+        answers.push({
+          status: response.status,
+          range: response.headers.get('content-range'),
+          bytes: body.byteLength
+        })
+      }
+      return answers
+    },
+    { kind, clipId }
+  )
+}
+
 if (!binary) {
   console.log(
     'Electron smoke spec skipped: no Electron binary on this machine ' +
@@ -127,6 +152,17 @@ if (!binary) {
         const result = await seek(page, kind, clipId)
         expect(result.seekable, kind).toBeGreaterThan(0)
         expect(Math.abs(result.time - result.target), kind).toBeLessThan(0.5)
+        // The seek rides on real 206 answers from the protocol handler, not a full reload.
+        const answers = await rangeAnswers(page, kind, clipId)
+        expect(
+          answers.map((a) => a.status),
+          kind
+        ).toEqual([206, 206, 206])
+        expect(
+          answers.map((a) => a.bytes),
+          kind
+        ).toEqual([100, 1000, 64])
+        for (const a of answers) expect(a.range, kind).toMatch(/^bytes \d+-\d+\/\d+$/)
       }
 
       // A copy reaches the system clipboard (clipboard-sanitized-write for our frame).
