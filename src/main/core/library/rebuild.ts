@@ -25,7 +25,13 @@ interface Found {
   rel: string
   bytes: number
   sidecar: Sidecar
-  files: { kind: MediaKind; rel: string; bytes: number | null; refused?: string }[]
+  files: {
+    kind: MediaKind
+    rel: string
+    bytes: number | null
+    sha256: string | null
+    refused?: string
+  }[]
 }
 
 /** Why a file under a media name is not what it claims (issue 12 §3: a 0-byte mp3, an
@@ -73,9 +79,17 @@ async function readSidecar(libraryDir: string, rel: string): Promise<Found | nul
     }
     const info = await stat(resolveInside(libraryDir, fileRel)).catch(() => null)
     const bytes = info?.isFile() === true ? info.size : null
+    const check = sidecar.fileChecks[kind]
     const refused =
-      bytes === null ? null : await refusal(resolveInside(libraryDir, fileRel), kind, bytes)
-    files.push({ kind, rel: fileRel, bytes, ...(refused === null ? {} : { refused }) })
+      bytes === null
+        ? null
+        : ((await refusal(resolveInside(libraryDir, fileRel), kind, bytes)) ??
+          // A cut-short mp3 keeps a valid header: only the recorded size gives it away.
+          (check === undefined || check.bytes === bytes
+            ? null
+            : `The file in the library folder is ${bytes} bytes; ${check.bytes} were downloaded.`))
+    const sha256 = check?.bytes === bytes ? check.sha256 : null
+    files.push({ kind, rel: fileRel, bytes, sha256, ...(refused === null ? {} : { refused }) })
   }
   return { rel, bytes: Buffer.byteLength(source ?? ''), sidecar, files }
 }
@@ -211,17 +225,17 @@ function upsertFromSidecar(db: Db, item: Found, now: number): number {
   // Media rows come from the disk; a row for a file that is gone says so in plain words.
   db.run('DELETE FROM files WHERE clip_pk = ?', pk)
   const insertFile = db.sql(
-    `INSERT INTO files (clip_pk, kind, state, rel_path, bytes, error, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO files (clip_pk, kind, state, rel_path, bytes, sha256, error, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   )
   for (const file of item.files) {
     if (file.refused !== undefined) {
-      insertFile.run(pk, file.kind, 'failed', null, null, file.refused, now)
+      insertFile.run(pk, file.kind, 'failed', null, null, null, file.refused, now)
     } else if (file.bytes === null)
-      insertFile.run(pk, file.kind, 'failed', null, null, MISSING, now)
-    else insertFile.run(pk, file.kind, 'done', file.rel, file.bytes, null, now)
+      insertFile.run(pk, file.kind, 'failed', null, null, null, MISSING, now)
+    else insertFile.run(pk, file.kind, 'done', file.rel, file.bytes, file.sha256, null, now)
   }
-  insertFile.run(pk, 'sidecar', 'done', item.rel, item.bytes, null, now)
+  insertFile.run(pk, 'sidecar', 'done', item.rel, item.bytes, null, null, now)
   // Issue 16's upstream fields come back from everything the gateway sent.
   const up = upstreamFromRaw(item.sidecar.gateway)
   db.run(

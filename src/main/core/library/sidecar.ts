@@ -56,6 +56,18 @@ export const sidecarSchema = z.object({
     })
     .catch({ addedAt: null, favorite: false, userTags: [] }),
   files: z.record(z.string(), z.string()).catch({}),
+  // Size (and sha256, verified at the final name by the downloader or computed by the ID3
+  // writer) of each file in `files` when the sidecar was written: lets `rebuild` refuse a
+  // cut-short file whose header still looks right. Absent in sidecars written before.
+  fileChecks: z
+    .record(
+      z.string(),
+      z.object({
+        bytes: z.number().int().nonnegative(),
+        sha256: z.string().nullable().catch(null)
+      })
+    )
+    .catch({}),
   gateway: z.record(z.string(), z.unknown()).catch({})
 })
 
@@ -108,14 +120,21 @@ export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | 
   )
   if (row === undefined) return null
   const files: Record<string, string> = {}
+  const fileChecks: Sidecar['fileChecks'] = {}
   const dir = posix.dirname(sidecarRel)
-  for (const file of db.all<{ kind: MediaKind; rel_path: string }>(
-    `SELECT kind, rel_path FROM files
+  for (const file of db.all<{
+    kind: MediaKind
+    rel_path: string
+    bytes: number | null
+    sha256: string | null
+  }>(
+    `SELECT kind, rel_path, bytes, sha256 FROM files
      WHERE clip_pk = ? AND state = 'done' AND kind != 'sidecar' AND rel_path IS NOT NULL
      ORDER BY kind`,
     pk
   )) {
     files[file.kind] = posix.relative(dir, file.rel_path)
+    if (file.bytes !== null) fileChecks[file.kind] = { bytes: file.bytes, sha256: file.sha256 }
   }
   return {
     songshelf: SIDECAR_FORMAT,
@@ -142,6 +161,7 @@ export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | 
       userTags: splitList(row.user_tags).sort()
     },
     files,
+    fileChecks,
     gateway: parseRaw(row.raw_json)
   }
 }
