@@ -254,6 +254,14 @@ export interface TaskRow {
   lyrics: { title: string; text: string } | null
   /** Set when the phase is 'unreadable'. */
   problem?: TaskProblem | null
+  /** Clips of this task that were not stored because their id is not a valid clip id. */
+  refusedClips?: RefusedClip[]
+}
+
+export interface RefusedClip {
+  /** The id as the gateway sent it (cut to 200 characters). */
+  id: string
+  reason: string
 }
 
 /** `elsewhere`: another process (the CLI, the app, the preview) is syncing this data

@@ -36,7 +36,8 @@ export async function tasksCommand(argv: string[], io: CliOutput): Promise<numbe
             lastPolledAt: t.lastPolledAt,
             fileErrors: t.fileErrors,
             lyrics: t.lyrics,
-            problem: t.problem ?? null
+            problem: t.problem ?? null,
+            refusedClips: t.refusedClips ?? []
           })),
           null,
           2
@@ -46,7 +47,10 @@ export async function tasksCommand(argv: string[], io: CliOutput): Promise<numbe
       io.out('No tasks yet. Add some with `songshelf add <task ids>`.')
     } else {
       for (const t of tasks) {
-        const reason = t.failReason ? `  ${t.failReason}` : ''
+        const refused = t.refusedClips?.length ?? 0
+        const reason =
+          (t.failReason ? `  ${t.failReason}` : '') +
+          (refused > 0 ? `  ${refused} clip id(s) refused` : '')
         io.out(
           `${t.id}  ${t.phase.padEnd(11)} ${t.upstreamStatus || '-'}  ${t.lyrics ? `lyrics: ${t.lyrics.title || '(untitled)'}` : `${t.clipIds.length} clip(s)`}${reason}`
         )

@@ -33,6 +33,8 @@ function failures(tasks: TaskRow[]): string[] {
       lines.push(`not found: ${task.id}: the gateway has no task with this id for this key`)
     for (const file of task.fileErrors)
       lines.push(`file failed: ${file.clipId} ${file.kind}: ${file.error}`)
+    for (const clip of task.refusedClips ?? [])
+      lines.push(`refused clip id: ${task.id}: ${JSON.stringify(clip.id)}: ${clip.reason}`)
   }
   return lines
 }

@@ -1,4 +1,5 @@
-import type { NormalizedClip, NormalizedTask } from '../../../shared/domain'
+import type { NormalizedClip, NormalizedTask, RefusedClip } from '../../../shared/domain'
+import { clipId as clipIdSchema } from '../../../shared/schemas'
 import { UNREADABLE_SUCCESS_MESSAGE } from '../gateway/normalize'
 import type { Db } from './db'
 import { ensureStem, fileRows, freeStem } from './files'
@@ -40,9 +41,18 @@ export function recordTaskResult(
     upsertTask(db, task, now)
     // A LYRICS task is text only (research/gateway-api.md §6.5): no clips, no media.
     if (task.kind === 'lyrics') return
+    const { valid, refused } = partitionClips(task.clips)
+    const refusedJson = refused.length === 0 ? null : JSON.stringify(refused)
+    // Written only when it changes: a poll that changes nothing writes nothing (issue 14 §6).
+    db.run(
+      'UPDATE tasks SET refused_clips = ? WHERE id = ? AND refused_clips IS NOT ?',
+      refusedJson,
+      task.taskId,
+      refusedJson
+    )
     const updated: number[] = []
     const reindex: number[] = []
-    for (const clip of task.clips) {
+    for (const clip of valid) {
       const known = db.get<{ pk: number; stem: string | null }>(
         'SELECT pk, stem FROM clips WHERE id = ?',
         clip.id
@@ -77,6 +87,23 @@ export function recordTaskResult(
     reindexClips(db, ctx.mode, reindex)
     ctx.onSidecarStale(updated)
   })
+}
+
+/** The ingest edge for clip ids: the bridge accepts only ids that pass `clipId` (shared
+ * schemas), so a clip whose id fails it (`../../x`, overlong, control characters) is not
+ * stored at all; otherwise every bulk action naming it would be refused as a whole. */
+function partitionClips(clips: readonly NormalizedClip[]): {
+  valid: NormalizedClip[]
+  refused: RefusedClip[]
+} {
+  const valid: NormalizedClip[] = []
+  const refused: RefusedClip[] = []
+  for (const clip of clips) {
+    const check = clipIdSchema.safeParse(clip.id)
+    if (check.success) valid.push(clip)
+    else refused.push({ id: clip.id.slice(0, 200), reason: check.error.issues[0].message })
+  }
+  return { valid, refused }
 }
 
 /** Answers in a row that say SUCCESS with nothing readable before Songshelf gives up:

@@ -98,6 +98,13 @@ export const MIGRATIONS: readonly Migration[] = [
         setText.run(upstreamJsonOf(up), pk)
       }
     }
+  },
+  {
+    // Issue 12 §4: clips whose id the bridge would refuse are not stored; the task keeps
+    // which ones it left out (JSON `[{ id, reason }]`) so `tasks` can say so.
+    version: 6,
+    name: 'refused clip ids',
+    up: (db: Db): void => db.raw.exec('ALTER TABLE tasks ADD COLUMN refused_clips TEXT')
   }
 ]
 

@@ -1,5 +1,6 @@
 import type {
   MediaKind,
+  RefusedClip,
   TaskPhase,
   TaskProblem,
   TaskRow,
@@ -23,6 +24,7 @@ interface TaskListDbRow {
   lyrics_text: string | null
   unreadable_answers: number
   unreadable_json: string | null
+  refused_clips: string | null
 }
 
 interface FileStatDbRow {
@@ -58,7 +60,8 @@ export function taskPhase(
 export function listTasks(db: Db): TaskRow[] {
   const tasks = db.all<TaskListDbRow>(
     `SELECT id, state, upstream_status, fail_reason, added_at, last_polled_at, next_poll_at, stale,
-            lyrics_title, lyrics_text, unreadable_answers, unreadable_json
+            lyrics_title, lyrics_text, unreadable_answers, unreadable_json,
+            refused_clips
      FROM tasks ORDER BY added_at DESC, id DESC`
   )
   const clipIds = new Map<string, string[]>()
@@ -114,7 +117,9 @@ export function listTasks(db: Db): TaskRow[] {
         task.lyrics_text === null
           ? null
           : { title: task.lyrics_title ?? '', text: task.lyrics_text },
-      problem
+      problem,
+      refusedClips:
+        task.refused_clips === null ? [] : (JSON.parse(task.refused_clips) as RefusedClip[])
     }
   })
 }
