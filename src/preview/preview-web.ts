@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createSongshelfCore } from '../main/core/app/create-core'
 import { createHeadlessHost } from '../main/core/app/headless-host'
@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   mkdirSync(resolve(dataDir), { recursive: true })
-  mkdirSync(resolve(libraryDir), { recursive: true })
+  // Only the parent: the core makes the library folder itself for a fresh library, and
+  // leaves a vanished one missing so the page says so (issue 12 §3).
+  mkdirSync(dirname(resolve(libraryDir)), { recursive: true })
   const host = createHeadlessHost({
     transport: 'web-preview',
     version: readPackageVersion(),

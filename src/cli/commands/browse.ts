@@ -82,7 +82,14 @@ export async function listCommand(argv: string[], io: CliOutput): Promise<number
   const core = openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
-    const clips = core.library().listClipsForCli({
+    const library = core.library()
+    // A vanished folder is said plainly; its files are listed as missing (issue 12 §3).
+    const folderMissing = !library.libraryAvailable()
+    if (folderMissing)
+      io.err(
+        `songshelf: The library folder is missing: ${library.libraryDir}. Reconnect the drive or restore the folder (or choose another with --library); nothing in it can be played.`
+      )
+    const clips = library.listClipsForCli({
       search: values.search,
       userTags: values.tag,
       favorite: values.favorite ? true : undefined,
@@ -99,6 +106,7 @@ export async function listCommand(argv: string[], io: CliOutput): Promise<number
         )
       }
     }
+    if (folderMissing) return EXIT.failures
   } finally {
     await core.stop()
   }

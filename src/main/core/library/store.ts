@@ -68,6 +68,10 @@ function withSidecar(db: Db, pks: number[]): number[] {
   return out
 }
 
+function hasDoneFiles(db: Db): boolean {
+  return db.get("SELECT 1 AS one FROM files WHERE state = 'done' LIMIT 1") !== undefined
+}
+
 export function openLibrary(opts: LibraryOptions): LibraryStore {
   const dataDir = resolve(opts.dataDir)
   const libraryDir = resolve(opts.libraryDir)
@@ -81,7 +85,6 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     )
   }
   mkdirSync(dataDir, { recursive: true })
-  if (opts.createLibraryDir === true) mkdirSync(libraryDir, { recursive: true })
 
   const now = opts.now ?? Date.now
   const logger = opts.logger ?? consoleLogger
@@ -91,6 +94,11 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     return ensureSearchIndex(opened, opts.disableFts !== true && hasFts5(opened))
   })
   const { db, prepared: mode } = checked
+  // Only a fresh library gets its folder made here. A folder that vanished while the index
+  // still has files on record stays missing, so the library reports "not available"
+  // instead of an empty folder that every play fails in (issue 12 §3).
+  if (opts.createLibraryDir === true && !hasDoneFiles(db))
+    mkdirSync(libraryDir, { recursive: true })
   const journal = new TaskJournal(dataDir, logger)
   if (checked.damage === null && !journal.exists()) {
     // First open since the journal exists: record the tasks the index already has.

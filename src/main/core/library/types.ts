@@ -57,7 +57,8 @@ export interface LibraryOptions {
 
 export interface CliFile {
   kind: FileKind
-  state: FileState
+  /** `missing`: the index has it as downloaded but it is not on disk (issue 12 §3). */
+  state: FileState | 'missing'
   /** Absolute path, only when the file is on disk (state done). */
   path: string | null
   bytes: number | null

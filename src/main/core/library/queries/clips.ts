@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import type {
   ClipDetail,
+  ClipFile,
   ClipStatus,
   LibraryFilter,
   LibraryPage,
@@ -9,7 +11,7 @@ import type { Db } from '../db'
 import { placeholders } from '../db'
 import { fileRows, toClipFiles, type FileDbRow } from '../files'
 import { countMatches, type SearchMode, type SqlPart } from '../search-index'
-import type { CliClip } from '../types'
+import type { CliClip, CliFile } from '../types'
 import { filterSql, orderSql, pageWindow } from './filter-sql'
 import { parseUpstream, type StoredUpstream } from '../upstream'
 import { ROW_COLUMNS, toClipRow, type ClipDbRow } from './rows'
@@ -166,7 +168,14 @@ export function listClipsForCli(
       userTags: slim.userTags,
       favorite: slim.favorite,
       plays: slim.plays,
-      files: toClipFiles(libraryDir, filesByPk.get(row.pk) ?? [])
+      files: toClipFiles(libraryDir, filesByPk.get(row.pk) ?? []).map(onDisk)
     }
   })
+}
+
+/** A file the index has as done but that is not on disk (deleted, or its library folder
+ * vanished) is listed as missing, never as downloaded. */
+function onDisk(file: ClipFile): CliFile {
+  if (file.state !== 'done' || (file.path !== null && existsSync(file.path))) return file
+  return { ...file, state: 'missing', path: null, error: 'The file is not in the library folder.' }
 }
