@@ -6,6 +6,7 @@ import { CHROMIUM_ARGS, findChromium } from './test/e2e/support/browser'
 // an Electron binary exists.
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/support/temp-run.ts',
   testMatch: /.*\.spec\.ts$/,
   workers: 1,
   fullyParallel: false,

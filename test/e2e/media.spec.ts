@@ -1,8 +1,9 @@
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startSimulator, type Simulator } from '../support/sim-gateway'
-import { e2eTempDir, startPreview, tempDirs, type RunningPreview } from './support/preview'
+import { startPreview, tempDirs, type RunningPreview } from './support/preview'
 import { callPreview, waitForClips } from './support/seed'
 
 // The media handler through real HTTP in Chromium (DESIGN.md "Media protocol"): the same
@@ -16,7 +17,7 @@ let clipId: string
 
 test.beforeAll(async () => {
   // Serve the long files as every clip's media.
-  const media = e2eTempDir('songshelf-media-')
+  const media = mkdtempSync(join(tmpdir(), 'songshelf-media-'))
   copyFileSync(join(FIXTURES, 'long.mp3'), join(media, 'tiny.mp3'))
   copyFileSync(join(FIXTURES, 'seek.mp4'), join(media, 'tiny.mp4'))
   copyFileSync(join(FIXTURES, 'cover.jpg'), join(media, 'cover.jpg'))

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startSimulator, type Simulator } from '../support/sim-gateway'
-import { e2eTempDir, startPreview, tempDirs, type RunningPreview } from './support/preview'
+import { startPreview, tempDirs, type RunningPreview } from './support/preview'
 
 // A real song plays and seeks; a real video seeks through Range requests (seek.mp4 keeps
 // its moov atom at the end, so a player that cannot do Range cannot seek it); keyboard-only
@@ -18,7 +19,7 @@ const TITLE = 'Long Night Drive'
 /** The simulator serves `tiny.*` from its fixtures folder: point them at the 90 s files. */
 function longFixtures(): string {
   const from = resolve(import.meta.dirname, '../fixtures')
-  const dir = e2eTempDir('songshelf-e2e-media-')
+  const dir = mkdtempSync(join(tmpdir(), 'songshelf-e2e-media-'))
   copyFileSync(join(from, 'long.mp3'), join(dir, 'tiny.mp3'))
   copyFileSync(join(from, 'seek.mp4'), join(dir, 'tiny.mp4'))
   copyFileSync(join(from, 'cover.jpg'), join(dir, 'cover.jpg'))

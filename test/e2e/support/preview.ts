@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -16,22 +16,8 @@ export interface RunningPreview {
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 
-const made: string[] = []
-// Playwright runs each spec file in a worker process: whatever the specs made in the temp
-// folder goes when the worker exits, passing or failing.
-process.on('exit', () => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-/** A fresh temp folder, removed when this test worker exits. */
-export function e2eTempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  made.push(dir)
-  return dir
-}
-
 export function tempDirs(): { dataDir: string; libraryDir: string } {
-  const base = e2eTempDir('songshelf-e2e-')
+  const base = mkdtempSync(join(tmpdir(), 'songshelf-e2e-'))
   return { dataDir: join(base, 'data'), libraryDir: join(base, 'library') }
 }
 
