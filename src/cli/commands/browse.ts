@@ -144,7 +144,9 @@ export async function tagCommand(argv: string[], io: CliOutput): Promise<number>
 export async function rebuildCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values } = parseArgs({ args: argv, options: COMMON_OPTIONS, strict: true })
   if (values.help) return (printLines(io, REBUILD_HELP), EXIT.ok)
-  const core = openCore(resolveCommon(values))
+  // The full check, whatever the index's size: a large index skips it on open, and
+  // damage in it must not strand the command that exists to repair it (issue 12 §2).
+  const core = openCore(resolveCommon(values), { fullIndexCheck: true })
   await reportRecovery(core, io)
   try {
     // A damaged index was already rebuilt on open (reportRecovery said so).

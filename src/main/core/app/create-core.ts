@@ -53,6 +53,8 @@ export interface CoreOptions {
   writerRetryMs?: number
   /** Called when a clip's audio is on disk (the shell shows a notification). */
   onClipReady?: (clip: { id: string; title: string }) => void
+  /** Check the whole index on open whatever its size (`songshelf rebuild`). */
+  fullIndexCheck?: boolean
 }
 
 function sqliteFacts(): { version: string; fts5: boolean } {
@@ -79,7 +81,7 @@ export const NO_GATEWAY_MESSAGE =
 export function createSongshelfCore(host: Host, options: CoreOptions = {}): SongshelfCore {
   const events = new EventHub()
   const sqlite = sqliteFacts()
-  let library = openLibraryFor(host)
+  let library = openLibraryFor(host, { fullCheck: options.fullIndexCheck })
   let started = false
   let stopping: Promise<void> | null = null
   /** Sidecar/ID3 work still running for finished downloads; awaited before closing. */
@@ -222,7 +224,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       if (mode === 'move') moveLibraryFiles(oldDir, path)
       host.settings.update({ libraryDir: path })
     } finally {
-      library = openLibraryFor(host)
+      library = openLibraryFor(host, { fullCheck: mode === 'rebuild' })
       engine = makeEngine()
       const other = writer.otherWriter
       if (started && writer.isWriter) engine.start()

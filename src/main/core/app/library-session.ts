@@ -9,7 +9,7 @@ import type { Host } from './host'
 /** Opens the library for the current settings. The folder is created only when its
  * parent exists, so the folder of an unplugged drive is never recreated on the system
  * disk (the library then reports "not available" and nothing is wiped). */
-export function openLibraryFor(host: Host): LibraryStore {
+export function openLibraryFor(host: Host, opts: { fullCheck?: boolean } = {}): LibraryStore {
   const settings = host.settings.get()
   const parentExists = existsSync(dirname(settings.libraryDir))
   return openLibrary({
@@ -18,7 +18,8 @@ export function openLibraryFor(host: Host): LibraryStore {
     artist: settings.id3Artist,
     album: settings.id3Album,
     trash: host.trash,
-    createLibraryDir: parentExists
+    createLibraryDir: parentExists,
+    fullCheck: opts.fullCheck
   })
 }
 

@@ -70,7 +70,8 @@ export function looksTruncated(path: string): boolean {
 /** Above this size `PRAGMA quick_check` reads too much to run on every open (measured
  * 17 s at 100,000 clips on a loaded machine, issue 14): larger indexes get the header,
  * size and schema checks here, and damage found later by a query is reported with the
- * same recovery through `rebuild`. */
+ * same recovery through `rebuild`, which asks for the full check (`fullCheck`) whatever
+ * the size, so damage in a large index cannot strand it. */
 export const QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 /** `PRAGMA quick_check`: the page structure without the (slower) index cross-checks. */
@@ -111,7 +112,8 @@ export interface CheckedIndex<T> {
 export function openCheckedIndex<T>(
   dbPath: string,
   now: number,
-  prepare: (db: Db) => T
+  prepare: (db: Db) => T,
+  opts: { fullCheck?: boolean } = {}
 ): CheckedIndex<T> {
   let damage: CheckedIndex<T>['damage'] = null
   const found = inspectIndexFile(dbPath)
@@ -121,8 +123,8 @@ export function openCheckedIndex<T>(
   const attempt = (): { db: Db; prepared: T } => {
     const db = openDatabase(dbPath)
     try {
-      const small = statSync(dbPath).size <= QUICK_CHECK_MAX_BYTES
-      const healthy = small ? passesQuickCheck(db) : !looksTruncated(dbPath) && schemaReadable(db)
+      const full = opts.fullCheck === true || statSync(dbPath).size <= QUICK_CHECK_MAX_BYTES
+      const healthy = full ? passesQuickCheck(db) : !looksTruncated(dbPath) && schemaReadable(db)
       if (!healthy) throw Object.assign(new Error('malformed'), { errcode: 11 })
       return { db, prepared: prepare(db) }
     } catch (error) {

@@ -89,10 +89,15 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
   const now = opts.now ?? Date.now
   const logger = opts.logger ?? consoleLogger
   // A damaged index is set aside and replaced by a fresh one, rebuilt by recover().
-  const checked = openCheckedIndex(dbPath, now(), (opened) => {
-    migrate(opened)
-    return ensureSearchIndex(opened, opts.disableFts !== true && hasFts5(opened))
-  })
+  const checked = openCheckedIndex(
+    dbPath,
+    now(),
+    (opened) => {
+      migrate(opened)
+      return ensureSearchIndex(opened, opts.disableFts !== true && hasFts5(opened))
+    },
+    { fullCheck: opts.fullCheck }
+  )
   const { db, prepared: mode } = checked
   // Only a fresh library gets its folder made here. A folder that vanished while the index
   // still has files on record stays missing, so the library reports "not available"

@@ -53,6 +53,9 @@ export interface LibraryOptions {
   createLibraryDir?: boolean
   /** Behave as if this SQLite had no FTS5 (tests, diagnostics). */
   disableFts?: boolean
+  /** Run `PRAGMA quick_check` on open whatever the index's size (`rebuild`: damage in a
+   * large index must be found before it is trusted, issue 12 §2). */
+  fullCheck?: boolean
 }
 
 export interface CliFile {
