@@ -3,6 +3,7 @@ import { Banners } from './features/banners/Banners'
 import { Sidebar } from './features/layout/Sidebar'
 import { LibraryView } from './features/library/LibraryView'
 import { Overlays } from './features/player/Overlays'
+import { PlaylistView } from './features/playlists/PlaylistView'
 import { PlayerBar } from './features/player/PlayerBar'
 import { SettingsView } from './features/settings/SettingsView'
 import { TasksView } from './features/tasks/TasksView'
@@ -31,6 +32,7 @@ export function App(): JSX.Element {
           {view === 'library' && <LibraryView />}
           {view === 'tasks' && <TasksView />}
           {view === 'settings' && <SettingsView />}
+          {view === 'playlist' && <PlaylistView />}
         </main>
       </div>
       <PlayerBar />

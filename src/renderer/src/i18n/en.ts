@@ -6,6 +6,7 @@ import { settingsEn } from './locales/settings.en'
 import { shortcutsEn } from './locales/shortcuts.en'
 import { tagsEn } from './locales/tags.en'
 import { tasksEn } from './locales/tasks.en'
+import { livingEn } from './locales/living.en'
 
 // English strings, one file per feature area in locales/. The zh-CN files must have
 // exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
@@ -20,7 +21,8 @@ export const en = {
   tasks: tasksEn,
   settings: settingsEn,
   onboarding: onboardingEn,
-  shortcuts: shortcutsEn
+  shortcuts: shortcutsEn,
+  living: livingEn
 }
 
 export type Messages = typeof en

@@ -7,6 +7,7 @@ import { settingsZhCN } from './locales/settings.zh-CN'
 import { shortcutsZhCN } from './locales/shortcuts.zh-CN'
 import { tagsZhCN } from './locales/tags.zh-CN'
 import { tasksZhCN } from './locales/tasks.zh-CN'
+import { livingZhCN } from './locales/living.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
@@ -19,5 +20,6 @@ export const zhCN: Messages = {
   tasks: tasksZhCN,
   settings: settingsZhCN,
   onboarding: onboardingZhCN,
-  shortcuts: shortcutsZhCN
+  shortcuts: shortcutsZhCN,
+  living: livingZhCN
 }

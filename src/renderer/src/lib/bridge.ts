@@ -67,6 +67,12 @@ export function onEvent<E extends EventName>(
   return resolveApi().on(event, listener)
 }
 
+/** True in Electron, where dragging rows out starts the OS's native file drag. */
+export function hasNativeDrag(): boolean {
+  resolveApi()
+  return typeof window !== 'undefined' && window.songshelf !== undefined && api === window.songshelf
+}
+
 /** The URL a media element uses for a clip's file. */
 export function mediaUrl(clipId: string, kind: MediaKind, version?: string | number): string {
   resolveApi()

@@ -2,24 +2,29 @@ import { create } from 'zustand'
 import type { AppInfo } from '../../../shared/settings'
 import { call } from '../lib/bridge'
 
-export type View = 'library' | 'tasks' | 'settings'
+export type View = 'library' | 'tasks' | 'settings' | 'playlist' | 'nowPlaying' | 'history'
 
 interface AppState {
   view: View
+  /** The playlist the 'playlist' view shows. */
+  playlistId: string | null
   info: AppInfo | null
   error: string | null
   actions: {
     setView: (view: View) => void
+    openPlaylist: (id: string) => void
     loadInfo: () => Promise<void>
   }
 }
 
 export const useAppStore = create<AppState>()((set) => ({
   view: 'library',
+  playlistId: null,
   info: null,
   error: null,
   actions: {
     setView: (view) => set({ view }),
+    openPlaylist: (id) => set({ view: 'playlist', playlistId: id }),
     loadInfo: async () => {
       try {
         set({ info: await call('getAppInfo'), error: null })

@@ -1,5 +1,12 @@
 import { create } from 'zustand'
-import type { ClipRow, Facets, LibraryFilter, SortDir, SortKey } from '../../../shared/domain'
+import type {
+  ClipRow,
+  Facets,
+  LibraryFilter,
+  LibraryPage,
+  SortDir,
+  SortKey
+} from '../../../shared/domain'
 import { call } from '../lib/bridge'
 import {
   offsetsToEvict,
@@ -26,6 +33,11 @@ import {
 
 export type LibraryLayout = 'list' | 'grid'
 
+/** What the list shows: the library's query, or one playlist in its own order (issue 15:
+ * a playlist uses the same virtualised list and paging as the library). */
+export type LibrarySource = { kind: 'library' } | { kind: 'playlist'; id: string }
+export const LIBRARY_SOURCE: LibrarySource = { kind: 'library' }
+
 const LAYOUT_KEY = 'songshelf:library-layout'
 /** The largest page the contract allows, used when a range or a bulk action needs rows
  * that are not cached. */
@@ -33,6 +45,7 @@ const BULK_PAGE = 500
 
 export interface LibraryState extends QueryState {
   layout: LibraryLayout
+  source: LibrarySource
   /** Bumped whenever the query changes; pages, selection and scroll belong to one query. */
   queryVersion: number
   /** Clips matching the query; null until the first answer. */
@@ -50,6 +63,10 @@ export interface LibraryState extends QueryState {
 
 export interface LibraryActions {
   setLayout: (layout: LibraryLayout) => void
+  /** Shows the library or a playlist: a new query version, fresh pages. */
+  setSource: (source: LibrarySource) => void
+  /** The playlist item ids of rows `indices` (a manual playlist's rows), where loaded. */
+  itemIdsAt: (indices: readonly number[]) => number[]
   setSearch: (text: string) => void
   toggleUserTag: (tag: string) => void
   setStyleTag: (tag: string | null) => void
@@ -94,6 +111,7 @@ type Data = Omit<LibraryState, 'actions'>
 export function initialLibraryData(): Data {
   return {
     layout: readLayout(),
+    source: LIBRARY_SOURCE,
     filter: {},
     ...DEFAULT_SORT,
     queryVersion: 0,
@@ -111,8 +129,11 @@ interface Runtime {
   lastRange: VisibleRange
   refreshSeq: number
   facetSeq: number
+  /** A playlist's item ids by page offset, beside the rows of `pages`. */
+  itemIds: Map<number, readonly number[]>
 }
 const freshRuntime = (): Runtime => ({
+  itemIds: new Map(),
   inFlight: new Set(),
   lastRange: { start: 0, end: 50 },
   refreshSeq: 0,
@@ -148,8 +169,22 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   const changeFilter = (patch: (filter: LibraryFilter) => LibraryFilter): void =>
     changeQuery({ filter: patch({ ...get().filter }) })
 
+  /** One page of whatever the list shows; a playlist's item ids are kept beside it. */
+  const fetchPage = async (
+    offset: number,
+    limit: number,
+    keepItems = false
+  ): Promise<LibraryPage> => {
+    const source = get().source
+    if (source.kind === 'library')
+      return call('queryLibrary', toLibraryQuery(query(), offset, limit))
+    const page = await call('queryPlaylist', { id: source.id, offset, limit })
+    if (keepItems && get().source === source) rt.itemIds.set(offset, page.itemIds)
+    return page
+  }
+
   const fetchChunk = async (offset: number, limit: number): Promise<ClipRow[]> =>
-    (await call('queryLibrary', toLibraryQuery(query(), offset, limit))).rows
+    (await fetchPage(offset, limit)).rows
 
   const actions: LibraryActions = {
     setLayout: (layout) => {
@@ -159,6 +194,31 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         // Storage can be unavailable (private mode); the choice then lasts this session.
       }
       set({ layout })
+    },
+    setSource: (source) => {
+      const current = get().source
+      if (JSON.stringify(current) === JSON.stringify(source)) return
+      rt.inFlight = new Set()
+      rt.itemIds = new Map()
+      set((s) => ({
+        source,
+        queryVersion: s.queryVersion + 1,
+        pages: new Map(),
+        total: null,
+        error: null
+      }))
+      const visible = Math.max(50, rt.lastRange.end - rt.lastRange.start)
+      void get().actions.ensureRange({ start: 0, end: visible })
+      void get().actions.loadFacets()
+    },
+    itemIdsAt: (indices) => {
+      const out: number[] = []
+      for (const index of indices) {
+        const offset = Math.floor(index / PAGE_SIZE) * PAGE_SIZE
+        const itemId = rt.itemIds.get(offset)?.[index - offset]
+        if (itemId !== undefined) out.push(itemId)
+      }
+      return out
     },
     setSearch: (text) => changeFilter((f) => ({ ...f, search: text })),
     toggleUserTag: (tag) => changeFilter((f) => ({ ...f, userTags: toggleTag(f.userTags, tag) })),
@@ -201,7 +261,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         wanted.map(async (offset) => {
           flight.add(offset)
           try {
-            const page = await call('queryLibrary', toLibraryQuery(query(), offset, PAGE_SIZE))
+            const page = await fetchPage(offset, PAGE_SIZE, true)
             if (get().queryVersion !== queryVersion) return
             // The user may have scrolled on while this was in flight; do not cache a page
             // that would be evicted straight away.
@@ -229,7 +289,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       void get().actions.loadFacets()
       try {
         const answers = await Promise.all(
-          offsets.map((offset) => call('queryLibrary', toLibraryQuery(query(), offset, PAGE_SIZE)))
+          offsets.map((offset) => fetchPage(offset, PAGE_SIZE, true))
         )
         if (seq !== rt.refreshSeq || get().queryVersion !== queryVersion) return
         const next = new Map<number, readonly ClipRow[]>()
@@ -246,6 +306,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     },
 
     loadFacets: async () => {
+      if (get().source.kind !== 'library') return
       const seq = ++rt.facetSeq
       try {
         const facets = await call('getFacets', sentFilter(get().filter))
@@ -276,7 +337,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     allRows: async () => {
       const rows: ClipRow[] = []
       for (let offset = 0; ; offset += BULK_PAGE) {
-        const page = await call('queryLibrary', toLibraryQuery(query(), offset, BULK_PAGE))
+        const page = await fetchPage(offset, BULK_PAGE)
         rows.push(...page.rows)
         if (page.rows.length < BULK_PAGE || rows.length >= page.total) return rows
       }

@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PlaylistsSection } from '../playlists/PlaylistsSection'
 import { useAppActions, useAppStore, type View } from '../../store/app-store'
 
 const items: View[] = ['library', 'tasks', 'settings']
@@ -26,6 +27,7 @@ export function Sidebar(): JSX.Element {
           </li>
         ))}
       </ul>
+      <PlaylistsSection />
       {info && (
         <footer className="about" data-testid="app-version">
           {t('about.version', { version: info.version })}

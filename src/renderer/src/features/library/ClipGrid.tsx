@@ -20,7 +20,8 @@ import { useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { RESULTS_ID } from './ClipList'
-import { clickRow, cursorOnFocus, dragOut, handleResultsKey } from './interaction'
+import { clickRow, cursorOnFocus, handleResultsKey } from './interaction'
+import { endClipDrag, startClipDrag } from '../playlists/clip-drag'
 import { rowAt } from '../../store/library-paging'
 import { StateBadge } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
@@ -79,7 +80,8 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       data-clip-id={row.id}
       onClick={(e) => onCardClick(index, row, e)}
       draggable={row.hasAudio}
-      onDragStart={(e) => dragOut(row, e)}
+      onDragStart={(e) => startClipDrag(row, index, e)}
+      onDragEnd={endClipDrag}
     >
       <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} className="card-cover" />
       <span className="card-title">

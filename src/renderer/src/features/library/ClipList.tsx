@@ -5,6 +5,7 @@ import {
   useEffect,
   useRef,
   type FocusEvent,
+  type HTMLAttributes,
   type JSX,
   type KeyboardEvent,
   type MouseEvent
@@ -20,7 +21,8 @@ import { mediaUrl } from '../../lib/bridge'
 import { useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
-import { clickRow, cursorOnFocus, dragOut, handleResultsKey } from './interaction'
+import { clickRow, cursorOnFocus, handleResultsKey } from './interaction'
+import { endClipDrag, startClipDrag } from '../playlists/clip-drag'
 import { rowAt } from '../../store/library-paging'
 import { StateBadge } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
@@ -55,13 +57,13 @@ export function rowDomId(index: number): string {
   return `clip-row-${index}`
 }
 
-function ColumnHeader({ column }: { column: Column }): JSX.Element {
+function ColumnHeader({ column, sortable }: { column: Column; sortable: boolean }): JSX.Element {
   const { t } = useTranslation()
   const sort = useLibraryStore((s) => s.sort)
   const dir = useLibraryStore((s) => s.dir)
   const sortBy = useLibraryStore((s) => s.actions.sortBy)
   const label = t(`library.columns.${column.id}`)
-  if (!column.sort) {
+  if (!column.sort || !sortable) {
     return (
       <div role="columnheader" className={`cell col-${column.id}`}>
         {label}
@@ -90,9 +92,16 @@ interface RowProps {
   index: number
   start: number
   onRowClick: (index: number, row: ClipRow, event: MouseEvent) => void
+  /** Extra props for the row element (a playlist's reorder drop target). */
+  rowProps?: (index: number) => HTMLAttributes<HTMLDivElement>
 }
 
-const ListRow = memo(function ListRow({ index, start, onRowClick }: RowProps): JSX.Element {
+const ListRow = memo(function ListRow({
+  index,
+  start,
+  onRowClick,
+  rowProps
+}: RowProps): JSX.Element {
   const { t } = useTranslation()
   const locale = useLocale()
   const row = useLibraryStore((s) => rowAt(s.pages, index))
@@ -129,7 +138,9 @@ const ListRow = memo(function ListRow({ index, start, onRowClick }: RowProps): J
       data-clip-id={row.id}
       onClick={(e) => onRowClick(index, row, e)}
       draggable={row.hasAudio}
-      onDragStart={(e) => dragOut(row, e)}
+      onDragStart={(e) => startClipDrag(row, index, e)}
+      onDragEnd={endClipDrag}
+      {...rowProps?.(index)}
     >
       <div role="gridcell" className="cell col-title">
         <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} size={32} />
@@ -172,7 +183,13 @@ const ListRow = memo(function ListRow({ index, start, onRowClick }: RowProps): J
   )
 })
 
-export function ClipList(): JSX.Element {
+export interface ClipListProps {
+  /** Column headers sort the query (off for a playlist, which keeps its own order). */
+  sortable?: boolean
+  rowProps?: (index: number) => HTMLAttributes<HTMLDivElement>
+}
+
+export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX.Element {
   const { t } = useTranslation()
   const total = useLibraryStore((s) => s.total) ?? 0
   const queryVersion = useLibraryStore((s) => s.queryVersion)
@@ -236,7 +253,7 @@ export function ClipList(): JSX.Element {
       <div role="rowgroup" className="list-head" style={{ height: HEADER_HEIGHT }}>
         <div role="row" aria-rowindex={1} className="list-row head-row">
           {COLUMNS.map((column) => (
-            <ColumnHeader key={column.id} column={column} />
+            <ColumnHeader key={column.id} column={column} sortable={sortable} />
           ))}
         </div>
       </div>
@@ -251,6 +268,7 @@ export function ClipList(): JSX.Element {
             index={item.index}
             start={item.start - HEADER_HEIGHT}
             onRowClick={onRowClick}
+            rowProps={rowProps}
           />
         ))}
       </div>

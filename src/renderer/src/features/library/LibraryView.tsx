@@ -4,7 +4,7 @@ import { ClipDetailPanel } from '../clip/ClipDetailPanel'
 import { TagEditor } from '../tags/TagEditor'
 import { TagManager } from '../tags/TagManager'
 import { useClipStore } from '../../store/clip-store'
-import { useLibraryStore } from '../../store/library-store'
+import { LIBRARY_SOURCE, useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { ClipGrid } from './ClipGrid'
 import { ClipList } from './ClipList'
@@ -57,20 +57,23 @@ export function LibraryView(): JSX.Element {
   const error = useLibraryStore((s) => s.error)
   const filtered = useLibraryStore((s) => isFiltered(s.filter))
   const layout = useLibraryStore((s) => s.layout)
-  const { ensureRange, loadFacets, refresh } = useLibraryStore((s) => s.actions)
+  const { ensureRange, loadFacets, refresh, setSource } = useLibraryStore((s) => s.actions)
   const panelOpen = useClipStore((s) => s.openId !== null)
   const filtersOpen = useLibraryUiStore((s) => s.filtersOpen)
   useLibraryEvents()
 
   useEffect(() => {
     // Coming back to the view refreshes what was cached; the first visit loads page one.
-    if (useLibraryStore.getState().total === null) {
+    // Coming back from a playlist (which the same list showed) asks for the library again.
+    if (useLibraryStore.getState().source.kind !== 'library') {
+      setSource(LIBRARY_SOURCE)
+    } else if (useLibraryStore.getState().total === null) {
       void ensureRange({ start: 0, end: 50 })
       void loadFacets()
     } else {
       void refresh()
     }
-  }, [ensureRange, loadFacets, refresh])
+  }, [ensureRange, loadFacets, refresh, setSource])
 
   if (total === null && !error) {
     return (

@@ -1,0 +1,39 @@
+// Playlists, smart playlists, now playing, history and drag-in import (issue 15).
+export const livingEn = {
+  nav: {
+    playlists: 'Playlists',
+    newPlaylist: 'New playlist',
+    newSmart: 'New smart playlist',
+    nowPlaying: 'Now playing',
+    history: 'Recently played',
+    dropHint: 'Drop to add to {{name}}'
+  },
+  playlist: {
+    untitled: 'New playlist',
+    manual: 'Playlist',
+    smart: 'Smart playlist',
+    count_one: '{{count}} song',
+    count_other: '{{count}} songs',
+    play: 'Play',
+    shuffle: 'Shuffle',
+    rename: 'Rename…',
+    delete: 'Delete',
+    editRule: 'Edit rule…',
+    remove: 'Remove from playlist',
+    empty: 'This playlist is empty. Drag songs from the library onto its name in the sidebar.',
+    emptySmart: 'No song matches this rule yet.',
+    gone: 'This playlist no longer exists.',
+    nameLabel: 'Name',
+    createTitle: 'New playlist',
+    renameTitle: 'Rename playlist',
+    create: 'Create',
+    save: 'Save',
+    cancel: 'Cancel',
+    deleted: 'Deleted the playlist “{{name}}”.',
+    undo: 'Undo',
+    added_one: 'Added {{count}} song to “{{name}}”.',
+    added_other: 'Added {{count}} songs to “{{name}}”.',
+    failed: 'That did not work: {{message}}',
+    dismiss: 'Dismiss'
+  }
+}

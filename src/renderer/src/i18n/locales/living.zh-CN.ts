@@ -1,0 +1,40 @@
+import type { livingEn } from './living.en'
+
+export const livingZhCN: typeof livingEn = {
+  nav: {
+    playlists: '播放列表',
+    newPlaylist: '新建播放列表',
+    newSmart: '新建智能播放列表',
+    nowPlaying: '正在播放',
+    history: '最近播放',
+    dropHint: '放下以添加到 {{name}}'
+  },
+  playlist: {
+    untitled: '新播放列表',
+    manual: '播放列表',
+    smart: '智能播放列表',
+    count_one: '{{count}} 首',
+    count_other: '{{count}} 首',
+    play: '播放',
+    shuffle: '随机播放',
+    rename: '重命名…',
+    delete: '删除',
+    editRule: '编辑规则…',
+    remove: '从播放列表移除',
+    empty: '这个播放列表是空的。把曲库里的歌曲拖到侧栏中它的名字上。',
+    emptySmart: '还没有符合此规则的歌曲。',
+    gone: '这个播放列表已不存在。',
+    nameLabel: '名称',
+    createTitle: '新建播放列表',
+    renameTitle: '重命名播放列表',
+    create: '创建',
+    save: '保存',
+    cancel: '取消',
+    deleted: '已删除播放列表“{{name}}”。',
+    undo: '撤销',
+    added_one: '已将 {{count}} 首歌曲添加到“{{name}}”。',
+    added_other: '已将 {{count}} 首歌曲添加到“{{name}}”。',
+    failed: '操作失败：{{message}}',
+    dismiss: '关闭'
+  }
+}
