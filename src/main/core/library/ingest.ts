@@ -1,6 +1,6 @@
 import type { NormalizedClip, NormalizedTask, RefusedClip } from '../../../shared/domain'
-import { clipId as clipIdSchema } from '../../../shared/schemas'
 import { UNREADABLE_SUCCESS_MESSAGE } from '../gateway/normalize'
+import { clipIdRefusal } from './clip-id-edge'
 import type { Db } from './db'
 import { ensureStem, fileRows, freeStem } from './files'
 import {
@@ -99,9 +99,9 @@ function partitionClips(clips: readonly NormalizedClip[]): {
   const valid: NormalizedClip[] = []
   const refused: RefusedClip[] = []
   for (const clip of clips) {
-    const check = clipIdSchema.safeParse(clip.id)
-    if (check.success) valid.push(clip)
-    else refused.push({ id: clip.id.slice(0, 200), reason: check.error.issues[0].message })
+    const reason = clipIdRefusal(clip.id)
+    if (reason === null) valid.push(clip)
+    else refused.push({ id: clip.id.slice(0, 200), reason })
   }
   return { valid, refused }
 }

@@ -2,6 +2,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import type { MediaKind } from '../../../shared/domain'
 import { matchesKind, sniffMedia, SNIFF_BYTES } from '../sync/magic'
+import { clipIdRefusal } from './clip-id-edge'
 import type { Db } from './db'
 import { refreshFileSummary } from './files'
 import { isInside, resolveInside, stemKey } from './naming'
@@ -119,7 +120,18 @@ export async function rebuildIndex(
     const rels = jsonFiles.slice(i, i + BATCH)
     const batch = await Promise.all(rels.map((rel) => readSidecar(libraryDir, rel)))
     rels.forEach((rel, n) => batch[n] === null && skipped.push(rel))
-    const items = batch.filter((item): item is Found => item !== null)
+    const items: Found[] = []
+    for (const item of batch) {
+      if (item === null) continue
+      // The same edge check as a gateway answer's clip ids: a sidecar naming `../../x` is
+      // reported and never indexed.
+      const reason = clipIdRefusal(item.sidecar.clip.id)
+      if (reason === null) items.push(item)
+      else
+        refused.push(
+          `${item.rel}: the clip id "${item.sidecar.clip.id.slice(0, 200)}" in it is not one Songshelf accepts (${reason}), so it was not indexed.`
+        )
+    }
     for (const item of items) {
       for (const file of item.files) {
         if (file.refused !== undefined) refused.push(`${file.rel}: ${file.refused}`)
