@@ -5,7 +5,7 @@ import { MEDIA_KINDS, type MediaKind } from '../../shared/domain'
 import { contentRange, parseRange, unsatisfiedRange } from './media-range'
 import { fileSliceStream } from './media-stream'
 import { isBelow } from './path-inside'
-import { expectedTypes, MEDIA_FORMATS, typeForExtension, type MediaType } from './sync/magic'
+import { expectedTypes, MEDIA_FORMATS, typeForExtension, type MediaType } from './media-types'
 
 // The media protocol as a pure `(Request) => Response` function. The Electron shell
 // mounts it on `songshelf-media://clip/<clipId>/<kind>` and the web preview on

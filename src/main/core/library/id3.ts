@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { open, readFile, type FileHandle } from 'node:fs/promises'
 import NodeID3 from 'node-id3'
+import { matchesKind, sniffMedia, SNIFF_BYTES } from '../media-types'
 import { writeAtomicWith } from './atomic'
 import { LibraryError } from './types'
 
@@ -27,23 +28,10 @@ export interface Id3Fields {
   model: string | null
 }
 
-/** MIME type of a cover from its first bytes; the downloader verified it the same way. */
-export function imageMime(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-    return 'image/png'
-  }
-  const ascii = (from: number, to: number): string =>
-    String.fromCharCode(...bytes.subarray(from, to))
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
-  return null
-}
-
-function looksLikeMp3(bytes: Uint8Array): boolean {
-  if (bytes.length < 4) return false
-  const id3 = bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33
-  const frameSync = bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0
-  return id3 || frameSync
+/** MIME type of a cover from its first bytes, by the same rule the downloader used. */
+function imageMime(bytes: Uint8Array): string | null {
+  const sniffed = sniffMedia(bytes)
+  return matchesKind(sniffed, 'cover') ? sniffed.mime : null
 }
 
 /** Genre: the first few of Suno's style tags; the full string can run to 200 characters,
@@ -128,9 +116,9 @@ export async function writeId3(
   const source = await open(audioPath, 'r')
   try {
     const { size } = await source.stat()
-    const head = Buffer.alloc(4)
-    await source.read(head, 0, 4, 0)
-    if (size < 4 || !looksLikeMp3(head)) {
+    const head = Buffer.alloc(SNIFF_BYTES)
+    const { bytesRead } = await source.read(head, 0, SNIFF_BYTES, 0)
+    if (size < 4 || !matchesKind(sniffMedia(head.subarray(0, bytesRead)), 'audio')) {
       throw new LibraryError('not_mp3', 'The audio file is not an mp3, so it was not tagged.')
     }
     const cover = coverPath === null ? null : await readFile(coverPath).catch(() => null)

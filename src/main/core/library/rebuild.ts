@@ -1,7 +1,7 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import type { MediaKind } from '../../../shared/domain'
-import { matchesKind, sniffMedia, SNIFF_BYTES } from '../sync/magic'
+import { matchesKind, sniffMedia, SNIFF_BYTES } from '../media-types'
 import { clipIdRefusal } from './clip-id-edge'
 import type { Db } from './db'
 import { refreshFileSummary } from './files'

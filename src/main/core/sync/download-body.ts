@@ -2,7 +2,7 @@ import type { Hash } from 'node:crypto'
 import type { MediaKind } from '../../../shared/domain'
 import { failure, isDiskFull, type DownloadFailure } from './download-outcome'
 import type { Watchdog } from './download-request'
-import { matchesKind, sniffMedia, SNIFF_BYTES, type SniffedMedia } from './magic'
+import { matchesKind, sniffMedia, SNIFF_BYTES, type SniffedMedia } from '../media-types'
 import {
   removePart,
   writePartMeta,

@@ -20,7 +20,7 @@ import {
   Watchdog
 } from './download-request'
 import { matchesAtFinalName } from './verify-final'
-import { matchesKind, sniffMedia, typeForExtension, type SniffedMedia } from './magic'
+import { matchesKind, sniffMedia, typeForExtension, type SniffedMedia } from '../media-types'
 import {
   ifRangeValue,
   nodeDownloadFs,

@@ -3,7 +3,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { SNIFF_BYTES } from './magic'
+import { SNIFF_BYTES } from '../media-types'
 
 // The `.part` file a download streams into and the `.part.json` beside it that makes a
 // resume safe: the validator for If-Range and the total the server announced (matrix

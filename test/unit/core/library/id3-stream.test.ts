@@ -114,4 +114,13 @@ describe('writing ID3 tags', () => {
     await expect(writeId3(path, FIELDS, null)).rejects.toMatchObject({ code: 'not_mp3' })
     expect(await readFile(path, 'utf8')).toBe('<!doctype html><p>Not found</p>')
   })
+  it('judges the audio by the downloader rule: an AAC (ADTS) stream is not tagged as mp3', async () => {
+    // 0xFFF1: the sync bits an mp3 frame also starts with, but layer 00 (ADTS). The old
+    // tagger's own two-byte check let it through and wrote an ID3 tag into AAC audio.
+    const path = join(dir, 'aac.mp3')
+    const adts = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0, 0, 0])
+    await writeFile(path, adts)
+    await expect(writeId3(path, FIELDS, null)).rejects.toMatchObject({ code: 'not_mp3' })
+    expect((await readFile(path)).equals(adts)).toBe(true)
+  })
 })

@@ -1,4 +1,4 @@
-import type { MediaKind } from '../../../shared/domain'
+import type { MediaKind } from '../../shared/domain'
 
 // What a file really is, judged from its first bytes. Gateways and CDNs answer 200 with
 // an HTML login page or a JSON error often enough that neither the status nor the

@@ -4,8 +4,8 @@ import {
   matchesKind,
   sniffMedia,
   typeForExtension
-} from '../../../../src/main/core/sync/magic'
-import { fixture } from './cdn-server'
+} from '../../../src/main/core/media-types'
+import { fixture } from './sync/cdn-server'
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values)
 const text = (value: string): Uint8Array => new TextEncoder().encode(value)
