@@ -8,6 +8,7 @@ import {
   POLL_SECONDS,
   THEMES
 } from './limits'
+import { cleanTagName, TAG_MAX_LENGTH } from './text'
 
 // Request schemas for the bridge. Everything is strict (unknown keys, including
 // `__proto__`, are refused) and bounded (string lengths, array sizes), because the
@@ -16,10 +17,13 @@ import {
 const MAX_IDS = MAX_IDS_PER_CALL
 export const clipId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a clip id')
 export const taskId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'not a task id')
+// The core's own rule (shared/text.ts): control characters go, over-long names are cut
+// to TAG_MAX_LENGTH code points. The raw bound only keeps a huge string off the bridge.
 const tagName = z
   .string()
-  .transform((t) => t.normalize('NFC').trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, 'a tag needs a name').max(64, 'a tag is at most 64 characters'))
+  .max(4 * TAG_MAX_LENGTH)
+  .transform((t) => cleanTagName(t) ?? '')
+  .pipe(z.string().min(1, 'a tag needs a name'))
 const fileState = z.enum(['done', 'pending', 'failed', 'absent'])
 const mediaKind = z.enum(['audio', 'video', 'cover'])
 const epochMs = z.number().int().min(0).max(8.64e15)

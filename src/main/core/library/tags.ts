@@ -1,7 +1,7 @@
 import type { Db } from './db'
 import { placeholders } from './db'
 import { reindexClips, type SearchMode } from './search-index'
-import { cleanTagName, compareNames, tagKey } from './text'
+import { cleanTagName, compareNames, tagKey } from '../../../shared/text'
 import { LibraryError, type TagChange, type TagCount } from './types'
 
 // User tags. A tag's identity is its NFC lower-case key, so "Chill" and "chill" are one

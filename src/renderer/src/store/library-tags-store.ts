@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { call } from '../lib/bridge'
-import { MAX_IDS_PER_CALL } from '../../../shared/limits'
+import { chunkIds } from '../lib/id-chunks'
+import { cleanTagName, compareNames } from '../../../shared/text'
 
 // The user's tags with their clip counts (autocomplete, the tag manager) and the
 // operations on them. Tagging clips goes through `tagClips` in chunks the contract
@@ -11,17 +12,9 @@ export interface TagCount {
   count: number
 }
 
-export { MAX_IDS_PER_CALL }
-
-export function chunkIds(ids: readonly string[], size = MAX_IDS_PER_CALL): string[][] {
-  const out: string[][] = []
-  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size))
-  return out
-}
-
-/** The name as the core stores it (schemas.ts tagName): NFC, trimmed, single spaces. */
+/** The name as the core stores it (shared/text.ts), or '' when nothing usable is left. */
 export function normalizeTag(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ')
+  return cleanTagName(name) ?? ''
 }
 
 export interface LibraryTagsState {
@@ -47,7 +40,7 @@ export const useLibraryTagsStore = create<LibraryTagsState>()((set, get) => {
     actions: {
       load: async () => {
         const tags = await call('listTags')
-        set({ tags: [...tags].sort((a, b) => a.name.localeCompare(b.name)), loaded: true })
+        set({ tags: [...tags].sort((a, b) => compareNames(a.name, b.name)), loaded: true })
       },
       tagClips: async (ids, change) => {
         const add = (change.add ?? []).map(normalizeTag).filter(Boolean)

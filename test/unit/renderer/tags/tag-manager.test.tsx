@@ -21,13 +21,13 @@ async function rowFor(name: string): Promise<HTMLElement> {
 }
 
 describe('the tag manager', () => {
-  it('lists every tag with its count', async () => {
+  it('lists every tag with its count, in the core order (shared/text.ts compareNames)', async () => {
     library()
     render(<TagManager />)
     const rows = await screen.findAllByTestId('tag-manager-row')
     expect(rows.map((r) => r.textContent?.replace(/RenameDelete$/, ''))).toEqual([
-      'chill1',
       'Chill1',
+      'chill1',
       'demo1',
       'night2'
     ])
@@ -81,7 +81,7 @@ describe('the tag manager', () => {
         screen
           .getAllByTestId('tag-manager-row')
           .map((r) => r.querySelector('label span')?.textContent)
-      ).toEqual(['chill', 'Chill', 'demo'])
+      ).toEqual(['Chill', 'chill', 'demo'])
     )
   })
 })

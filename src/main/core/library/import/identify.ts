@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path'
 import { parseFile } from 'music-metadata'
-import { cleanText } from '../text'
+import { cleanText } from '../../../../shared/text'
 
 // What an existing audio file says about itself: its Suno clip id (from Songshelf's or
 // another downloader's tags, a suno.com song link in any tag, or a UUID in its name) and

@@ -1,7 +1,8 @@
 import type { FileState, LibraryFilter, SortDir, SortKey } from '../../../../shared/domain'
 import type { Param } from '../db'
 import { searchClause, type SearchMode, type SqlPart } from '../search-index'
-import { cleanText, escapeLike, tagKey } from '../text'
+import { cleanText, tagKey } from '../../../../shared/text'
+import { escapeLike } from '../text'
 
 // LibraryFilter → a WHERE fragment over `clips c`. User text only ever reaches SQL as a
 // bound parameter; column names come from the fixed tables below.

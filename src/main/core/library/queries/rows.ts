@@ -1,5 +1,6 @@
 import type { ClipRow, FileState } from '../../../../shared/domain'
-import { compareNames, splitList } from '../text'
+import { compareNames } from '../../../../shared/text'
+import { splitList } from '../text'
 
 // The slim list row (no lyrics, prompt or raw JSON) and how it is read. User tags come
 // joined by char(31), the unit separator, which tag names cannot contain.

@@ -1,6 +1,7 @@
 import type { ClipRow } from '../../../../shared/domain'
+import { compareNames } from '../../../../shared/text'
 import { call } from '../../lib/bridge'
-import { chunkIds } from '../../store/library-tags-store'
+import { chunkIds } from '../../lib/id-chunks'
 
 // Bulk actions on selected clips, split into calls the contract accepts. Each returns
 // how many clips changed, for the notice the user sees.
@@ -41,5 +42,5 @@ export function tagsOnClips(rows: readonly ClipRow[]): { name: string; count: nu
     for (const tag of row.userTags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
   return [...counts]
     .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareNames(a.name, b.name))
 }

@@ -5,7 +5,8 @@ import { formatCount } from '../../elements/intl-format'
 import { ModalDialog } from '../../elements/ModalDialog'
 import { SuggestInput } from '../../elements/SuggestInput'
 import { useLocale } from '../../hooks/useLocale'
-import { useLibraryTagsStore } from '../../store/library-tags-store'
+import { compareNames } from '../../../../shared/text'
+import { normalizeTag, useLibraryTagsStore } from '../../store/library-tags-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { tagsOnClips } from '../library/bulk'
 import { refreshAfterTagChange } from './after-tag-change'
@@ -40,10 +41,10 @@ export function TagEditor({ rows }: { rows: ClipRow[] }): JSX.Element {
     setText('')
     try {
       await tagActions.tagClips(ids, { add: [name] })
-      const tag = name.normalize('NFC').trim().replace(/\s+/g, ' ')
+      const tag = normalizeTag(name)
       setOnClips((list) =>
         [...list.filter((item) => item.name !== tag), { name: tag, count: rows.length }].sort(
-          (a, b) => a.name.localeCompare(b.name)
+          (a, b) => compareNames(a.name, b.name)
         )
       )
       setStatus({ kind: 'info', text: t('tags.added', { tag, count: rows.length, n }) })

@@ -1,6 +1,7 @@
 import { useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MediaKind, TaskRow } from '../../../../shared/domain'
+import { sumOverChunks } from '../../lib/id-chunks'
 import { ModalDialog } from '../../elements/ModalDialog'
 import { errorReason, type UiMessage } from '../../elements/ui-message'
 import { useSyncStateLive, useTasksLive } from '../../hooks/useTasksLive'
@@ -8,18 +9,8 @@ import { useTasksStore } from '../../store/tasks-store'
 import { DownloadsSummary } from './DownloadsSummary'
 import { TaskList } from './TaskList'
 import { TaskPaste } from './TaskPaste'
-import { MAX_IDS_PER_CALL } from '../../../../shared/limits'
 import '../../elements/buttons.css'
 import './tasks.css'
-
-/** The bridge refuses more than this many ids in one call. */
-const CHUNK = MAX_IDS_PER_CALL
-
-async function inChunks(ids: string[], run: (chunk: string[]) => Promise<number>): Promise<number> {
-  let total = 0
-  for (let i = 0; i < ids.length; i += CHUNK) total += await run(ids.slice(i, i + CHUNK))
-  return total
-}
 
 export function TasksView(): JSX.Element {
   const { t } = useTranslation()
@@ -44,7 +35,7 @@ export function TasksView(): JSX.Element {
 
   const retry = (tasks: TaskRow[]): void =>
     void run(async () => {
-      const changed = await inChunks(
+      const changed = await sumOverChunks(
         tasks.map((task) => task.id),
         actions.retry
       )
@@ -60,7 +51,7 @@ export function TasksView(): JSX.Element {
     setConfirmRemove(null)
     void run(async () => ({
       key: 'tasks.removed',
-      values: { count: await inChunks(ids, actions.remove) }
+      values: { count: await sumOverChunks(ids, actions.remove) }
     }))
   }
 
