@@ -50,7 +50,17 @@ export const METHOD_NAMES = [
   'importPlaylist',
   'recordListen',
   'listHistory',
-  'clearHistory'
+  'clearHistory',
+  'getQueue',
+  'playQueue',
+  'queueWindow',
+  'queueStep',
+  'queueJump',
+  'queueAdd',
+  'queueRemove',
+  'queueMove',
+  'clearQueue',
+  'setQueueOptions'
 ] as const
 
 export const EVENT_NAMES = [
@@ -59,7 +69,8 @@ export const EVENT_NAMES = [
   'library-changed',
   'sync-state',
   'menu-command',
-  'playlists-changed'
+  'playlists-changed',
+  'queue-changed'
 ] as const
 
 export const MENU_COMMANDS = [

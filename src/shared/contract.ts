@@ -12,6 +12,8 @@ import type { AppInfo, ConnectionTestResult, PublicSettings } from './settings'
 import * as s from './schemas'
 import * as p from './playlist-schemas'
 import * as h from './history-schemas'
+import * as q from './queue-schemas'
+import type { QueueState, QueueWindow } from './queue'
 import type { HistoryEntry } from './history'
 import type { PlaylistImportReport, PlaylistPage, PlaylistSummary } from './playlists'
 import { channelOf, EVENT_NAMES, METHOD_NAMES, MENU_COMMANDS } from './channels'
@@ -83,7 +85,18 @@ export const methods = {
 
   recordListen: method<typeof h.listenArgs, { ok: true }>(h.listenArgs),
   listHistory: method<typeof h.historyArgs, HistoryEntry[]>(h.historyArgs),
-  clearHistory: method<typeof h.clearHistoryArgs, { removed: number }>(h.clearHistoryArgs)
+  clearHistory: method<typeof h.clearHistoryArgs, { removed: number }>(h.clearHistoryArgs),
+
+  getQueue: method<typeof s.noArgs, QueueState>(s.noArgs),
+  playQueue: method<typeof q.playQueueArgs, QueueState>(q.playQueueArgs),
+  queueWindow: method<typeof q.queueWindowArgs, QueueWindow>(q.queueWindowArgs),
+  queueStep: method<typeof q.queueStepArgs, QueueState>(q.queueStepArgs),
+  queueJump: method<typeof q.queueIndexArg, QueueState>(q.queueIndexArg),
+  queueAdd: method<typeof q.queueAddArgs, QueueState>(q.queueAddArgs),
+  queueRemove: method<typeof q.queueIndexArg, QueueState>(q.queueIndexArg),
+  queueMove: method<typeof q.queueMoveArgs, QueueState>(q.queueMoveArgs),
+  clearQueue: method<typeof s.noArgs, QueueState>(s.noArgs),
+  setQueueOptions: method<typeof q.queueOptionsArgs, QueueState>(q.queueOptionsArgs)
 } as const
 
 export type Methods = typeof methods
@@ -106,6 +119,8 @@ export interface Events {
   'menu-command': { command: MenuCommand; clipId?: string }
   /** Playlists created, renamed, deleted or edited (null: any of them). */
   'playlists-changed': { playlistIds: string[] | null }
+  /** The play queue changed (entries, order or current entry), by any window or process. */
+  'queue-changed': QueueState
 }
 export type EventName = (typeof EVENT_NAMES)[number]
 export const eventNames: readonly EventName[] = EVENT_NAMES

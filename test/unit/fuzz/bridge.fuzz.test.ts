@@ -88,7 +88,12 @@ function hostileValue(): fc.Arbitrary<unknown> {
     fc.boolean(),
     fc.constant(null)
   )
-  return fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }))
+  return fc.oneof(
+    scalar,
+    fc.array(scalar, { maxLength: 4 }),
+    // Queue positions and steps (queueStep takes only 1 or -1).
+    fc.constantFrom(0, 1, -1, 2)
+  )
 }
 
 /** The keys a method's request schema knows, so many payloads get past parsing. */

@@ -9,6 +9,7 @@ import { buildM3u8 } from './playlist'
 import { safeFileName } from '../library/naming'
 import { playlistHandlers } from './playlist-handlers'
 import { historyHandlers } from './history-handlers'
+import { queueHandlers } from './queue-handlers'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
 import type { EventHub } from './events'
@@ -249,6 +250,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { ok: true }
     },
     ...playlistHandlers(lib, events),
-    ...historyHandlers(lib, events)
+    ...historyHandlers(lib, events),
+    ...queueHandlers(lib, events)
   }
 }

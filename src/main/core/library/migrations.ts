@@ -1,5 +1,6 @@
 import type { Db } from './db'
 import { SCHEMA_PLAYLISTS } from './playlists/schema'
+import { SCHEMA_QUEUE } from './queue/schema'
 import { SCHEMA_V1 } from './schema'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
@@ -105,6 +106,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'refused clip ids',
     up: (db: Db): void => db.raw.exec('ALTER TABLE tasks ADD COLUMN refused_clips TEXT')
+  },
+  {
+    // Issues 13 and 14 §3: the play queue by reference, kept in the index (not localStorage).
+    version: 7,
+    name: 'play queue',
+    up: (db: Db): void => db.raw.exec(SCHEMA_QUEUE)
   }
 ]
 

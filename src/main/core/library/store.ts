@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import { mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { setFavorite, recordPlay } from './clip-actions'
@@ -17,6 +18,7 @@ import { getClip, listClipsForCli, queryClips } from './queries/clips'
 import { facets } from './queries/facets'
 import { listTasks } from './queries/task-list'
 import { createPlaylists } from './playlists'
+import { createPlayQueue } from './queue/store'
 import * as history from './history'
 import { importFiles } from './import/run'
 import { rebuildIndex } from './rebuild'
@@ -147,6 +149,12 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     return result
   }
   const playlists = createPlaylists({ db, mode, now, libraryDir, libraryAvailable, logger })
+  const queue = createPlayQueue({
+    db,
+    mode,
+    playlistClipIds: (id) => playlists.clipIds(id),
+    seed: () => randomInt(2 ** 31)
+  })
 
   return {
     dbPath,
@@ -219,6 +227,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     listHistory: (o) => history.listHistory(db, o),
     clearHistory: (o) => history.clearHistory(db, o),
     playlists,
+    queue,
     importFiles(paths, o) {
       return importFiles({ db, libraryDir, now, store: this }, paths, o)
     },

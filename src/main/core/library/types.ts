@@ -14,6 +14,7 @@ import type { HistoryEntry } from '../../../shared/history'
 import type { ImportReport } from '../../../shared/import'
 import type { ListenEvent } from './history'
 import type { Playlists } from './playlists'
+import type { PlayQueue } from './queue/store'
 
 // The public shape of the library: options, the store façade and its result types.
 
@@ -180,6 +181,8 @@ export interface LibraryStore extends SyncStore {
   importFiles(paths: string[], opts?: { dryRun?: boolean }): Promise<ImportReport>
   /** Saved and smart playlists, mirrored into the library folder as M3U8. */
   readonly playlists: Playlists
+  /** The play queue, held by reference in the index (queue/store.ts). */
+  readonly queue: PlayQueue
   retryTask(id: string): boolean
   removeTask(id: string): boolean
   /** Puts failed downloads (of the given clips, or all) back in the queue. */
