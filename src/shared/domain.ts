@@ -138,8 +138,18 @@ export interface ClipRow {
   generationFailed: boolean
   /** Which take of its generation (1, 2, …, from upstream `batch_index`); null if unknown. */
   take?: number | null
+  /** How many clips of its generation are in the library (the 2 of "take 1/2"). */
+  takes?: number
   /** True when upstream says it has no vocals (`has_vocal: false`). */
   instrumental?: boolean
+}
+
+/** Another clip named from a detail (lineage): enough to tell its takes apart. */
+export interface ClipRef {
+  id: string
+  title: string
+  take?: number | null
+  takes?: number
 }
 
 export interface ClipDetail extends ClipRow {
@@ -150,11 +160,11 @@ export interface ClipDetail extends ClipRow {
   continueClipId: string | null
   continueAt: number | null
   /** Clips that extend this one. */
-  extendedBy: { id: string; title: string }[]
+  extendedBy: ClipRef[]
   /** The parent, if it is in the library. */
-  parent: { id: string; title: string } | null
+  parent: ClipRef | null
   /** Other clips of the same task. */
-  siblings: { id: string; title: string }[]
+  siblings: ClipRef[]
   files: ClipFile[]
   /** Where this clip came from (remaster, cover, stem, extend…); `title` when the other
    * clip is in the library. */

@@ -105,7 +105,7 @@ for (const size of [
     await page.getByRole('button', { name: 'Covers' }).click()
     const card = page
       .getByTestId('clip-card')
-      .filter({ has: page.locator('.card-title', { hasText: /^\s*Paper Moon\s*$/ }) })
+      .filter({ has: page.locator('.card-title .title-text', { hasText: /^\s*Paper Moon\s*$/ }) })
     await card.dblclick()
     await expect(page.getByTestId('player-title')).toContainText('Paper Moon')
     await expect(page.getByTestId('player-title')).not.toContainText('acoustic')

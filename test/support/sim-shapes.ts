@@ -172,6 +172,7 @@ export function renderClip(
     created_at: new Date(task.submitMs).toISOString(),
     status: CLIP_STATUS[input.phase],
     title,
+    ...(spec.takes === true ? { batch_index: input.index } : {}),
     play_count: 0,
     upvote_count: 0,
     is_public: false

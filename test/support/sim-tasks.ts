@@ -34,6 +34,8 @@ export interface SimTaskSpec {
   lyrics?: string
   tags?: string
   model?: string
+  /** Raw clips say which take they are (`batch_index` 0, 1…), as some gateways pass on. */
+  takes?: boolean
   /** Whether complete clips carry a video_url (default true). */
   video?: boolean
   continueClipId?: string

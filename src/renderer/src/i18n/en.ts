@@ -1,4 +1,5 @@
 import { clipEn } from './locales/clip.en'
+import { gesturesEn } from './locales/gestures.en'
 import { libraryEn } from './locales/library.en'
 import { onboardingEn } from './locales/onboarding.en'
 import { playerEn } from './locales/player.en'
@@ -22,7 +23,8 @@ export const en = {
   settings: settingsEn,
   onboarding: onboardingEn,
   shortcuts: shortcutsEn,
-  living: livingEn
+  living: livingEn,
+  gestures: gesturesEn
 }
 
 export type Messages = typeof en

@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { clipZhCN } from './locales/clip.zh-CN'
+import { gesturesZhCN } from './locales/gestures.zh-CN'
 import { libraryZhCN } from './locales/library.zh-CN'
 import { onboardingZhCN } from './locales/onboarding.zh-CN'
 import { playerZhCN } from './locales/player.zh-CN'
@@ -21,5 +22,6 @@ export const zhCN: Messages = {
   settings: settingsZhCN,
   onboarding: onboardingZhCN,
   shortcuts: shortcutsZhCN,
-  living: livingZhCN
+  living: livingZhCN,
+  gestures: gesturesZhCN
 }

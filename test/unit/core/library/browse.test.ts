@@ -89,6 +89,7 @@ describe('browsing the library', () => {
       downloadState: 'done',
       generationFailed: false,
       take: null,
+      takes: 2,
       instrumental: false
     })
   })

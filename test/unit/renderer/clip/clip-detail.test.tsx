@@ -77,14 +77,46 @@ describe('the clip detail panel', () => {
     await useClipStore.getState().actions.open('the-clip')
     render(<ClipDetailPanel />)
     const lineage = screen.getByTestId('clip-lineage')
-    expect(lineage.textContent).toContain('Extends City Lights at 1:23')
+    // Each linked clip carries its take (here its short id: the take is unknown).
+    expect(lineage.textContent).toContain('Extends City Lights #parentcl at 1:23')
     expect(lineage.textContent).toContain('Extended by')
     expect(lineage.textContent).toContain('Same generation')
-    fireEvent.click(within(lineage).getByRole('button', { name: 'City Lights (alt)' }))
+    fireEvent.click(within(lineage).getByRole('button', { name: 'City Lights (alt) #siblingc' }))
     await waitFor(() =>
       expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('City Lights (alt)')
     )
     expect(useClipStore.getState().openId).toBe('sibling-clip')
+  })
+
+  it('tells the two takes of an extend apart in "Extended by" and under the title (issue 13)', async () => {
+    const takeA = makeRow(5, { id: 'ext-a', title: 'City Lights (Extended)', take: 1, takes: 2 })
+    const takeB = makeRow(6, { id: 'ext-b', title: 'City Lights (Extended)', take: 2, takes: 2 })
+    installFakeLibrary(
+      [parent, takeA, takeB],
+      [
+        makeDetail(
+          { ...parent, take: 1, takes: 2 },
+          {
+            extendedBy: [
+              { id: 'ext-a', title: 'City Lights (Extended)', take: 1, takes: 2 },
+              { id: 'ext-b', title: 'City Lights (Extended)', take: 2, takes: 2 }
+            ]
+          }
+        ),
+        makeDetail(takeB)
+      ]
+    )
+    await useClipStore.getState().actions.open('parent-clip')
+    render(<ClipDetailPanel />)
+    expect(screen.getByTestId('clip-take').textContent).toBe('take 1/2')
+    const lineage = screen.getByTestId('clip-lineage')
+    const links = within(lineage).getAllByRole('button')
+    expect(links.map((link) => link.textContent)).toEqual([
+      'City Lights (Extended) take 1/2',
+      'City Lights (Extended) take 2/2'
+    ])
+    fireEvent.click(links[1] as HTMLElement)
+    await waitFor(() => expect(useClipStore.getState().openId).toBe('ext-b'))
   })
 
   it('shows upstream lineage edges in plain words, in English and Chinese', async () => {

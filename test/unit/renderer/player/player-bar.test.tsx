@@ -83,9 +83,9 @@ describe('player bar', () => {
     render(<PlayerBar />)
     fireEvent.click(screen.getByRole('button', { name: 'Queue', expanded: false }))
     expect(screen.getByTestId('queue-panel')).toBeTruthy()
-    fireEvent.click(screen.getByRole('button', { name: 'Move Song c2 up' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Move Song c2 (#c2) up' }))
     expect(player().queue.map((c) => c.id)).toEqual(['c0', 'c2', 'c1'])
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Song c1 from the queue' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Song c1 (#c1) from the queue' }))
     expect(player().queue.map((c) => c.id)).toEqual(['c0', 'c2'])
     fireEvent.click(screen.getByRole('button', { name: /Play Song c2/ }))
     expect(player().current?.id).toBe('c2')
@@ -142,7 +142,8 @@ describe('MediaSession', () => {
       artist: string
       artwork: MediaImage[]
     }
-    expect(metadata.title).toBe('First')
+    // Which take plays, or the short id when the gateway did not say (issue 13).
+    expect(metadata.title).toBe('First (#a)')
     expect(metadata.artist).toBe('Suno · chirp-v4-5')
     expect(metadata.artwork[0]?.src).toMatch(/\/media\/clip\/a\/cover$/)
     expect(session.playbackState).toBe('playing')

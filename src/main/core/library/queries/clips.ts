@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import type {
   ClipDetail,
   ClipFile,
+  ClipRef,
   ClipStatus,
   LibraryFilter,
   LibraryPage,
@@ -63,9 +64,23 @@ interface DetailDbRow extends ClipDbRow {
   upstream_json: string | null
 }
 
-type Ref = { id: string; title: string }
+interface RefDbRow {
+  id: string
+  title: string
+  batch_index: number | null
+  takes: number
+}
 
-const ref = (row: Ref): Ref => ({ id: row.id, title: row.title })
+/** A lineage reference with its take, so two takes of one title can be told apart. */
+const REF_COLUMNS = `id, title, batch_index,
+  (SELECT count(*) FROM clips k WHERE k.task_id = clips.task_id) AS takes`
+
+const ref = (row: RefDbRow): ClipRef => ({
+  id: row.id,
+  title: row.title,
+  take: row.batch_index === null ? null : row.batch_index + 1,
+  takes: row.takes
+})
 
 export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | null {
   const row = db.get<DetailDbRow>(
@@ -78,7 +93,7 @@ export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | nu
   const parent =
     row.continue_clip_id === null
       ? undefined
-      : db.get<Ref>('SELECT id, title FROM clips WHERE id = ?', row.continue_clip_id)
+      : db.get<RefDbRow>(`SELECT ${REF_COLUMNS} FROM clips WHERE id = ?`, row.continue_clip_id)
   return {
     ...toClipRow(row),
     lyrics: row.lyrics,
@@ -88,15 +103,15 @@ export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | nu
     continueClipId: row.continue_clip_id,
     continueAt: row.continue_at,
     extendedBy: db
-      .all<Ref>(
-        'SELECT id, title FROM clips WHERE continue_clip_id = ? ORDER BY created_at, id',
+      .all<RefDbRow>(
+        `SELECT ${REF_COLUMNS} FROM clips WHERE continue_clip_id = ? ORDER BY created_at, id`,
         row.id
       )
       .map(ref),
     parent: parent === undefined ? null : ref(parent),
     siblings: db
-      .all<Ref>(
-        'SELECT id, title FROM clips WHERE task_id = ? AND id != ? ORDER BY created_at, id',
+      .all<RefDbRow>(
+        `SELECT ${REF_COLUMNS} FROM clips WHERE task_id = ? AND id != ? ORDER BY created_at, id`,
         row.task_id,
         row.id
       )

@@ -9,6 +9,7 @@ export const ROW_COLUMNS = `c.pk, c.id, c.task_id, c.title, c.style_tags, c.mode
   c.duration_sec, c.created_at, c.added_at, c.favorite, c.plays, c.last_played_at,
   c.has_audio, c.has_video, c.has_cover, c.download_state, c.batch_index, c.has_vocal,
   (c.status = 'error') AS generation_failed,
+  (SELECT count(*) FROM clips k WHERE k.task_id = c.task_id) AS takes,
   (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
    JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_pk = c.pk) AS user_tags`
 
@@ -32,6 +33,7 @@ export interface ClipDbRow {
   generation_failed: number
   batch_index: number | null
   has_vocal: number | null
+  takes: number
   user_tags: string | null
 }
 
@@ -56,6 +58,8 @@ export function toClipRow(row: ClipDbRow): ClipRow {
     generationFailed: row.generation_failed === 1,
     // Upstream counts takes from 0; people count them from 1.
     take: row.batch_index === null ? null : row.batch_index + 1,
+    // The clips of its generation in the library: "take 1/2" (issue 13).
+    takes: row.takes,
     instrumental: row.has_vocal === 0
   }
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClipDetail } from '../../../../shared/domain'
 import { Cover } from '../../elements/Cover'
+import { takeText, titleText } from '../../elements/clip-label-text'
 import { Glyph } from '../../elements/Glyph'
 import { formatClock, formatCount, formatDateTime } from '../../elements/intl-format'
 import { useLocale } from '../../hooks/useLocale'
@@ -137,8 +138,11 @@ export function ClipDetailPanel(): JSX.Element {
             eager
           />
           <h2 id="clip-detail-title" ref={headingRef} tabIndex={-1} className="clip-title">
-            {shown.title || t('library.untitled')}
+            {titleText(t, shown)}
           </h2>
+          <p className="clip-take muted" data-testid="clip-take">
+            {takeText(t, shown)}
+          </p>
           <ClipActions clip={shown} />
           <Facts clip={shown} />
           <ClipLineage clip={shown} />

@@ -1,16 +1,22 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ClipDetail } from '../../../../shared/domain'
+import type { ClipDetail, ClipRef } from '../../../../shared/domain'
+import { ClipTitle } from '../../elements/ClipTitle'
 import { formatClock } from '../../elements/intl-format'
 import { useClipStore } from '../../store/clip-store'
 import { LineageEdges } from './LineageEdges'
 
-function ClipLink({ id, title }: { id: string; title: string }): JSX.Element {
-  const { t } = useTranslation()
+/** A link to another clip, with its take: "Extended by" lists both takes of an extend,
+ * which share one title (issue 13). */
+function ClipLink({ clip }: { clip: ClipRef }): JSX.Element {
   const open = useClipStore((s) => s.actions.open)
   return (
-    <button type="button" className="link-button" onClick={() => void open(id, { focus: true })}>
-      {title || t('library.untitled')}
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => void open(clip.id, { focus: true })}
+    >
+      <ClipTitle clip={clip} className="link-title" />
     </button>
   )
 }
@@ -34,7 +40,7 @@ export function ClipLineage({ clip }: { clip: ClipDetail }): JSX.Element | null 
       <h3 id="clip-lineage">{t('clip.lineage.title')}</h3>
       {clip.parent ? (
         <p>
-          {t('clip.lineage.extends')} <ClipLink id={clip.parent.id} title={clip.parent.title} />
+          {t('clip.lineage.extends')} <ClipLink clip={clip.parent} />
           {at && <> {t('clip.lineage.at', { time: at })}</>}
         </p>
       ) : (
@@ -52,7 +58,7 @@ export function ClipLineage({ clip }: { clip: ClipDetail }): JSX.Element | null 
           <ul className="link-list">
             {clip.extendedBy.map((child) => (
               <li key={child.id}>
-                <ClipLink id={child.id} title={child.title} />
+                <ClipLink clip={child} />
               </li>
             ))}
           </ul>
@@ -64,7 +70,7 @@ export function ClipLineage({ clip }: { clip: ClipDetail }): JSX.Element | null 
           <ul className="link-list">
             {clip.siblings.map((sibling) => (
               <li key={sibling.id}>
-                <ClipLink id={sibling.id} title={sibling.title} />
+                <ClipLink clip={sibling} />
               </li>
             ))}
           </ul>

@@ -13,6 +13,8 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { ClipRow } from '../../../../shared/domain'
 import { Cover } from '../../elements/Cover'
+import { labelText } from '../../elements/clip-label-text'
+import { ClipTitle } from '../../elements/ClipTitle'
 import { Glyph } from '../../elements/Glyph'
 import { formatClock } from '../../elements/intl-format'
 import { mediaUrl } from '../../lib/bridge'
@@ -23,7 +25,9 @@ import { RESULTS_ID } from './ClipList'
 import { clickRow, cursorOnFocus, handleResultsKey } from './interaction'
 import { endClipDrag, startClipDrag } from '../playlists/clip-drag'
 import { rowAt } from '../../store/library-paging'
-import { StateBadge } from './StateBadge'
+import { playIndex } from './interaction'
+import { rowClasses, rowView } from './row-view'
+import { RowMarks } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-grid.css'
 import { modelShort } from '../../../../shared/models'
@@ -64,6 +68,7 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       </div>
     )
   }
+  const view = rowView(row)
   const details = [
     modelShort(row.model) || null,
     row.durationSec === null ? null : formatClock(row.durationSec)
@@ -75,7 +80,7 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       role="gridcell"
       id={cellDomId(index)}
       aria-selected={selected}
-      className={`clip-card${selected ? ' selected' : ''}${active ? ' active' : ''}${playing ? ' playing' : ''}`}
+      className={rowClasses('clip-card', { selected, active, playing })}
       data-testid="clip-card"
       data-clip-id={row.id}
       onClick={(e) => onCardClick(index, row, e)}
@@ -83,22 +88,32 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       onDragStart={(e) => startClipDrag(row, index, e)}
       onDragEnd={endClipDrag}
     >
-      <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} className="card-cover" />
+      <span className="card-art">
+        <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} className="card-cover" />
+        {view.playable && (
+          // Shown on hover and on the keyboard cursor; not a Tab stop of its own (the grid
+          // moves its cursor with the arrows, and Ctrl+Enter plays).
+          <button
+            type="button"
+            className="card-play"
+            tabIndex={-1}
+            data-testid="card-play"
+            aria-label={t('gestures.playTitle', { title: labelText(t, row) })}
+            onClick={(event) => {
+              event.stopPropagation()
+              playIndex(index)
+            }}
+            onDoubleClick={(event) => event.stopPropagation()}
+          >
+            <Glyph name="play" size={26} />
+          </button>
+        )}
+      </span>
       <span className="card-title">
-        {playing && (
-          <span className="playing-mark" role="img" aria-label={t('library.nowPlaying')}>
-            <Glyph name="volume" size={14} />{' '}
-          </span>
-        )}
-        {row.favorite && (
-          <span className="fav-mark" role="img" aria-label={t('library.favorite')}>
-            ♥{' '}
-          </span>
-        )}
-        {row.title || t('library.untitled')}
+        <ClipTitle clip={row} />
       </span>
       <span className="card-details">
-        {details} <StateBadge row={row} />
+        {details} <RowMarks row={row} playing={playing} />
       </span>
       {row.styleTags && <span className="visually-hidden">{row.styleTags}</span>}
     </div>

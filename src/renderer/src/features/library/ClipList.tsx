@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { ClipRow, SortKey } from '../../../../shared/domain'
 import { Cover } from '../../elements/Cover'
-import { Glyph } from '../../elements/Glyph'
+import { ClipTitle } from '../../elements/ClipTitle'
 import { formatDay } from '../../elements/format-day'
 import { formatClock, formatCount } from '../../elements/intl-format'
 import { useLocale } from '../../hooks/useLocale'
@@ -24,7 +24,8 @@ import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { clickRow, cursorOnFocus, handleResultsKey } from './interaction'
 import { endClipDrag, startClipDrag } from '../playlists/clip-drag'
 import { rowAt } from '../../store/library-paging'
-import { StateBadge } from './StateBadge'
+import { rowClasses } from './row-view'
+import { RowMarks } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
 import { modelShort } from '../../../../shared/models'
@@ -132,7 +133,7 @@ const ListRow = memo(function ListRow({
       id={rowDomId(index)}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={`list-row${selected ? ' selected' : ''}${active ? ' active' : ''}${playing ? ' playing' : ''}`}
+      className={rowClasses('list-row', { selected, active, playing })}
       style={style}
       data-testid="clip-row"
       data-clip-id={row.id}
@@ -144,18 +145,8 @@ const ListRow = memo(function ListRow({
     >
       <div role="gridcell" className="cell col-title">
         <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} size={32} />
-        <span className="title-text">{row.title || t('library.untitled')}</span>
-        {playing && (
-          <span className="playing-mark" role="img" aria-label={t('library.nowPlaying')}>
-            <Glyph name="volume" size={14} />
-          </span>
-        )}
-        {row.favorite && (
-          <span className="fav-mark" role="img" aria-label={t('library.favorite')}>
-            ♥
-          </span>
-        )}
-        <StateBadge row={row} />
+        <ClipTitle clip={row} />
+        <RowMarks row={row} playing={playing} />
       </div>
       <div role="gridcell" className="cell col-style" title={row.styleTags ?? undefined}>
         {row.styleTags}

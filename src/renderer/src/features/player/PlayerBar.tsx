@@ -1,5 +1,6 @@
 import { useRef, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { titleText, takeText } from '../../elements/clip-label-text'
 import { Glyph } from '../../elements/Glyph'
 import { mediaUrl } from '../../lib/bridge'
 import { usePlayerOverlayActions, usePlayerOverlays } from '../../store/player-overlays-store'
@@ -32,7 +33,12 @@ export function PlayerBar(): JSX.Element {
   useMediaBinding(audioRef, audioSrc)
   useMediaSession()
 
-  const subtitle = current?.model ? `Suno · ${modelShort(current.model)}` : 'Suno'
+  const subtitle = [
+    current ? takeText(t, current) : null,
+    current?.model ? `Suno · ${modelShort(current.model)}` : 'Suno'
+  ]
+    .filter(Boolean)
+    .join(' · ')
   const repeatLabel = t(`player.repeat.${repeat}`)
 
   return (
@@ -49,10 +55,18 @@ export function PlayerBar(): JSX.Element {
           </div>
         )}
         <div className="player-meta">
-          <div className="player-title" data-testid="player-title" title={current?.title}>
-            {current ? current.title : t('player.nothingPlaying')}
+          <div
+            className="player-title"
+            data-testid="player-title"
+            title={current ? titleText(t, current) : undefined}
+          >
+            {current ? titleText(t, current) : t('player.nothingPlaying')}
           </div>
-          {current && <div className="player-subtitle">{subtitle}</div>}
+          {current && (
+            <div className="player-subtitle" data-testid="player-subtitle">
+              {subtitle}
+            </div>
+          )}
         </div>
       </div>
 

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type DragEvent, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { labelText } from '../../elements/clip-label-text'
+import { ClipTitle } from '../../elements/ClipTitle'
 import { Glyph } from '../../elements/Glyph'
 import { formatClock } from '../../elements/intl-format'
 import { usePlayerOverlayActions } from '../../store/player-overlays-store'
@@ -148,9 +150,12 @@ export function QueuePanel(): JSX.Element {
                     className="queue-title"
                     data-control="play"
                     onClick={() => jumpTo(i)}
-                    aria-label={t('player.queue.playEntry', { title: clip.title, position: i + 1 })}
+                    aria-label={t('player.queue.playEntry', {
+                      title: labelText(t, clip),
+                      position: i + 1
+                    })}
                   >
-                    <span className="queue-title-text">{clip.title}</span>
+                    <ClipTitle clip={clip} className="queue-title-text" />
                     <span className="queue-duration">{formatClock(clip.durationSec)}</span>
                   </button>
                   <button
@@ -158,7 +163,7 @@ export function QueuePanel(): JSX.Element {
                     className="round-button"
                     data-control="up"
                     disabled={i === 0}
-                    aria-label={t('player.queue.moveUp', { title: clip.title })}
+                    aria-label={t('player.queue.moveUp', { title: labelText(t, clip) })}
                     onClick={() => move(i, i - 1, 'up')}
                   >
                     <Glyph name="up" size={18} />
@@ -168,7 +173,7 @@ export function QueuePanel(): JSX.Element {
                     className="round-button"
                     data-control="down"
                     disabled={i === queue.length - 1}
-                    aria-label={t('player.queue.moveDown', { title: clip.title })}
+                    aria-label={t('player.queue.moveDown', { title: labelText(t, clip) })}
                     onClick={() => move(i, i + 1, 'down')}
                   >
                     <Glyph name="down" size={18} />
@@ -177,7 +182,7 @@ export function QueuePanel(): JSX.Element {
                     type="button"
                     className="round-button"
                     data-control="remove"
-                    aria-label={t('player.queue.remove', { title: clip.title })}
+                    aria-label={t('player.queue.remove', { title: labelText(t, clip) })}
                     onClick={() => remove(i)}
                   >
                     <Glyph name="close" size={16} />

@@ -1,5 +1,7 @@
 import { useRef, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { labelText } from '../../elements/clip-label-text'
+import { ClipTitle } from '../../elements/ClipTitle'
 import { Glyph } from '../../elements/Glyph'
 import { mediaUrl } from '../../lib/bridge'
 import { usePlayerStore } from '../../store/player-store'
@@ -39,8 +41,8 @@ export function VideoPanel(): JSX.Element | null {
       }}
     >
       <header className="video-header">
-        <h2 className="video-title" title={current.title}>
-          {current.title}
+        <h2 className="video-title" title={labelText(t, current)}>
+          <ClipTitle clip={current} className="video-title-text" />
         </h2>
         <button
           type="button"

@@ -1,4 +1,6 @@
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { labelText } from '../../elements/clip-label-text'
 import { mediaUrl } from '../../lib/bridge'
 import { activeMediaElement } from '../../store/player-media'
 import { usePlayerStore } from '../../store/player-store'
@@ -50,6 +52,7 @@ async function coverAsBlobUrl(url: string): Promise<string | null> {
  * Linux and (where Electron mirrors it) macOS Now Playing control the player
  * (research/peer-features.md §3.4; Museeks #624). */
 export function useMediaSession(): void {
+  const { t } = useTranslation()
   const current = usePlayerStore((s) => s.current)
   const playing = usePlayerStore((s) => s.playing)
   const duration = usePlayerStore((s) => s.duration)
@@ -63,7 +66,7 @@ export function useMediaSession(): void {
     }
     const describe = (artwork: MediaImage[]): MediaMetadata =>
       new MediaMetadata({
-        title: current.title,
+        title: labelText(t, current),
         artist: current.model ? `Suno · ${current.model}` : 'Suno',
         album: 'Songshelf',
         artwork
@@ -93,7 +96,7 @@ export function useMediaSession(): void {
       cancelled = true
       if (objectUrl) URL.revokeObjectURL(objectUrl)
     }
-  }, [current])
+  }, [current, t])
 
   useEffect(() => {
     const ms = session()
