@@ -113,26 +113,26 @@ test('the two takes of a generation are told apart wherever a title appears', as
   ).toHaveCount(1)
 
   // The cover grid too.
-  await page.getByRole('button', { name: 'Covers' }).click()
+  await page.getByRole('button', { name: 'Covers', exact: true }).click()
   const cards = titled(page.getByTestId('clip-card'), page, 'Harbour Lights')
   const cardMarks = await cards.getByTestId('take-mark').allInnerTexts()
   expect(cardMarks.sort()).toEqual(['take 1/2', 'take 2/2'])
-  await page.getByRole('button', { name: 'List' }).click()
+  await page.getByRole('button', { name: 'List', exact: true }).click()
 })
 
 test('a grid card plays from its own button and shows the same marks as its row', async ({
   page
 }) => {
   await openLibrary(page)
-  await page.getByRole('button', { name: 'Covers' }).click()
+  await page.getByRole('button', { name: 'Covers', exact: true }).click()
   const cards = page.getByTestId('clip-card')
   await expect(cards).toHaveCount(6)
   // Every card with a video says so, as its row does; the folk takes have none.
   await expect(titled(cards, page, 'Harbour Lights').getByTestId('video-badge')).toHaveCount(2)
   await expect(titled(cards, page, 'Quiet Field').getByTestId('video-badge')).toHaveCount(0)
-  await page.getByRole('button', { name: 'List' }).click()
+  await page.getByRole('button', { name: 'List', exact: true }).click()
   await expect(titled(rows(page), page, 'Harbour Lights').getByTestId('video-badge')).toHaveCount(2)
-  await page.getByRole('button', { name: 'Covers' }).click()
+  await page.getByRole('button', { name: 'Covers', exact: true }).click()
 
   const card = titled(cards, page, 'Quiet Field').first()
   const play = card.getByTestId('card-play')
@@ -154,5 +154,5 @@ test('a grid card plays from its own button and shows the same marks as its row'
   await expect(cards.first().getByTestId('state-badge')).toHaveText('Generation failed')
   await expect(cards.getByTestId('card-play')).toHaveCount(0)
   await page.getByTestId('filter-generation-failed').click()
-  await page.getByRole('button', { name: 'List' }).click()
+  await page.getByRole('button', { name: 'List', exact: true }).click()
 })
