@@ -3,6 +3,7 @@ import { Banners } from './features/banners/Banners'
 import { Sidebar } from './features/layout/Sidebar'
 import { LibraryView } from './features/library/LibraryView'
 import { Overlays } from './features/player/Overlays'
+import { HistoryView } from './features/history/HistoryView'
 import { PlaylistView } from './features/playlists/PlaylistView'
 import { PlayerBar } from './features/player/PlayerBar'
 import { SettingsView } from './features/settings/SettingsView'
@@ -33,6 +34,7 @@ export function App(): JSX.Element {
           {view === 'tasks' && <TasksView />}
           {view === 'settings' && <SettingsView />}
           {view === 'playlist' && <PlaylistView />}
+          {view === 'history' && <HistoryView />}
         </main>
       </div>
       <PlayerBar />

@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ListenNav } from './ListenNav'
 import { PlaylistsSection } from '../playlists/PlaylistsSection'
 import { useAppActions, useAppStore, type View } from '../../store/app-store'
 
@@ -27,6 +28,7 @@ export function Sidebar(): JSX.Element {
           </li>
         ))}
       </ul>
+      <ListenNav />
       <PlaylistsSection />
       {info && (
         <footer className="about" data-testid="app-version">

@@ -35,5 +35,25 @@ export const livingEn = {
     added_other: 'Added {{count}} songs to “{{name}}”.',
     failed: 'That did not work: {{message}}',
     dismiss: 'Dismiss'
+  },
+  history: {
+    title: 'Recently played',
+    note: 'A song counts as played once it is heard for 10 seconds or to its end; a skip before that is kept here but not counted.',
+    empty: 'Nothing played yet.',
+    finish: 'Played to the end',
+    skip: 'Skipped after {{time}}',
+    heard: 'Heard for {{time}}',
+    counted: 'counts as a play',
+    play: 'Play {{title}}',
+    gone: 'No longer in the library',
+    clear: 'Clear history…',
+    clearTitle: 'Clear the listening history?',
+    clearBody:
+      'This forgets every listen and when each song was last played. Songs and playlists stay.',
+    resetCounts: 'Also set every play count back to 0',
+    clearConfirm: 'Clear history',
+    cancel: 'Cancel',
+    cleared: 'The listening history is cleared.',
+    failed: 'That did not work: {{message}}'
   }
 }

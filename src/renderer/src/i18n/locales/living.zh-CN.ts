@@ -36,5 +36,24 @@ export const livingZhCN: typeof livingEn = {
     added_other: '已将 {{count}} 首歌曲添加到“{{name}}”。',
     failed: '操作失败：{{message}}',
     dismiss: '关闭'
+  },
+  history: {
+    title: '最近播放',
+    note: '一首歌听满 10 秒或听到结尾才算播放一次；在此之前跳过的会记录在这里，但不计入播放次数。',
+    empty: '还没有播放过任何歌曲。',
+    finish: '播放到结尾',
+    skip: '{{time}} 后跳过',
+    heard: '听了 {{time}}',
+    counted: '计为一次播放',
+    play: '播放 {{title}}',
+    gone: '已不在曲库中',
+    clear: '清除历史…',
+    clearTitle: '清除收听历史？',
+    clearBody: '这会忘记每一次收听以及每首歌的最近播放时间。歌曲和播放列表都会保留。',
+    resetCounts: '同时把所有播放次数归零',
+    clearConfirm: '清除历史',
+    cancel: '取消',
+    cleared: '收听历史已清除。',
+    failed: '操作失败：{{message}}'
   }
 }
