@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'pauseDownloads',
   'resumeDownloads',
   'retryDownloads',
+  'redownloadFiles',
   'getSettings',
   'updateSettings',
   'setApiKey',

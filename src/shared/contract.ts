@@ -15,6 +15,7 @@ import * as h from './history-schemas'
 import * as q from './queue-schemas'
 import type { QueueState, QueueWindow } from './queue'
 import type { HistoryEntry } from './history'
+import type { RedownloadResult } from './redownload'
 import type { PlaylistImportReport, PlaylistPage, PlaylistSummary } from './playlists'
 import { channelOf, EVENT_NAMES, METHOD_NAMES, MENU_COMMANDS } from './channels'
 
@@ -58,6 +59,7 @@ export const methods = {
   pauseDownloads: method<typeof s.noArgs, SyncState>(s.noArgs),
   resumeDownloads: method<typeof s.noArgs, SyncState>(s.noArgs),
   retryDownloads: method<typeof s.retryDownloadsArgs, { changed: number }>(s.retryDownloadsArgs),
+  redownloadFiles: method<typeof s.redownloadArgs, RedownloadResult>(s.redownloadArgs),
 
   getSettings: method<typeof s.noArgs, PublicSettings>(s.noArgs),
   updateSettings: method<typeof s.settingsPatch, PublicSettings>(s.settingsPatch),

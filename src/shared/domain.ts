@@ -108,7 +108,9 @@ export type FileState = 'done' | 'pending' | 'failed' | 'absent'
 
 export interface ClipFile {
   kind: FileKind
-  state: FileState
+  /** `missing`: the index has it as downloaded but it is not in the library folder
+   * (deleted, or the folder vanished); "Download again" can fetch it (issue 12 §3). */
+  state: FileState | 'missing'
   /** Absolute path when known. */
   path: string | null
   bytes: number | null

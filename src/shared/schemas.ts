@@ -84,6 +84,10 @@ export const retryDownloadsArgs = z.strictObject({
   clipId: clipId.optional(),
   kind: mediaKind.optional()
 })
+export const redownloadArgs = z.strictObject({
+  clipIds: z.array(clipId).min(1).max(MAX_IDS),
+  kind: mediaKind.optional()
+})
 
 export const baseUrl = z.string().trim().max(BASE_URL_MAX)
 export const settingsPatch = z.strictObject({

@@ -59,6 +59,9 @@ export interface Simulator {
   readonly faults: readonly ActiveFault[]
   addTask(spec: SimTaskSpec): SimTask
   task(id: string): SimTask | undefined
+  /** The gateway forgets the task (as gateways do after a while): it answers
+   * `task_not_exist` for it from now on. */
+  forgetTask(id: string): void
   /** Adds a fault; `times` uses, or until `clearFaults()` when left out. */
   setFault(fault: SimFault, opts?: { times?: number }): void
   clearFaults(): void
@@ -173,6 +176,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return task
     },
     task: (id) => tasks.get(id),
+    forgetTask: (id) => void tasks.delete(id),
     setFault: (fault, faultOpts = {}) => faults.add(fault, faultOpts.times),
     clearFaults: () => faults.clear(),
     clearRequests: () => {

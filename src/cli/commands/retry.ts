@@ -6,7 +6,8 @@ export const RETRY_HELP = `songshelf retry [clipId…]
   Puts failed downloads (of the given clips, or all) back in the queue; the next
   \`songshelf sync\` (or the running app) downloads them while the links still work.
   A sync also retries failures of this computer by itself (a read-only or missing folder,
-  a disk error); links that were gone or forbidden wait for this command.`
+  a disk error); links that were gone or forbidden wait for this command. For a file
+  deleted from the library folder, or a link that has expired, use \`songshelf redownload\`.`
 
 export async function retryCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -142,7 +142,7 @@ describe('every bridge method, arbitrary payloads, real handlers', () => {
         // Reached the handler: answered, or refused for a reason past the schema.
         if (result.ok || result.error.code !== 'invalid_request') seen.add(name)
       }),
-      { numRuns: 1500, seed: 424242 }
+      { numRuns: 2000, seed: 424242 }
     )
     // The payloads were good enough to get through parsing into most handlers (a method
     // with ids of its own, such as a playlist's, is reached and refuses them as unknown).

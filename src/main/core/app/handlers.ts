@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises'
 import { extractTaskIds } from '../../../shared/task-ids'
 import type { PublicSettings } from '../../../shared/settings'
-import { testConnection, validateBaseUrl } from '../gateway/client'
+import { testConnection, validateBaseUrl, type GatewayClient } from '../gateway/client'
 import { KEY_FOR_ADDRESS, storedKeyMayGoTo } from '../gateway/key-scope'
 import type { LibraryStore } from '../library/types'
 import type { SyncEngine } from '../sync/engine'
+import { redownloadFiles } from '../sync/redownload'
 import { buildM3u8 } from './playlist'
 import { safeFileName } from '../library/naming'
 import { playlistHandlers } from './playlist-handlers'
@@ -57,6 +58,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   // renderer is untrusted: a path from it could point a move, and the rebuild that walks
   // every file, at "/" or the home folder (test/unit/security/library-folder.test.ts).
   const pickedFolders = new Set<string>()
+  const gatewayOrThrow = (): GatewayClient => {
+    const client = ctx.engine().gatewayClient()
+    if ('problem' in client) throw new AppError('not_configured', client.problem)
+    return client
+  }
   const libraryChanged = (clipIds: string[] | null): void =>
     events.emit('library-changed', { clipIds })
   const tasksChanged = (taskIds: string[]): void => events.emit('task-changed', { taskIds })
@@ -181,6 +187,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const changed = lib().retryFailedFiles(clipId ? [clipId] : undefined, kind)
       ctx.engine().pollNow()
       return { changed }
+    },
+    redownloadFiles: async ({ clipIds, kind }) => {
+      mustHaveLibrary(lib())
+      const result = await redownloadFiles(
+        { store: lib(), client: gatewayOrThrow() },
+        clipIds,
+        kind
+      )
+      if (result.queued > 0) {
+        libraryChanged(clipIds)
+        ctx.engine().pollNow()
+      }
+      return result
     },
 
     getSettings: async () => publicSettings(host),

@@ -13,6 +13,7 @@ import {
 } from './finalize'
 import { recordTaskResult, type IngestContext } from './ingest'
 import { migrate, schemaVersion } from './migrations'
+import { filesToFetchAgain, queueWithLink } from './missing-files'
 import { isInside } from './naming'
 import { getClip, listClipsForCli, queryClips } from './queries/clips'
 import { facets } from './queries/facets'
@@ -238,6 +239,8 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       return removed
     },
     retryFailedFiles: (clipIds, kind) => files.retryFailedFiles(db, clipIds, now(), kind),
+    filesToFetchAgain: (clipIds, kind) => filesToFetchAgain(db, libraryDir, clipIds, kind),
+    queueWithLink: (clipId, kind, url) => queueWithLink(db, clipId, kind, url, now()),
     requeueFailedFiles: (errors) => files.retryFailedFiles(db, undefined, now(), undefined, errors),
 
     // Library folder

@@ -9,7 +9,7 @@ import type {
   NormalizedTask,
   TaskRow
 } from '../../../shared/domain'
-import type { SyncStore } from '../sync/store-port'
+import type { RedownloadStore, SyncStore } from '../sync/store-port'
 import type { HistoryEntry } from '../../../shared/history'
 import type { ImportReport } from '../../../shared/import'
 import type { ListenEvent } from './history'
@@ -139,7 +139,7 @@ export interface LibraryDiagnostics {
   clips: number
 }
 
-export interface LibraryStore extends SyncStore {
+export interface LibraryStore extends SyncStore, RedownloadStore {
   readonly dbPath: string
   readonly libraryDir: string
   /** 'fts5', or 'like' when this SQLite lacks FTS5 (slower, ASCII-only case folding). */

@@ -117,6 +117,11 @@ export class SyncEngine {
     this.notifyWaiters()
   }
 
+  /** The gateway client for the current settings, or why there is none (config). */
+  gatewayClient(): GatewayClient | { problem: string } {
+    return this.deps.client()
+  }
+
   /** Poll as soon as possible (ids added, network back, woke from sleep, user asked). */
   pollNow(): void {
     this.backoffUntil = 0

@@ -79,6 +79,17 @@ export interface SyncStore {
   requeueFailedFiles?(errors: FailedFileMatch): number
 }
 
+/** What "download again" needs from the library (redownload.ts, missing-files.ts). */
+export interface RedownloadStore {
+  /** Media files missing from the library folder or failed, of these clips (or all). */
+  filesToFetchAgain(
+    clipIds?: readonly string[],
+    kind?: MediaKind
+  ): { clipId: string; taskId: string; kind: MediaKind; state: 'missing' | 'failed' }[]
+  /** Queues the file with a fresh link; false when there was nothing to queue. */
+  queueWithLink(clipId: string, kind: MediaKind, url: string): boolean
+}
+
 /** Which stored file errors to match: exact texts, or texts starting with a prefix. */
 export interface FailedFileMatch {
   equal: readonly string[]

@@ -116,7 +116,8 @@ export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | nu
         row.id
       )
       .map(ref),
-    files: toClipFiles(libraryDir, fileRows(db, row.pk)),
+    // The detail panel says which files are missing and offers "Download again".
+    files: toClipFiles(libraryDir, fileRows(db, row.pk)).map(onDisk),
     ...lineageDetail(db, parseUpstream(row.upstream_json))
   }
 }
