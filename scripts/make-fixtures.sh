@@ -18,6 +18,8 @@
 #              the browser must fetch the end of the file with a Range request before it
 #              can play or seek, so this is the file that proves B2 (electron#38749)
 #   cover.jpg  300x300 JPEG; cover.png and cover.webp: tiny covers of the other types
+#   cover-loop.mp4  2 s, 96x96 H.264, no sound, faststart: the animated cover
+#              (upstream video_cover_url, issue 16), a different asset from tiny.mp4
 set -euo pipefail
 
 out="${1:-$(cd "$(dirname "$0")/.." && pwd)/test/fixtures}"
@@ -67,6 +69,11 @@ ff -f lavfi -i 'color=c=0x336699:size=64x64:duration=1' \
 
 ff -f lavfi -i 'color=c=0x993366:size=64x64:duration=1' \
   "${clean[@]}" -frames:v 1 -c:v libwebp -quality 50 "$out/cover.webp"
+
+# The animated cover: silent, square, moov first like Suno's loops.
+ff -f lavfi -i 'testsrc2=size=96x96:rate=12:duration=2' \
+  "${clean[@]}" "${x264[@]}" -crf 40 -g 24 -an -movflags +faststart \
+  "$out/cover-loop.mp4"
 
 # --- check -----------------------------------------------------------------------------
 # seek.mp4 must keep moov after mdat; ffprobe's trace prints top-level atoms in order.

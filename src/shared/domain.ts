@@ -98,8 +98,10 @@ export interface NormalizedTask {
   unreadable?: Record<string, unknown> | null
 }
 
-export type FileKind = 'audio' | 'video' | 'cover' | 'sidecar'
-export const MEDIA_KINDS = ['audio', 'video', 'cover'] as const
+/** `video_cover`: the animated cover (upstream `video_cover_url`), a short silent loop and
+ * a different asset from the music video (issue 16). */
+export type FileKind = 'audio' | 'video' | 'cover' | 'video_cover' | 'sidecar'
+export const MEDIA_KINDS = ['audio', 'video', 'cover', 'video_cover'] as const
 export type MediaKind = (typeof MEDIA_KINDS)[number]
 
 /** done: on disk under its final name; pending: queued or downloading; failed: gave up
@@ -134,6 +136,8 @@ export interface ClipRow {
   hasAudio: boolean
   hasVideo: boolean
   hasCover: boolean
+  /** The animated cover is on disk (grid hover preview, detail). */
+  hasVideoCover?: boolean
   /** 'done' when every wanted file is on disk; otherwise the "worst" state. */
   downloadState: FileState
   /** Suno's generation failed (status error): no file will ever arrive for it. */

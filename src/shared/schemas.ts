@@ -9,6 +9,7 @@ import {
   THEMES
 } from './limits'
 import { cleanTagName, TAG_MAX_LENGTH } from './text'
+import { MEDIA_KINDS } from './domain'
 
 // Request schemas for the bridge. Everything is strict (unknown keys, including
 // `__proto__`, are refused) and bounded (string lengths, array sizes), because the
@@ -25,7 +26,7 @@ const tagName = z
   .transform((t) => cleanTagName(t) ?? '')
   .pipe(z.string().min(1, 'a tag needs a name'))
 const fileState = z.enum(['done', 'pending', 'failed', 'absent'])
-const mediaKind = z.enum(['audio', 'video', 'cover'])
+const mediaKind = z.enum(MEDIA_KINDS)
 const epochMs = z.number().int().min(0).max(8.64e15)
 
 export const noArgs = z.union([z.undefined(), z.null()]).optional()

@@ -13,7 +13,7 @@ export interface CdnDeps {
   media(clipId: string, kind: SimMediaKind): MediaSource | null
 }
 
-const MEDIA_PATH = /^\/media\/(image_large_|image_)?([^/]+)\.(mp3|mp4|jpeg)$/
+const MEDIA_PATH = /^\/media\/(image_large_|image_|video_cover_)?([^/]+)\.(mp3|mp4|jpeg)$/
 
 export async function handleCdn(
   req: IncomingMessage,
@@ -76,6 +76,7 @@ export async function handleCdn(
 function kindOf(prefix: string | undefined, ext: string | undefined): SimMediaKind | null {
   if (prefix === 'image_large_') return ext === 'jpeg' ? 'coverLarge' : null
   if (prefix === 'image_') return ext === 'jpeg' ? 'cover' : null
+  if (prefix === 'video_cover_') return ext === 'mp4' ? 'videoCover' : null
   if (ext === 'mp3') return 'audio'
   return ext === 'mp4' ? 'video' : null
 }

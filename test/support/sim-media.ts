@@ -8,7 +8,8 @@ import { hash32, randomBytes } from './sim-random'
 // frame sync, `ftypisom`, FF D8 FF) so download code can tell media from an HTML page.
 // Big files are generated on the fly, a window at a time, never held in memory.
 
-export type SimMediaKind = 'audio' | 'video' | 'cover' | 'coverLarge'
+/** `videoCover`: the animated cover behind upstream `video_cover_url` (issue 16). */
+export type SimMediaKind = 'audio' | 'video' | 'cover' | 'coverLarge' | 'videoCover'
 
 export interface MediaSource {
   size: number
@@ -23,14 +24,16 @@ export const CONTENT_TYPES: Readonly<Record<SimMediaKind, string>> = {
   audio: 'audio/mpeg',
   video: 'video/mp4',
   cover: 'image/jpeg',
-  coverLarge: 'image/jpeg'
+  coverLarge: 'image/jpeg',
+  videoCover: 'video/mp4'
 }
 
 const FIXTURE_FILES: Readonly<Record<SimMediaKind, string>> = {
   audio: 'tiny.mp3',
   video: 'tiny.mp4',
   cover: 'cover.jpg',
-  coverLarge: 'cover.jpg'
+  coverLarge: 'cover.jpg',
+  videoCover: 'cover-loop.mp4'
 }
 
 /** A fixed epoch so Last-Modified is deterministic; each content version adds a second. */
@@ -51,7 +54,7 @@ const JPEG_END = Buffer.from([0xff, 0xd9])
 
 export function headerFor(kind: SimMediaKind): Buffer {
   if (kind === 'audio') return Buffer.concat([ID3_HEADER, MPEG_FRAME])
-  if (kind === 'video') return FTYP
+  if (kind === 'video' || kind === 'videoCover') return FTYP
   return JPEG_START
 }
 

@@ -30,6 +30,7 @@ export function mediaPath(clipId: string, kind: SimMediaKind): string {
   const id = encodeURIComponent(clipId)
   if (kind === 'audio') return `/media/${id}.mp3`
   if (kind === 'video') return `/media/${id}.mp4`
+  if (kind === 'videoCover') return `/media/video_cover_${id}.mp4`
   return kind === 'cover' ? `/media/image_${id}.jpeg` : `/media/image_large_${id}.jpeg`
 }
 
@@ -56,6 +57,13 @@ interface Links {
   video: string
   image: string | null
   imageLarge: string | null
+  /** Absent (undefined) unless the task asks for animated covers. */
+  videoCover: string | undefined
+}
+
+function wantsVideoCover(task: SimTask, index: number): boolean {
+  const want = task.spec.videoCover
+  return want === true || (Array.isArray(want) && want.includes(index))
 }
 
 function linksOf(task: SimTask, input: ClipInput, cdn: string): Links {
@@ -69,7 +77,12 @@ function linksOf(task: SimTask, input: ClipInput, cdn: string): Links {
     stream: visible ? `${cdn}${streamPath(clipId)}` : '',
     video: complete && task.spec.video !== false ? `${cdn}${mediaPath(clipId, 'video')}` : '',
     image: visible ? `${cdn}${mediaPath(clipId, 'cover')}` : null,
-    imageLarge: visible ? `${cdn}${mediaPath(clipId, 'coverLarge')}` : null
+    imageLarge: visible ? `${cdn}${mediaPath(clipId, 'coverLarge')}` : null,
+    videoCover: !wantsVideoCover(task, input.index)
+      ? undefined
+      : complete
+        ? `${cdn}${mediaPath(clipId, 'videoCover')}`
+        : ''
   }
 }
 
@@ -128,6 +141,7 @@ export function renderClip(
       image_url: links.image ?? '',
       video_url: links.video,
       image_large_url: links.imageLarge ?? '',
+      ...(links.videoCover === undefined ? {} : { video_cover_url: links.videoCover }),
       continue_at: spec.continueAt ?? null,
       continue_clip_id: spec.continueClipId ?? '',
       create_time: Math.floor(task.submitMs / 1000),
@@ -142,6 +156,7 @@ export function renderClip(
     audio_url: links.audio,
     image_url: links.image,
     image_large_url: links.imageLarge,
+    ...(links.videoCover === undefined ? {} : { video_cover_url: links.videoCover }),
     is_video_pending: !complete,
     major_model_version: 'v4',
     model_name: model,

@@ -38,6 +38,9 @@ export interface SimTaskSpec {
   takes?: boolean
   /** Whether complete clips carry a video_url (default true). */
   video?: boolean
+  /** Complete clips (raw, flattened and goapi shapes) carry a `video_cover_url`, the
+   * animated cover: true for every clip, or the indexes of the clips that do (issue 16). */
+  videoCover?: boolean | readonly number[]
   continueClipId?: string
   continueAt?: number
   /** 'forbidden': complete clips link audio to `/api/forbidden` (the 2026 change, §7). */

@@ -22,7 +22,8 @@ export const MEDIA_FORMATS: Readonly<Record<MediaType, { mime: string; ext: stri
 const KIND_TYPES: Readonly<Record<MediaKind, readonly MediaType[]>> = {
   audio: ['mp3'],
   video: ['mp4'],
-  cover: ['jpeg', 'png', 'webp']
+  cover: ['jpeg', 'png', 'webp'],
+  video_cover: ['mp4']
 }
 
 /** Enough bytes to tell every type apart, including HTML after some leading blanks. */

@@ -45,6 +45,7 @@ describe('media fixtures', () => {
     ['long.mp3', 400_000],
     ['tiny.mp4', 60_000],
     ['seek.mp4', 1_500_000],
+    ['cover-loop.mp4', 20_000],
     ['cover.jpg', 30_000],
     ['cover.png', 5_000],
     ['cover.webp', 5_000]

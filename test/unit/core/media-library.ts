@@ -42,6 +42,7 @@ export async function makeLibrary(): Promise<TestLibrary> {
   await writeFile(join(lib, 'empty.mp3'), Buffer.alloc(0))
   await writeFile(join(lib, 'big.mp3'), Buffer.alloc(2 * 1024 * 1024, 7))
   await copyFile(join(FIXTURES, 'tiny.mp4'), join(lib, 'sub', 'v.mp4'))
+  await copyFile(join(FIXTURES, 'cover-loop.mp4'), join(lib, 'sub', 'v.cover.mp4'))
   await copyFile(join(FIXTURES, 'cover.jpg'), join(lib, 'c.jpg'))
   await copyFile(join(FIXTURES, 'cover.png'), join(lib, 'c.png'))
   await copyFile(join(FIXTURES, 'cover.webp'), join(lib, 'c.webp'))
@@ -56,13 +57,13 @@ export async function makeLibrary(): Promise<TestLibrary> {
     ['data', { audio: join(lib, 'data.mp3') }],
     ['empty', { audio: join(lib, 'empty.mp3') }],
     ['big', { audio: join(lib, 'big.mp3') }],
-    ['vid', { video: join(lib, 'sub', 'v.mp4') }],
+    ['vid', { video: join(lib, 'sub', 'v.mp4'), video_cover: join(lib, 'sub', 'v.cover.mp4') }],
     ['jpg', { cover: join(lib, 'c.jpg') }],
     ['png', { cover: join(lib, 'c.png') }],
     ['webp', { cover: join(lib, 'c.webp') }],
     ['html', { audio: join(lib, 'x.html'), cover: join(lib, 'x.html') }],
     ['svg', { cover: join(lib, 'x.svg') }],
-    ['wrongkind', { video: join(lib, 'data.mp3') }],
+    ['wrongkind', { video: join(lib, 'data.mp3'), video_cover: join(lib, 'c.jpg') }],
     ['evil', { audio: join(outside, 'secret.mp3') }],
     ['sib', { audio: join(sibling, 'x.mp3') }],
     ['link', { audio: join(lib, 'link.mp3') }],

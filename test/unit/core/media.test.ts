@@ -112,6 +112,7 @@ describe('methods, types and headers', () => {
   it.each([
     ['data', 'audio', 'audio/mpeg'],
     ['vid', 'video', 'video/mp4'],
+    ['vid', 'video_cover', 'video/mp4'],
     ['jpg', 'cover', 'image/jpeg'],
     ['png', 'cover', 'image/png'],
     ['webp', 'cover', 'image/webp']
@@ -134,7 +135,8 @@ describe('methods, types and headers', () => {
     ['html', 'audio'],
     ['html', 'cover'],
     ['svg', 'cover'],
-    ['wrongkind', 'video']
+    ['wrongkind', 'video'],
+    ['wrongkind', 'video_cover']
   ])('refuses non-media or the wrong kind (%s as %s) with 403 (B7)', async (id, kind) => {
     const res = await t.handler(mediaRequest(clipUrl(id, kind)))
     expect(res.status).toBe(403)
@@ -223,6 +225,8 @@ describe('parseMediaUrl', () => {
       }
     ],
     ['http://127.0.0.1:4000/media/clip/x/video', { clipId: 'x', kind: 'video' }],
+    ['songshelf-media://clip/x/video_cover', { clipId: 'x', kind: 'video_cover' }],
+    ['http://127.0.0.1:4000/media/clip/x/video_cover', { clipId: 'x', kind: 'video_cover' }],
     ['songshelf-media://clip/x/sidecar', null],
     ['songshelf-media://clip/x/audio/', null],
     ['songshelf-media://track/x/audio', null],

@@ -28,7 +28,9 @@ import {
 
 const SEED = 20_261
 const TASKS = 300
-const KINDS: readonly MediaKind[] = ['audio', 'video', 'cover']
+// The simulator sends no animated cover unless asked, so the soak follows the other three.
+const KINDS: readonly SoakKind[] = ['audio', 'video', 'cover']
+type SoakKind = Exclude<MediaKind, 'video_cover'>
 const SHAPES: readonly SimShape[] = ['raw', 'flattened', 'camel']
 const FAIL_REASON = '生成失败：内容审核未通过 (content moderation)'
 
@@ -39,9 +41,9 @@ interface Planned {
   /** The camelCase shape carries only the small cover and no video link. */
   coverFrom: SimMediaKind
   /** What each file of each clip must end as. */
-  files: Record<MediaKind, Expected>
+  files: Record<SoakKind, Expected>
   /** Permanent CDN faults that make a file bad. */
-  bad: { kind: MediaKind; as: 'html' | 'json_error' | 'not_found' }[]
+  bad: { kind: SoakKind; as: 'html' | 'json_error' | 'not_found' }[]
 }
 
 const GOOD: Expected = { state: 'done' }
@@ -64,7 +66,7 @@ function plan(i: number): Planned {
     title: `Soak ${i}`
   }
   const coverFrom: SimMediaKind = shape === 'camel' ? 'cover' : 'coverLarge'
-  const files: Record<MediaKind, Expected> = {
+  const files: Record<SoakKind, Expected> = {
     audio: GOOD,
     video: shape === 'camel' ? { state: 'absent' } : GOOD,
     cover: GOOD
@@ -113,7 +115,7 @@ let syncRequests: RecordedRequest[]
 const owner = new Map<string, Planned>()
 
 /** The CDN file a clip's library file comes from. */
-function source(clipId: string, kind: MediaKind): SimMediaKind {
+function source(clipId: string, kind: SoakKind): SimMediaKind {
   return kind === 'cover' ? (owner.get(clipId)?.coverFrom ?? 'coverLarge') : kind
 }
 

@@ -16,6 +16,7 @@ import { AppError } from './errors'
 import type { EventHub } from './events'
 import type { Host, StoredSettings } from './host'
 import type { AppInfo } from '../../../shared/settings'
+import type { MediaKind } from '../../../shared/domain'
 import { parseExternalUrl } from '../../../shared/external-url'
 
 export interface HandlerContext {
@@ -66,7 +67,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const libraryChanged = (clipIds: string[] | null): void =>
     events.emit('library-changed', { clipIds })
   const tasksChanged = (taskIds: string[]): void => events.emit('task-changed', { taskIds })
-  const filePath = (id: string, kind: 'audio' | 'video' | 'cover' = 'audio'): string => {
+  const filePath = (id: string, kind: MediaKind = 'audio'): string => {
     const path =
       lib().getFilePath(id, kind) ??
       lib().getFilePath(id, 'audio') ??

@@ -8,7 +8,7 @@ import { clipStem, relFilePath, resolveInside, stemKey, toRelPath, type StemInpu
 // or not wanted, and where it lives. The clip row carries a summary of them (has_audio…,
 // download_state) so list filters stay index lookups at 100 000 clips.
 
-export const FILE_KINDS: readonly FileKind[] = ['audio', 'video', 'cover', 'sidecar']
+export const FILE_KINDS: readonly FileKind[] = ['audio', 'video', 'cover', 'video_cover', 'sidecar']
 
 export interface FileDbRow {
   kind: FileKind
@@ -27,14 +27,16 @@ export function fileRows(db: Db, pk: number): FileDbRow[] {
   )
 }
 
-/** Every kind, absent ones included; paths only for files on disk. */
+/** Every kind, absent ones included, except an animated cover the clip never had (only
+ * some gateways send one, issue 16); paths only for files on disk. */
 export function toClipFiles(libraryDir: string, rows: FileDbRow[]): ClipFile[] {
-  return FILE_KINDS.map((kind): ClipFile => {
+  return FILE_KINDS.flatMap((kind): ClipFile[] => {
     const row = rows.find((r) => r.kind === kind)
-    if (row === undefined) return { kind, state: 'absent', path: null, bytes: null, error: null }
+    if (kind === 'video_cover' && (row === undefined || row.state === 'absent')) return []
+    if (row === undefined) return [{ kind, state: 'absent', path: null, bytes: null, error: null }]
     const path =
       row.state === 'done' && row.rel_path !== null ? safeResolve(libraryDir, row.rel_path) : null
-    return { kind, state: row.state, path, bytes: row.bytes, error: row.error }
+    return [{ kind, state: row.state, path, bytes: row.bytes, error: row.error }]
   })
 }
 
@@ -53,6 +55,7 @@ export function refreshFileSummary(db: Db, pks: readonly number[]): void {
       has_audio = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'audio' AND state = 'done'),
       has_video = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'video' AND state = 'done'),
       has_cover = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'cover' AND state = 'done'),
+      has_video_cover = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'video_cover' AND state = 'done'),
       download_state = (SELECT CASE
           WHEN sum(state = 'failed') > 0 THEN 'failed'
           WHEN sum(state = 'pending') > 0 THEN 'pending'

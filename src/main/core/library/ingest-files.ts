@@ -3,7 +3,7 @@ import { STREAM_LINK_MESSAGE, classifyMediaUrl, type MediaUrlVerdict } from '../
 import type { Db } from './db'
 import type { FileDbRow } from './files'
 
-// What each answer means for a clip's audio, cover and video rows. Links are judged by
+// What each answer means for a clip's audio, cover, video and animated cover rows. Links are judged by
 // classifyMediaUrl; the merge rules only ever move a file forward (research/gateway-api.md
 // §7: links can arrive late, change, or disappear from later answers).
 
@@ -27,7 +27,10 @@ export function mediaVerdicts(
   return [
     ['audio', audio],
     ['cover', firstUsable(clip.imageLargeUrl, clip.imageUrl)],
-    ['video', downloadVideo ? classifyMediaUrl(clip.videoUrl) : 'disabled']
+    ['video', downloadVideo ? classifyMediaUrl(clip.videoUrl) : 'disabled'],
+    // The animated cover is a cover (a few seconds, no sound), so it comes whatever the
+    // video setting says, like the still one (issue 16).
+    ['video_cover', classifyMediaUrl(clip.videoCoverUrl ?? null)]
   ]
 }
 

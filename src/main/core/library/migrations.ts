@@ -1,7 +1,7 @@
 import type { Db } from './db'
 import { SCHEMA_PLAYLISTS } from './playlists/schema'
 import { SCHEMA_QUEUE } from './queue/schema'
-import { SCHEMA_V1 } from './schema'
+import { FILES_WITH_VIDEO_COVER, SCHEMA_V1 } from './schema'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
 import { upstreamFromRaw, upstreamJsonOf, vocalFlag } from './upstream'
@@ -112,6 +112,16 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'play queue',
     up: (db: Db): void => db.raw.exec(SCHEMA_QUEUE)
+  },
+  {
+    // Issue 16: the animated cover (`video_cover_url`) is a file kind of its own. SQLite
+    // cannot alter a CHECK constraint, so `files` is rebuilt the way its docs describe
+    // (https://sqlite.org/lang_altertable.html#otheralter: create the new table, copy,
+    // drop, rename, recreate the indexes). Nothing references `files`, so dropping it
+    // with foreign keys on deletes nothing else.
+    version: 8,
+    name: 'animated cover file kind',
+    up: (db: Db): void => db.raw.exec(FILES_WITH_VIDEO_COVER)
   }
 ]
 

@@ -130,8 +130,14 @@ const DEFAULT_EXT: Record<FileKind, string> = {
   audio: 'mp3',
   video: 'mp4',
   cover: 'jpg',
+  video_cover: 'mp4',
   sidecar: 'json'
 }
+
+/** Kinds that share an extension with another kind get a second one before it, so other
+ * players still see an mp4 and the music video keeps the plain name:
+ * `City Lights [a06015d0].cover.mp4` beside `City Lights [a06015d0].mp4`. */
+const KIND_INFIX: Partial<Record<FileKind, string>> = { video_cover: 'cover' }
 
 /** The extension for a kind; `ext` comes from the verified content type (a cover may be
  * png or webp), never from the title or the URL. */
@@ -141,7 +147,8 @@ export function fileExtension(kind: FileKind, ext?: string): string {
 }
 
 export function relFilePath(stem: string, kind: FileKind, ext?: string): string {
-  return `${stem}.${fileExtension(kind, ext)}`
+  const infix = KIND_INFIX[kind]
+  return `${stem}.${infix === undefined ? '' : `${infix}.`}${fileExtension(kind, ext)}`
 }
 
 /** Absolute path of a library-relative path; throws if it would leave the library. */

@@ -1,6 +1,6 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
-import type { MediaKind } from '../../../shared/domain'
+import { MEDIA_KINDS, type MediaKind } from '../../../shared/domain'
 import { matchesKind, sniffMedia, SNIFF_BYTES } from '../media-types'
 import { clipIdRefusal } from './clip-id-edge'
 import type { Db } from './db'
@@ -19,7 +19,6 @@ import { upstreamFromRaw, upstreamJsonOf, vocalFlag } from './upstream'
 // something on disk but whose sidecar is gone are dropped; clips still downloading (no
 // sidecar yet, nothing on disk) are kept. Play counts survive for clips that remain.
 
-const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video', 'cover']
 const MISSING = 'The file is missing from the library folder.'
 
 interface Found {

@@ -117,3 +117,29 @@ CREATE TABLE play_events (
 );
 CREATE INDEX play_events_clip ON play_events (clip_pk, at);
 `
+
+// Migration 8 (issue 16): the `files` table again with 'video_cover' among its kinds, and
+// the clip summary column the grid's hover preview reads.
+export const FILES_WITH_VIDEO_COVER = `
+CREATE TABLE files_next (
+  clip_pk INTEGER NOT NULL REFERENCES clips (pk) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('audio', 'video', 'cover', 'video_cover', 'sidecar')),
+  state TEXT NOT NULL CHECK (state IN ('done', 'pending', 'failed', 'absent')),
+  rel_path TEXT,
+  bytes INTEGER,
+  error TEXT,
+  source_url TEXT,
+  sha256 TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (clip_pk, kind)
+);
+INSERT INTO files_next (clip_pk, kind, state, rel_path, bytes, error, source_url, sha256,
+  attempts, updated_at)
+  SELECT clip_pk, kind, state, rel_path, bytes, error, source_url, sha256, attempts, updated_at
+  FROM files ORDER BY rowid;
+DROP TABLE files;
+ALTER TABLE files_next RENAME TO files;
+CREATE INDEX files_state ON files (state, updated_at);
+ALTER TABLE clips ADD COLUMN has_video_cover INTEGER NOT NULL DEFAULT 0;
+`

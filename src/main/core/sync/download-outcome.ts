@@ -42,7 +42,8 @@ export type DownloadOutcome = DownloadSuccess | DownloadFailure
 const NOUNS: Readonly<Record<MediaKind, string>> = {
   audio: 'song',
   video: 'video',
-  cover: 'cover art'
+  cover: 'cover art',
+  video_cover: 'animated cover'
 }
 
 const MESSAGES: Readonly<Record<DownloadErrorCode, (noun: string) => string>> = {

@@ -86,6 +86,7 @@ describe('browsing the library', () => {
       hasAudio: true,
       hasVideo: true,
       hasCover: true,
+      hasVideoCover: false,
       downloadState: 'done',
       generationFailed: false,
       take: null,

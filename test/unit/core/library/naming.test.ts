@@ -40,6 +40,8 @@ describe('file names in the library', () => {
     expect(relFilePath(stem, 'video')).toBe('2026-11/City Lights [a06015d0].mp4')
     expect(relFilePath(stem, 'cover')).toBe('2026-11/City Lights [a06015d0].jpg')
     expect(relFilePath(stem, 'cover', 'png')).toBe('2026-11/City Lights [a06015d0].png')
+    // The animated cover is an mp4 too: a second extension keeps it apart from the video.
+    expect(relFilePath(stem, 'video_cover')).toBe('2026-11/City Lights [a06015d0].cover.mp4')
     expect(relFilePath(stem, 'sidecar')).toBe('2026-11/City Lights [a06015d0].json')
   })
 

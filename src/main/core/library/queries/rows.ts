@@ -8,6 +8,7 @@ import { splitList } from '../text'
 export const ROW_COLUMNS = `c.pk, c.id, c.task_id, c.title, c.style_tags, c.model,
   c.duration_sec, c.created_at, c.added_at, c.favorite, c.plays, c.last_played_at,
   c.has_audio, c.has_video, c.has_cover, c.download_state, c.batch_index, c.has_vocal,
+  c.has_video_cover,
   (c.status = 'error') AS generation_failed,
   (SELECT count(*) FROM clips k WHERE k.task_id = c.task_id) AS takes,
   (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
@@ -34,6 +35,7 @@ export interface ClipDbRow {
   batch_index: number | null
   has_vocal: number | null
   takes: number
+  has_video_cover: number
   user_tags: string | null
 }
 
@@ -54,6 +56,7 @@ export function toClipRow(row: ClipDbRow): ClipRow {
     hasAudio: row.has_audio !== 0,
     hasVideo: row.has_video !== 0,
     hasCover: row.has_cover !== 0,
+    hasVideoCover: row.has_video_cover === 1,
     downloadState: row.download_state,
     generationFailed: row.generation_failed === 1,
     // Upstream counts takes from 0; people count them from 1.

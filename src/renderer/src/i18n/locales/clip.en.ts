@@ -51,7 +51,13 @@ export const clipEn = {
   },
   files: {
     title: 'Files',
-    kind: { audio: 'Audio', video: 'Video', cover: 'Cover', sidecar: 'Details (.json)' },
+    kind: {
+      audio: 'Audio',
+      video: 'Video',
+      cover: 'Cover',
+      video_cover: 'Animated cover',
+      sidecar: 'Details (.json)'
+    },
     state: {
       done: 'Downloaded',
       pending: 'Downloading',

@@ -53,7 +53,13 @@ export const clipZhCN: typeof clipEn = {
   },
   files: {
     title: '文件',
-    kind: { audio: '音频', video: '视频', cover: '封面', sidecar: '详情（.json）' },
+    kind: {
+      audio: '音频',
+      video: '视频',
+      cover: '封面',
+      video_cover: '动态封面',
+      sidecar: '详情（.json）'
+    },
     state: {
       done: '已下载',
       pending: '下载中',

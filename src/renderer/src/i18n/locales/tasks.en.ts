@@ -101,7 +101,8 @@ export const tasksEn = {
   kind: {
     audio: 'Song',
     video: 'Video',
-    cover: 'Cover'
+    cover: 'Cover',
+    video_cover: 'Animated cover'
   },
   list: {
     title: 'Your tasks',

@@ -100,7 +100,8 @@ export const tasksZhCN: typeof tasksEn = {
   kind: {
     audio: '歌曲',
     video: '视频',
-    cover: '封面'
+    cover: '封面',
+    video_cover: '动态封面'
   },
   list: {
     title: '你的任务',
