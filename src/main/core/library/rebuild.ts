@@ -12,7 +12,7 @@ import { setClipTags } from './tags'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
 import { LIBRARY_UNAVAILABLE_MESSAGE, type RebuildResult } from './types'
-import { upstreamFromRaw, upstreamJsonOf, vocalFlag } from './upstream'
+import { upstreamForRebuild, upstreamJsonOf, vocalFlag } from './upstream'
 
 // Rebuilding the index from the library folder alone: every sidecar gives a clip, its
 // user tags and favourite; the media files beside it are checked on disk. Clips that had
@@ -247,8 +247,9 @@ function upsertFromSidecar(db: Db, item: Found, now: number): number {
     else insertFile.run(pk, file.kind, 'done', file.rel, file.bytes, file.sha256, null, now)
   }
   insertFile.run(pk, 'sidecar', 'done', item.rel, item.bytes, null, null, now)
-  // Issue 16's upstream fields come back from everything the gateway sent.
-  const up = upstreamFromRaw(item.sidecar.gateway)
+  // Issue 16's upstream fields come back from the clip section, or else from everything
+  // the gateway sent.
+  const up = upstreamForRebuild(clip, item.sidecar.gateway)
   db.run(
     'UPDATE clips SET batch_index = ?, has_vocal = ? WHERE pk = ?',
     up.batchIndex ?? null,

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { ClipStatus, MediaKind } from '../../../shared/domain'
 import type { Db } from './db'
 import { splitList } from './text'
+import { sidecarUpstreamOf, sidecarUpstreamShape } from './upstream'
 
 // The `.json` sidecar beside each song: everything the gateway gave (minus personal
 // fields), our own fields (user tags, favourite) and the names of the media files. It is
@@ -46,7 +47,9 @@ export const sidecarSchema = z.object({
     continueClipId: text,
     continueAt: num,
     clipType: text,
-    errorMessage: text
+    errorMessage: text,
+    // Issue 16: take, instrumental, stems, lineage and the animated cover link.
+    ...sidecarUpstreamShape
   }),
   library: z
     .object({
@@ -92,6 +95,9 @@ interface SidecarSourceRow {
   clip_type: string | null
   error_message: string | null
   raw_json: string | null
+  batch_index: number | null
+  has_vocal: number | null
+  upstream_json: string | null
   favorite: number
   user_tags: string | null
 }
@@ -112,7 +118,7 @@ function parseRaw(json: string | null): Record<string, unknown> {
 /** The sidecar of a clip as it stands in the index, for a sidecar at `sidecarRel`. */
 export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | null {
   const row = db.get<SidecarSourceRow>(
-    `SELECT c.*, x.lyrics, x.description_prompt, x.raw_json,
+    `SELECT c.*, x.lyrics, x.description_prompt, x.raw_json, x.upstream_json,
        (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
         JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_pk = c.pk) AS user_tags
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.pk = ?`,
@@ -153,7 +159,8 @@ export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | 
       continueClipId: row.continue_clip_id,
       continueAt: row.continue_at,
       clipType: row.clip_type,
-      errorMessage: row.error_message
+      errorMessage: row.error_message,
+      ...sidecarUpstreamOf(row.batch_index, row.has_vocal, row.upstream_json)
     },
     library: {
       addedAt: row.added_at,

@@ -1,9 +1,11 @@
 import type {
+  ClipStem,
   ClipDetail,
   Facets,
   FileKind,
   FileState,
   LibraryFilter,
+  LineageEdge,
   LibraryPage,
   LibraryQuery,
   NormalizedTask,
@@ -86,6 +88,13 @@ export interface CliClip {
   favorite: boolean
   plays: number
   files: CliFile[]
+  /** Issue 16, as in the sidecar's clip section: the take (from 1), whether upstream says
+   * it has no vocals (null: it did not say), stems and lineage. The animated cover is a
+   * `video_cover` entry in `files`. */
+  take: number | null
+  instrumental: boolean | null
+  stem: ClipStem | null
+  lineage: LineageEdge[]
 }
 
 export type RebuildResult =

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -19,6 +19,13 @@ afterEach(async () => {
 
 const UPSTREAM_ID = 'c0ffee00-0000-4000-8000-000000000001'
 const REMASTERED = '9a000000-0000-4000-8000-000000000009'
+const STEM_FROM = '5e000000-0000-4000-8000-000000000005'
+
+function sidecarPath(): string {
+  const month = join(lib.libraryDir, '2026-12')
+  const name = readdirSync(month).find((f) => f.endsWith('[c0ffee00].json'))
+  return join(month, name ?? '')
+}
 
 async function fill(): Promise<void> {
   const upstream = normalizeTask(gatewayFixture('upstream-full'))
@@ -86,6 +93,43 @@ describe('upstream fields in the library', () => {
     const fresh = lib.open()
     await fresh.rebuild()
     lib.store = fresh
+    expect(seen()).toEqual(before)
+  })
+
+  it('lists them in `songshelf list --json` and in the sidecar clip section', async () => {
+    await fill()
+    const listed = lib.store.listClipsForCli({}).find((c) => c.id === UPSTREAM_ID)
+    const expected = {
+      take: 2,
+      instrumental: true,
+      stem: { hasStem: true, fromId: STEM_FROM, typeId: 91, typeGroupName: 'Instrumental' },
+      lineage: lib.store.getClip(UPSTREAM_ID)?.lineage?.map(({ title: _, ...edge }) => edge)
+    }
+    expect(expected.lineage?.length).toBeGreaterThan(3)
+    expect(listed).toMatchObject(expected)
+    // A clip with vocals, no stems and no lineage.
+    expect(lib.store.listClipsForCli({}).find((c) => c.id === REMASTERED)).toMatchObject({
+      take: 1,
+      instrumental: false,
+      stem: null,
+      lineage: []
+    })
+    expect(JSON.parse(readFileSync(sidecarPath(), 'utf8')).clip).toMatchObject({
+      ...expected,
+      videoCoverUrl: 'https://cdn1.suno.ai/video_cover_c0ffee00-0000-4000-8000-000000000001.mp4'
+    })
+  })
+
+  it('a rebuild takes them from the sidecar clip section when the gateway section lacks them', async () => {
+    await fill()
+    const before = seen()
+    const path = sidecarPath()
+    const sidecar = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+    writeFileSync(path, JSON.stringify({ ...sidecar, gateway: { id: UPSTREAM_ID } }))
+    await lib.store.close()
+    await rm(join(lib.dataDir), { recursive: true, force: true })
+    lib.store = lib.open()
+    await lib.store.rebuild()
     expect(seen()).toEqual(before)
   })
 })

@@ -14,7 +14,7 @@ import { fileRows, toClipFiles, type FileDbRow } from '../files'
 import { countMatches, type SearchMode, type SqlPart } from '../search-index'
 import type { CliClip, CliFile } from '../types'
 import { filterSql, orderSql, pageWindow } from './filter-sql'
-import { parseUpstream, type StoredUpstream } from '../upstream'
+import { parseUpstream, sidecarUpstreamOf, type StoredUpstream } from '../upstream'
 import { ROW_COLUMNS, toClipRow, type ClipDbRow } from './rows'
 
 // Reading clips: the windowed list, one clip in detail, and the CLI's list.
@@ -147,8 +147,14 @@ export function listClipsForCli(
     typeof filter.limit === 'number' && Number.isFinite(filter.limit)
       ? Math.max(0, Math.trunc(filter.limit))
       : -1
-  const rows = db.all<ClipDbRow & { lyrics: string | null; description_prompt: string | null }>(
-    `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt
+  const rows = db.all<
+    ClipDbRow & {
+      lyrics: string | null
+      description_prompt: string | null
+      upstream_json: string | null
+    }
+  >(
+    `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt, x.upstream_json
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE ${where.sql}
      ORDER BY ${orderSql(undefined, undefined)} LIMIT ?`,
     ...where.params,
@@ -184,9 +190,16 @@ export function listClipsForCli(
       userTags: slim.userTags,
       favorite: slim.favorite,
       plays: slim.plays,
-      files: toClipFiles(libraryDir, filesByPk.get(row.pk) ?? []).map(onDisk)
+      files: toClipFiles(libraryDir, filesByPk.get(row.pk) ?? []).map(onDisk),
+      ...cliUpstream(sidecarUpstreamOf(row.batch_index, row.has_vocal, row.upstream_json))
     }
   })
+}
+
+function cliUpstream(
+  up: ReturnType<typeof sidecarUpstreamOf>
+): Pick<CliClip, 'take' | 'instrumental' | 'stem' | 'lineage'> {
+  return { take: up.take, instrumental: up.instrumental, stem: up.stem, lineage: up.lineage }
 }
 
 /** A file the index has as done but that is not on disk (deleted, or its library folder
