@@ -160,7 +160,11 @@ export function ClipDetailPanel(): JSX.Element {
               <p className="muted">{t('clip.noLyrics')}</p>
             )}
           </section>
-          <ClipFiles files={shown.files} />
+          <ClipFiles
+            clipId={shown.id}
+            files={shown.files}
+            generationFailed={shown.generationFailed}
+          />
         </div>
       )}
     </aside>

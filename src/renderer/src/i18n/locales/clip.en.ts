@@ -62,7 +62,28 @@ export const clipEn = {
       done: 'Downloaded',
       pending: 'Downloading',
       failed: 'Failed',
-      absent: 'None'
+      absent: 'None',
+      missing: 'Missing'
+    },
+    missingHint: 'The file is no longer in the library folder.',
+    again: {
+      button: 'Download again',
+      label: 'Download the {{kind}} again',
+      queued: 'Asked the gateway again; the file is downloading.',
+      failed: 'Could not download it again: {{message}}',
+      refused: {
+        gone_upstream:
+          'The gateway no longer has this song, so it cannot be downloaded again. Restore the file from a backup if you have one.',
+        no_link: 'The gateway has this song but gives no usable link for this file any more.',
+        no_task:
+          'This song did not come from a gateway task (it was imported), so there is nowhere to download it from.',
+        not_missing: 'Nothing to download again: this file is in the library folder.'
+      },
+      error: {
+        not_configured: 'Set your gateway address and API key in Settings to download files again.',
+        library_unavailable:
+          'The library folder is not available. Connect the drive or choose another folder in Settings.'
+      }
     }
   }
 }

@@ -64,7 +64,25 @@ export const clipZhCN: typeof clipEn = {
       done: '已下载',
       pending: '下载中',
       failed: '失败',
-      absent: '无'
+      absent: '无',
+      missing: '文件缺失'
+    },
+    missingHint: '该文件已不在曲库文件夹中。',
+    again: {
+      button: '重新下载',
+      label: '重新下载{{kind}}',
+      queued: '已重新向网关获取链接，文件正在下载。',
+      failed: '无法重新下载：{{message}}',
+      refused: {
+        gone_upstream: '网关上已没有这首歌，无法重新下载。如有备份，请从备份中恢复该文件。',
+        no_link: '网关上仍有这首歌，但已不再提供该文件的可用链接。',
+        no_task: '这首歌不是从网关任务下载的（是导入的），因此无处可重新下载。',
+        not_missing: '无需重新下载：该文件仍在曲库文件夹中。'
+      },
+      error: {
+        not_configured: '请先在设置中填写网关地址和 API 密钥，才能重新下载文件。',
+        library_unavailable: '曲库文件夹不可用。请连接对应的磁盘，或在设置中选择其他文件夹。'
+      }
     }
   }
 }
