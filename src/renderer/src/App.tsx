@@ -4,6 +4,7 @@ import { Sidebar } from './features/layout/Sidebar'
 import { LibraryView } from './features/library/LibraryView'
 import { Overlays } from './features/player/Overlays'
 import { HistoryView } from './features/history/HistoryView'
+import { NowPlayingView } from './features/now-playing/NowPlayingView'
 import { PlaylistView } from './features/playlists/PlaylistView'
 import { PlayerBar } from './features/player/PlayerBar'
 import { SettingsView } from './features/settings/SettingsView'
@@ -35,6 +36,7 @@ export function App(): JSX.Element {
           {view === 'settings' && <SettingsView />}
           {view === 'playlist' && <PlaylistView />}
           {view === 'history' && <HistoryView />}
+          {view === 'nowPlaying' && <NowPlayingView />}
         </main>
       </div>
       <PlayerBar />

@@ -2,9 +2,12 @@ import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAppActions, useAppStore, type View } from '../../store/app-store'
 
-const items: { view: View; label: string }[] = [{ view: 'history', label: 'living.nav.history' }]
+const items: { view: View; label: string }[] = [
+  { view: 'nowPlaying', label: 'living.nav.nowPlaying' },
+  { view: 'history', label: 'living.nav.history' }
+]
 
-/** The sidebar's listening places (issue 15): what has been played. */
+/** The sidebar's listening places (issue 15): what is playing and what has been played. */
 export function ListenNav(): JSX.Element {
   const { t } = useTranslation()
   const view = useAppStore((s) => s.view)

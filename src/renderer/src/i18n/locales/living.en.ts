@@ -55,5 +55,16 @@ export const livingEn = {
     cancel: 'Cancel',
     cleared: 'The listening history is cleared.',
     failed: 'That did not work: {{message}}'
+  },
+  nowPlaying: {
+    nothing: 'Nothing is playing. Play a song from the library or a playlist.',
+    noLyrics: 'This song has no lyrics.',
+    followNote:
+      'The highlight follows sections, not word-timed: the song has no timing data, so its length is shared between the sections by their lines.',
+    model: 'Model: {{model}}',
+    family_one: 'Its family: {{count}} song',
+    family_other:
+      'Its family: {{count}} songs (the one it extends, its other take, its extensions)',
+    playFamily: 'Play the whole family'
   }
 }

@@ -55,5 +55,14 @@ export const livingZhCN: typeof livingEn = {
     cancel: '取消',
     cleared: '收听历史已清除。',
     failed: '操作失败：{{message}}'
+  },
+  nowPlaying: {
+    nothing: '没有在播放。从曲库或播放列表播放一首歌。',
+    noLyrics: '这首歌没有歌词。',
+    followNote: '高亮按段落跟随，而非逐字同步：歌曲没有时间数据，因此按各段歌词行数分配歌曲时长。',
+    model: '模型：{{model}}',
+    family_one: '它的家族：{{count}} 首',
+    family_other: '它的家族：{{count}} 首（它所延长的歌、另一个版本、它的延长）',
+    playFamily: '播放整个家族'
   }
 }
