@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClipDetail } from '../../../../shared/domain'
+import { AnimatedCover, useReducedMotion } from '../../elements/AnimatedCover'
 import { Cover } from '../../elements/Cover'
 import { takeText, titleText } from '../../elements/clip-label-text'
 import { Glyph } from '../../elements/Glyph'
@@ -54,6 +55,7 @@ function Facts({ clip }: { clip: ClipDetail }): JSX.Element {
 /** The open clip beside the list: cover, facts, actions, lineage, prompt, lyrics, files. */
 export function ClipDetailPanel(): JSX.Element {
   const { t } = useTranslation()
+  const reducedMotion = useReducedMotion()
   const detail = useClipStore((s) => s.detail)
   const loading = useClipStore((s) => s.loading)
   const error = useClipStore((s) => s.error)
@@ -132,11 +134,19 @@ export function ClipDetailPanel(): JSX.Element {
         </p>
       ) : (
         <div className={current ? 'clip-body' : 'clip-body stale'}>
-          <Cover
-            src={shown.hasCover ? mediaUrl(shown.id, 'cover') : null}
-            className="clip-cover"
-            eager
-          />
+          {shown.hasVideoCover === true && !reducedMotion ? (
+            <AnimatedCover
+              clipId={shown.id}
+              className="clip-cover"
+              poster={shown.hasCover ? mediaUrl(shown.id, 'cover') : undefined}
+            />
+          ) : (
+            <Cover
+              src={shown.hasCover ? mediaUrl(shown.id, 'cover') : null}
+              className="clip-cover"
+              eager
+            />
+          )}
           <h2 id="clip-detail-title" ref={headingRef} tabIndex={-1} className="clip-title">
             {titleText(t, shown)}
           </h2>

@@ -12,6 +12,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClipRow } from '../../../../shared/domain'
+import { AnimatedCover, useReducedMotion } from '../../elements/AnimatedCover'
 import { Cover } from '../../elements/Cover'
 import { labelText } from '../../elements/clip-label-text'
 import { ClipTitle } from '../../elements/ClipTitle'
@@ -59,6 +60,8 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
   const selected = useSelectionStore((s) => (row ? isSelected(s, row.id) : false))
   const active = useSelectionStore((s) => s.activeIndex === index)
   const playing = usePlayerStore((s) => row !== undefined && s.current?.id === row.id)
+  const [hovered, setHovered] = useState(false)
+  const reducedMotion = useReducedMotion()
   if (!row) {
     return (
       <div role="gridcell" id={cellDomId(index)} aria-busy="true" className="clip-card placeholder">
@@ -88,8 +91,16 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       onDragStart={(e) => startClipDrag(row, index, e)}
       onDragEnd={endClipDrag}
     >
-      <span className="card-art">
+      <span
+        className="card-art"
+        onMouseEnter={() => setHovered(true)}
+        onMouseLeave={() => setHovered(false)}
+      >
         <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} className="card-cover" />
+        {/* The animated cover plays on hover, only once it is in the library folder. */}
+        {hovered && row.hasVideoCover === true && !reducedMotion && (
+          <AnimatedCover clipId={row.id} className="card-loop" />
+        )}
         {view.playable && (
           // Shown on hover and on the keyboard cursor; not a Tab stop of its own (the grid
           // moves its cursor with the arrows, and Ctrl+Enter plays).
