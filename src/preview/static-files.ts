@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs'
-import { extname, join, relative, resolve, isAbsolute } from 'node:path'
+import { extname, resolve } from 'node:path'
 import type { ServerResponse } from 'node:http'
+import { isInside } from '../main/core/path-inside'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,8 +23,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     return
   }
   const file = resolve(root, '.' + (decoded === '/' ? '/index.html' : decoded))
-  const rel = relative(root, file)
-  if (rel.startsWith('..') || isAbsolute(rel) || decoded.includes('\0')) {
+  if (!isInside(root, file) || decoded.includes('\0')) {
     res.writeHead(404).end()
     return
   }
@@ -42,5 +42,5 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache'
   })
-  createReadStream(join(file)).pipe(res)
+  createReadStream(file).pipe(res)
 }

@@ -1,6 +1,7 @@
 import type { CustomScheme, Protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { extname, resolve } from 'node:path'
+import { isBelow } from '../core/path-inside'
 
 // The renderer is served from a privileged app scheme instead of file:// (Electron
 // security checklist item 18, docs/tutorial/security.md): file:// pages can read any
@@ -87,11 +88,7 @@ export function resolveAppPath(url: string, root: string): string | null {
   if (path === '/' || path === '') path = '/index.html'
   const base = resolve(root)
   const file = resolve(base, `.${path}`)
-  const rel = relative(base, file)
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
-    return null
-  }
-  return file
+  return isBelow(base, file) ? file : null
 }
 
 /** The static handler over the built renderer: GET/HEAD only, files inside `root` only,

@@ -78,6 +78,9 @@ describe('app scheme', () => {
     expect(resolveAppPath('songshelf-app://app/assets/../index.html', root)).toBe(
       join(root, 'index.html')
     )
+    // The one containment rule (core/path-inside.ts): a name that merely starts with two
+    // dots is inside; the old copy's startsWith('..') refused it.
+    expect(resolveAppPath('songshelf-app://app/..chunk.js', root)).toBe(join(root, '..chunk.js'))
   })
 
   it('answers HEAD without a body and refuses writes', async () => {
