@@ -67,7 +67,6 @@ export function createElectronHost(deps: ElectronHostDeps): Host & { keyVault: K
     openPath: async (path) => {
       await shell.openPath(path)
     },
-    openExternal: async (url) => shell.openExternal(url),
     chooseFolder: async () => {
       // Since Electron 43 dialogs open in Downloads unless told otherwise
       // (docs/breaking-changes.md 43.0): start at the current library folder.

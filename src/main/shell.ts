@@ -14,7 +14,6 @@ import type {
   Session,
   Shell
 } from 'electron'
-import { eventNames } from '../shared/contract'
 import { createSongshelfCore, type SongshelfCore } from './core/app/create-core'
 import {
   applyTheme,
@@ -100,7 +99,7 @@ export function startShell(deps: ShellDeps): RunningShell {
   }, deps.isAppUrl)
   registerHandlers(deps.ipcMain, core.handlers, isTrusted)
   const unsubscribe = core.events.subscribe((event, payload) => {
-    if (eventNames.includes(event)) sendEvent(current()?.webContents, event, payload)
+    sendEvent(current()?.webContents, event, payload)
   })
 
   const createWindow = (): BrowserWindowType => {

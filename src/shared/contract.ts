@@ -47,7 +47,6 @@ export const methods = {
   exportPlaylist: method<typeof s.exportArgs, { path: string | null }>(s.exportArgs),
   startDrag: method<typeof s.clipIdsArg, { ok: true }>(s.clipIdsArg),
 
-  previewTaskIds: method<typeof s.textArg, { ids: string[]; invalid: string[] }>(s.textArg),
   addTasks: method<typeof s.textArg, { added: string[]; known: string[]; invalid: string[] }>(
     s.textArg
   ),
@@ -68,7 +67,6 @@ export const methods = {
   chooseLibraryFolder: method<typeof s.noArgs, { path: string | null }>(s.noArgs),
   changeLibraryFolder: method<typeof s.changeLibraryArgs, PublicSettings>(s.changeLibraryArgs),
   openLibraryFolder: method<typeof s.noArgs, { ok: true }>(s.noArgs),
-  openExternal: method<typeof s.externalUrlArg, { ok: true }>(s.externalUrlArg),
 
   listPlaylists: method<typeof s.noArgs, PlaylistSummary[]>(s.noArgs),
   createPlaylist: method<typeof p.createPlaylistArgs, PlaylistSummary>(p.createPlaylistArgs),

@@ -283,7 +283,7 @@ export interface RefusedClip {
 /** `elsewhere`: another process (the CLI, the app, the preview) is syncing this data
  * folder; this one shows the library and takes over when that one stops. */
 export type SyncStatus =
-  'idle' | 'polling' | 'offline' | 'auth' | 'config' | 'paused' | 'disk_full' | 'elsewhere'
+  'idle' | 'offline' | 'auth' | 'config' | 'paused' | 'disk_full' | 'elsewhere'
 
 export interface SyncState {
   status: SyncStatus

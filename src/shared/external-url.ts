@@ -1,5 +1,5 @@
 // The rule for links that leave the app for the system browser, used by the shell's
-// navigation and window.open hooks and by the contract's openExternal handler: plain
+// navigation and window.open hooks (the bridge has no method that opens a link): plain
 // https only (no http, no mailto, no file:, no custom schemes), no credentials in the
 // URL, and bounded length. Takes `unknown` because it is fed from untrusted places.
 

@@ -119,4 +119,3 @@ export const changeLibraryArgs = z.strictObject({
   path: z.string().min(1).max(4096),
   mode: z.enum(['move', 'rebuild'])
 })
-export const externalUrlArg = z.strictObject({ url: z.string().max(4096) })

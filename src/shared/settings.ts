@@ -27,6 +27,9 @@ export interface PublicSettings {
   keyProtection: KeyProtection
 }
 
+/** Where the core runs: the app, the browser stand-in, or the `songshelf` CLI. */
+export type Transport = 'electron' | 'web-preview' | 'cli'
+
 export interface AppInfo {
   name: string
   version: string
@@ -34,8 +37,7 @@ export interface AppInfo {
   libraryDir: string
   libraryAvailable: boolean
   platform: string
-  /** 'electron' in the app, 'web-preview' in the browser stand-in. */
-  transport: 'electron' | 'web-preview'
+  transport: Transport
   sqliteVersion: string
   fts5: boolean
   /** Set when the index was found damaged at start: it was moved aside (never deleted)

@@ -150,7 +150,6 @@ describe('the API key stays with the gateway', () => {
       ['listTasks', null],
       ['getSyncState', null],
       ['getSettings', null],
-      ['previewTaskIds', { text: 'nothing here' }],
       ['retryDownloads', {}],
       ['pauseDownloads', null],
       ['resumeDownloads', null],

@@ -148,13 +148,13 @@ describe('the preview takes calls only as application/json', () => {
   })
 
   it('accepts application/json with a charset', async () => {
-    const res = await call('previewTaskIds', JSON.stringify({ text: TASK }), {
+    const res = await call('addTasks', JSON.stringify({ text: TASK }), {
       'Content-Type': 'application/json; charset=utf-8'
     })
     expect(res.status).toBe(200)
     expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({
       ok: true,
-      value: { ids: [TASK] }
+      value: { added: [TASK] }
     })
   })
 })

@@ -202,7 +202,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     libraryDir: library.libraryDir,
     libraryAvailable: library.libraryAvailable(),
     platform: process.platform,
-    transport: host.transport === 'electron' ? 'electron' : 'web-preview',
+    transport: host.transport,
     sqliteVersion: sqlite.version,
     fts5: sqlite.fts5 && library.searchMode === 'fts5',
     // Shown once the rebuild has finished, so the notice can say what came back.

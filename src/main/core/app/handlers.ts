@@ -17,7 +17,6 @@ import type { EventHub } from './events'
 import type { Host, StoredSettings } from './host'
 import type { AppInfo } from '../../../shared/settings'
 import type { MediaKind } from '../../../shared/domain'
-import { parseExternalUrl } from '../../../shared/external-url'
 
 export interface HandlerContext {
   host: Host
@@ -139,7 +138,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { ok: true }
     },
 
-    previewTaskIds: async ({ text }) => extractTaskIds(text),
     addTasks: async ({ text }) => {
       const { ids, invalid } = extractTaskIds(text)
       const { added, known } = lib().addTasks(ids, Date.now())
@@ -254,19 +252,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     openLibraryFolder: async () => {
       mustHaveLibrary(lib())
       await host.openPath(lib().libraryDir)
-      return { ok: true }
-    },
-    openExternal: async ({ url }) => {
-      let parsed: URL
-      try {
-        parsed = new URL(url)
-      } catch {
-        throw new AppError('invalid_url', 'That is not a web address.')
-      }
-      if (parseExternalUrl(url) === null) {
-        throw new AppError('invalid_url', 'Only https links can be opened.')
-      }
-      await host.openExternal(parsed.toString())
       return { ok: true }
     },
     ...playlistHandlers(lib, events),

@@ -77,7 +77,6 @@ export function createHeadlessHost(options: HeadlessHostOptions): Host {
     },
     revealPath: unsupported,
     openPath: unsupported,
-    openExternal: unsupported,
     chooseFolder: async () => null,
     choosePlaylistPath: async (defaultName) => join(current.libraryDir, defaultName),
     startDrag: () => undefined

@@ -1,4 +1,4 @@
-import type { KeyProtection, PublicSettings } from '../../../shared/settings'
+import type { KeyProtection, PublicSettings, Transport } from '../../../shared/settings'
 
 /** Settings as stored (no key). */
 export type StoredSettings = Omit<PublicSettings, 'hasKey' | 'keyProtection'>
@@ -6,7 +6,7 @@ export type StoredSettings = Omit<PublicSettings, 'hasKey' | 'keyProtection'>
 /** What the core needs from whatever hosts it: the Electron shell, the web preview or
  * the CLI. Everything platform-specific (OS dialogs, trash, keychain) sits behind it. */
 export interface Host {
-  readonly transport: 'electron' | 'web-preview' | 'cli'
+  readonly transport: Transport
   readonly version: string
   readonly dataDir: string
   settings: {
@@ -22,7 +22,6 @@ export interface Host {
   trash?: (paths: string[]) => Promise<void>
   revealPath(path: string): Promise<void>
   openPath(path: string): Promise<void>
-  openExternal(url: string): Promise<void>
   chooseFolder(): Promise<string | null>
   choosePlaylistPath(defaultName: string): Promise<string | null>
   startDrag(paths: string[]): void

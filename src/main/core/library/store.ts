@@ -198,7 +198,6 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     getClip: (id) => getClip(db, libraryDir, id),
     listClipsForCli: (filter) => listClipsForCli(db, mode, libraryDir, filter),
     listTasks: () => listTasks(db),
-    getTaskLyrics: (id) => tasks.getTaskLyrics(db, id),
     getFilePath: (clipId, kind) => files.getFilePath(db, libraryDir, clipId, kind),
 
     // User actions

@@ -14,12 +14,11 @@ interface TaskDbRow {
   last_polled_at: number | null
   next_poll_at: number | null
   not_found_count: number
-  failed_polls: number
   stale: number
 }
 
 const TASK_COLUMNS = `id, state, upstream_status, fail_reason, added_at, last_polled_at,
-  next_poll_at, not_found_count, failed_polls, stale`
+  next_poll_at, not_found_count, stale`
 
 function toStoredTask(row: TaskDbRow): StoredTask {
   return {
@@ -31,7 +30,6 @@ function toStoredTask(row: TaskDbRow): StoredTask {
     lastPolledAt: row.last_polled_at,
     nextPollAt: row.next_poll_at,
     notFoundCount: row.not_found_count,
-    failedPolls: row.failed_polls,
     stale: row.stale !== 0
   }
 }
@@ -89,13 +87,11 @@ export function recordPoll(db: Db, id: string, patch: TaskPollPatch): void {
     // A task that just ended (an answer in the same poll gave up on it) keeps no schedule.
     `UPDATE tasks SET last_polled_at = ?, next_poll_at = CASE WHEN state = 'pending' THEN ? END,
        not_found_count = coalesce(?, not_found_count),
-       failed_polls = coalesce(?, failed_polls),
        stale = coalesce(?, stale)
      WHERE id = ?`,
     patch.lastPolledAt,
     patch.nextPollAt,
     patch.notFoundCount ?? null,
-    patch.failedPolls ?? null,
     patch.stale === undefined ? null : patch.stale ? 1 : 0,
     id
   )
@@ -129,7 +125,7 @@ export function retryTask(db: Db, id: string): boolean {
   return db.tx(() => {
     const task = db.run(
       `UPDATE tasks SET state = 'pending', fail_reason = NULL, not_found_count = 0,
-         failed_polls = 0, stale = 0, next_poll_at = NULL, unreadable_answers = 0
+         stale = 0, next_poll_at = NULL, unreadable_answers = 0
        WHERE id = ? AND (state IN ('failed', 'not_found') OR (state = 'pending' AND stale = 1))`,
       id
     )
@@ -152,13 +148,4 @@ export function retryTask(db: Db, id: string): boolean {
  * again and merges into the same clips. */
 export function removeTask(db: Db, id: string): boolean {
   return db.run('DELETE FROM tasks WHERE id = ?', id) > 0
-}
-
-export function getTaskLyrics(db: Db, id: string): { title: string; text: string } | null {
-  const row = db.get<{ lyrics_title: string | null; lyrics_text: string | null }>(
-    'SELECT lyrics_title, lyrics_text FROM tasks WHERE id = ?',
-    id
-  )
-  if (row?.lyrics_text == null) return null
-  return { title: row.lyrics_title ?? '', text: row.lyrics_text }
 }

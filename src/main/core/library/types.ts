@@ -169,8 +169,6 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   /** The same, one slice of clip pks at a time (`afterPk` 0 first, then each `nextPk`),
    * so the start-up sweep can yield to the event loop between slices. */
   unfinishedClipsAfter(afterPk: number): { clipIds: string[]; nextPk: number | null }
-  /** The text of a LYRICS task, once it succeeded. */
-  getTaskLyrics(taskId: string): { title: string; text: string } | null
   /** Absolute path of a file that is on disk, for the media handler; else null. */
   getFilePath(clipId: string, kind: FileKind): string | null
   tagClips(ids: string[], change: TagChange): { changed: number }

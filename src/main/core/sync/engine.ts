@@ -274,7 +274,7 @@ export class SyncEngine {
       if (outcome.polled > 0) this.answeredFrom = this.deps.settings().baseUrl ?? ''
       this.failures = 0
       this.backoffUntil = 0
-      if (['offline', 'polling'].includes(this.status) || this.status === 'idle') {
+      if (this.status === 'offline' || this.status === 'idle') {
         this.setStatus(this.queue.isPaused ? this.status : 'idle', null)
       }
       this.queue.kick()

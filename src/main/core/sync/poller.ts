@@ -24,7 +24,6 @@ function schedule(store: SyncStore, task: StoredTask, now: number, policy: PollP
   store.recordPoll(task.id, {
     lastPolledAt: now,
     nextPollAt: now + nextPollDelay(age, policy),
-    failedPolls: 0,
     notFoundCount: 0,
     stale: age >= policy.staleAfterMs
   })

@@ -15,8 +15,6 @@ export interface StoredTask {
   nextPollAt: number | null
   /** Consecutive "task_not_exist" answers. */
   notFoundCount: number
-  /** Consecutive failed polls (network, 5xx, HTML…) for backoff. */
-  failedPolls: number
   stale: boolean
 }
 
@@ -39,7 +37,6 @@ export interface TaskPollPatch {
   lastPolledAt: number
   nextPollAt: number | null
   notFoundCount?: number
-  failedPolls?: number
   stale?: boolean
 }
 

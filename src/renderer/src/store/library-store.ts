@@ -349,7 +349,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
 export const useLibraryActions = (): LibraryActions => useLibraryStore((s) => s.actions)
 
-/** Back to a fresh store (tests; a library folder switch). */
+/** Back to a fresh store (between tests; nothing in the app calls it). */
 export function resetLibraryStore(): void {
   rt = freshRuntime()
   useLibraryStore.setState(initialLibraryData())
