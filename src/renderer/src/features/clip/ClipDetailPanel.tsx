@@ -171,6 +171,7 @@ export function ClipDetailPanel(): JSX.Element {
             )}
           </section>
           <ClipFiles
+            key={shown.id}
             clipId={shown.id}
             files={shown.files}
             generationFailed={shown.generationFailed}

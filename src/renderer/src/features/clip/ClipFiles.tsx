@@ -1,4 +1,4 @@
-import { useEffect, useState, type JSX } from 'react'
+import { useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClipFile, MediaKind } from '../../../../shared/domain'
 import { formatBytes } from '../../elements/intl-format'
@@ -28,7 +28,8 @@ function canFetchAgain(
 }
 
 /** The clip's files on disk: kind, state, size, why a download failed, and "Download
- * again" for a file that is missing or failed. */
+ * again" for a file that is missing or failed. Keyed by clip id where it is used, so what
+ * one clip's "Download again" said is not shown for the next clip. */
 export function ClipFiles({
   clipId,
   files,
@@ -43,7 +44,6 @@ export function ClipFiles({
   const reload = useClipStore((s) => s.actions.reload)
   const [busy, setBusy] = useState<MediaKind | null>(null)
   const [outcomes, setOutcomes] = useState<Partial<Record<MediaKind, Outcome>>>({})
-  useEffect(() => setOutcomes({}), [clipId])
   if (files.length === 0) return null
 
   const fetchAgain = async (kind: MediaKind): Promise<void> => {
