@@ -42,7 +42,7 @@ export function SmartPlaylistDialog(props: SmartPlaylistDialogProps): JSX.Elemen
     setBusy(false)
     if (done) props.onClose()
   }
-  const usePreset = (preset: PresetName): void => {
+  const applyPreset = (preset: PresetName): void => {
     setForm(ruleToForm(PRESETS[preset]))
     if (!editing) setName(t(`living.smart.preset.${preset}`))
   }
@@ -79,7 +79,7 @@ export function SmartPlaylistDialog(props: SmartPlaylistDialogProps): JSX.Elemen
               key={preset}
               type="button"
               className="text-button"
-              onClick={() => usePreset(preset)}
+              onClick={() => applyPreset(preset)}
             >
               {t(`living.smart.preset.${preset}`)}
             </button>
