@@ -109,7 +109,7 @@ for (const size of [
     await card.dblclick()
     await expect(page.getByTestId('player-title')).toContainText('Paper Moon')
     await expect(page.getByTestId('player-title')).not.toContainText('acoustic')
-    await page.getByRole('button', { name: 'List' }).click()
+    await page.getByRole('button', { name: 'List', exact: true }).click()
   })
 }
 
@@ -133,7 +133,7 @@ test('a failed generation is one label, hidden by default, with no file actions 
   await expect(page.getByTestId('clip-card').first().getByTestId('state-badge')).toHaveText(
     'Generation failed'
   )
-  await page.getByRole('button', { name: 'List' }).click()
+  await page.getByRole('button', { name: 'List', exact: true }).click()
   await page.getByTestId('filter-generation-failed').click()
   await expect(rows(page)).toHaveCount(6)
 })

@@ -81,7 +81,7 @@ test('the downloaded clips appear with their covers', async ({ page }) => {
     .toBe(6)
   await page.getByRole('button', { name: 'Covers' }).click()
   await expect(page.getByTestId('clip-card')).toHaveCount(6)
-  await page.getByRole('button', { name: 'List' }).click()
+  await page.getByRole('button', { name: 'List', exact: true }).click()
   await expect(rows(page)).toHaveCount(6)
 })
 

@@ -13,6 +13,7 @@ import { useApplyPreferences } from './hooks/useApplyPreferences'
 import { useGlobalShortcuts } from './features/shortcuts/useGlobalShortcuts'
 import { useMenuCommands } from './features/shortcuts/useMenuCommands'
 import { useAppActions, useAppStore } from './store/app-store'
+import { followQueue } from './store/player-store'
 
 // The frame: navigation on the left, the current view with its banners, the player bar
 // across the bottom and overlays above everything.
@@ -25,6 +26,8 @@ export function App(): JSX.Element {
   useEffect(() => {
     void loadInfo()
   }, [loadInfo])
+  // The queue is the core's: read what it kept, and follow changes made elsewhere.
+  useEffect(() => followQueue(), [])
   return (
     <div className="app">
       <Sidebar />

@@ -8,6 +8,7 @@ import { shortcutsEn } from './locales/shortcuts.en'
 import { tagsEn } from './locales/tags.en'
 import { tasksEn } from './locales/tasks.en'
 import { livingEn } from './locales/living.en'
+import { everydayEn } from './locales/everyday.en'
 
 // English strings, one file per feature area in locales/. The zh-CN files must have
 // exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
@@ -24,7 +25,8 @@ export const en = {
   onboarding: onboardingEn,
   shortcuts: shortcutsEn,
   living: livingEn,
-  gestures: gesturesEn
+  gestures: gesturesEn,
+  everyday: everydayEn
 }
 
 export type Messages = typeof en

@@ -9,6 +9,7 @@ import { shortcutsZhCN } from './locales/shortcuts.zh-CN'
 import { tagsZhCN } from './locales/tags.zh-CN'
 import { tasksZhCN } from './locales/tasks.zh-CN'
 import { livingZhCN } from './locales/living.zh-CN'
+import { everydayZhCN } from './locales/everyday.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
@@ -23,5 +24,6 @@ export const zhCN: Messages = {
   onboarding: onboardingZhCN,
   shortcuts: shortcutsZhCN,
   living: livingZhCN,
-  gestures: gesturesZhCN
+  gestures: gesturesZhCN,
+  everyday: everydayZhCN
 }

@@ -1,57 +1,84 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { ClipRow } from '../../../shared/domain'
+import type { QueueSource, QueueState, RepeatMode } from '../../../shared/queue'
+import { call, onEvent } from '../lib/bridge'
+import { chunkIds } from '../lib/id-chunks'
+import { MAX_IDS_PER_CALL } from '../../../shared/limits'
 import { activeMediaElement } from './player-media'
-import { moveEntry, removeEntry, shuffleAround, unshuffle } from './player-queue'
 import { delayedLocalStorage } from './player-storage'
 
-export type RepeatMode = 'off' | 'all' | 'one'
+export type { RepeatMode }
 export type PlayerMode = 'audio' | 'video'
 /** Why the media element could not play the current clip. */
 export type PlayerError = 'media' | 'blocked'
 
 /** "Previous" restarts the track instead when it has played longer than this. */
 export const RESTART_THRESHOLD_SEC = 3
+/** How often the position is saved into the queue while playing. */
+const SAVE_POSITION_MS = 5000
+
+// The player: what plays and how (volume, mode, position) is here; the queue itself is
+// the core's (src/main/core/library/queue, docs/QUEUE.md), held by reference in the index.
+// This store keeps only the current clip, its index and the queue's length, and every
+// queue change is a bridge call whose answer is applied here.
+
+export interface PlaySourceOptions {
+  /** The row index in the source's order (a double-clicked row). */
+  at?: number
+  /** The clip expected at `at`. */
+  clipId?: string
+  shuffle?: boolean
+}
 
 export interface PlayerActions {
-  /** Replaces the queue with `clips` and plays the one at `startIndex`. */
-  playList: (clips: ClipRow[], startIndex: number) => void
-  /** Adds to the end of the queue. */
-  enqueue: (clips: ClipRow[]) => void
+  /** Plays a library view, a playlist or a hand-picked list, of any size, by reference. */
+  playSource: (source: QueueSource, options?: PlaySourceOptions) => Promise<void>
+  /** Plays these clips (a hand-picked list) from the one at `startIndex`. */
+  playList: (clips: ClipRow[], startIndex: number) => Promise<void>
+  /** Adds after the current track and the songs already added. */
+  enqueue: (clips: ClipRow[]) => Promise<void>
   /** Inserts right after the current track. */
-  playNext: (clips: ClipRow[]) => void
+  playNext: (clips: ClipRow[]) => Promise<void>
   /** Plays the clip's mp4 in the video panel (queued after the current track if needed). */
-  playVideo: (clip: ClipRow) => void
+  playVideo: (clip: ClipRow) => Promise<void>
   togglePlay: () => void
   play: () => void
   pause: () => void
-  next: () => void
-  previous: () => void
+  next: () => Promise<void>
+  previous: () => Promise<void>
   seek: (sec: number) => void
   setVolume: (volume: number) => void
   toggleMute: () => void
-  toggleShuffle: () => void
-  cycleRepeat: () => void
-  jumpTo: (index: number) => void
-  removeFromQueue: (index: number) => void
-  moveInQueue: (from: number, to: number) => void
+  toggleShuffle: () => Promise<void>
+  cycleRepeat: () => Promise<void>
+  jumpTo: (index: number) => Promise<void>
+  removeFromQueue: (index: number) => Promise<void>
+  moveInQueue: (from: number, to: number) => Promise<void>
   /** Empties the queue but keeps the track that is playing. */
-  clearQueue: () => void
+  clearQueue: () => Promise<void>
   setMode: (mode: PlayerMode) => void
-  /** Refreshes queued rows (e.g. a favourite changed) by clip id. */
+  /** Refreshes the current row (e.g. a favourite changed) by clip id. */
   updateClips: (rows: ClipRow[]) => void
+  /** Reads the queue the core kept (at start, and after the library changed). */
+  load: () => Promise<void>
+  /** Saves the position into the queue now. */
+  savePosition: () => void
   // Reports from the media element (PlayerEngine); not for components.
-  trackEnded: () => void
+  trackEnded: () => Promise<void>
   reportPosition: (sec: number) => void
   reportDuration: (sec: number) => void
   reportPlaying: (playing: boolean) => void
-  reportError: (error: PlayerError | null) => void
+  reportError: (error: PlayerError | null) => Promise<void>
 }
 
 export interface PlayerState {
-  queue: ClipRow[]
-  /** Index of `current` in `queue`, -1 when the queue is empty. */
+  /** Entries in the queue (the core's). */
+  length: number
+  /** Index of `current` in the queue, -1 when nothing is current. */
   index: number
+  /** Grows with every change of the queue's entries or order: views of it refetch. */
+  revision: number
   current: ClipRow | null
   playing: boolean
   /** Seconds. */
@@ -64,19 +91,20 @@ export interface PlayerState {
   shuffle: boolean
   repeat: RepeatMode
   mode: PlayerMode
-  /** The queue order before shuffling, to put it back. */
-  unshuffled: ClipRow[] | null
   /** Grows each time a track starts from its beginning: each value is one play. */
   playSeq: number
   error: PlayerError | null
+  /** The last queue call failed (the message is in the toast). */
+  queueError: string | null
   actions: PlayerActions
 }
 
 export type PlayerData = Omit<PlayerState, 'actions'>
 
 export const initialPlayerState: PlayerData = {
-  queue: [],
+  length: 0,
   index: -1,
+  revision: 0,
   current: null,
   playing: false,
   position: 0,
@@ -86,9 +114,9 @@ export const initialPlayerState: PlayerData = {
   shuffle: false,
   repeat: 'off',
   mode: 'audio',
-  unshuffled: null,
   playSeq: 0,
-  error: null
+  error: null,
+  queueError: null
 }
 
 const clamp = (value: number, min: number, max: number): number =>
@@ -105,30 +133,52 @@ export function isPlayable(clip: ClipRow): boolean {
   return clip.hasAudio && !clip.generationFailed
 }
 
+interface ApplyOptions {
+  /** The current entry starts from its beginning (a new track, or the same one again). */
+  fresh?: boolean
+  playing?: boolean
+  mode?: PlayerMode
+}
+
 export const usePlayerStore = create<PlayerState>()(
   persist(
     (set, get) => {
-      /** Makes `queue[index]` current, from its start. */
-      const go = (
-        queue: ClipRow[],
-        index: number,
-        extra: Partial<PlayerData> = {}
-      ): Partial<PlayerData> => {
-        const clip = queue[index] ?? null
-        const before = get().current
-        if (clip && before && clip.id === before.id) seekElement(0)
-        const mode = extra.mode ?? (get().mode === 'video' && clip?.hasVideo ? 'video' : 'audio')
-        return {
-          queue,
-          index: clip ? index : -1,
+      let lastSave = 0
+
+      /** Applies the core's answer. */
+      const apply = (q: QueueState, o: ApplyOptions = {}): void => {
+        const s = get()
+        const clip = q.current
+        const fresh = o.fresh === true || clip?.id !== s.current?.id
+        if (fresh && clip && s.current?.id === clip.id) seekElement(0)
+        const mode = o.mode ?? (s.mode === 'video' && clip?.hasVideo ? 'video' : 'audio')
+        set({
+          length: q.length,
+          index: q.index,
+          revision: q.revision,
+          shuffle: q.shuffle,
+          repeat: q.repeat,
           current: clip,
-          position: 0,
-          duration: clip?.durationSec ?? 0,
-          playSeq: get().playSeq + 1,
-          error: null,
-          ...extra,
+          queueError: null,
           mode,
-          playing: clip ? (extra.playing ?? get().playing) : false
+          ...(fresh
+            ? {
+                position: 0,
+                duration: clip?.durationSec ?? 0,
+                playSeq: s.playSeq + 1,
+                error: null
+              }
+            : {}),
+          playing: clip ? (o.playing ?? s.playing) : false
+        })
+      }
+
+      /** Runs a queue call; a failure is kept for the UI and changes nothing. */
+      const run = async (fn: () => Promise<QueueState>, o: ApplyOptions = {}): Promise<void> => {
+        try {
+          apply(await fn(), o)
+        } catch (error) {
+          set({ queueError: error instanceof Error ? error.message : String(error) })
         }
       }
 
@@ -137,101 +187,101 @@ export const usePlayerStore = create<PlayerState>()(
         set((s) => ({ position: 0, playSeq: s.playSeq + 1, error: null }))
       }
 
-      const advance = (fromEnd: boolean): void => {
-        const { queue, index, repeat } = get()
-        if (queue.length === 0) return
-        if (index < queue.length - 1) set(go(queue, index + 1))
-        else if (repeat === 'all') set(go(queue, 0))
-        else if (fromEnd) {
-          // End of the queue: stop on the last track, ready to play it again.
-          seekElement(0)
-          set({ playing: false, position: 0 })
+      const step = async (by: 1 | -1, fromEnd: boolean): Promise<void> => {
+        try {
+          const q = await call('queueStep', { by })
+          if (q.ended === true) {
+            // End of the queue: stop on the last track, ready to play it again.
+            if (fromEnd) {
+              seekElement(0)
+              apply(q)
+              set({ playing: false, position: 0 })
+            }
+            return
+          }
+          apply(q, { fresh: true })
+        } catch (error) {
+          set({ queueError: error instanceof Error ? error.message : String(error) })
         }
       }
 
       const actions: PlayerActions = {
-        playList: (all, startIndex) => {
+        playSource: async (source, options = {}) => {
+          try {
+            const before = get().revision
+            const q = await call('playQueue', { source, ...options })
+            // Nothing in the source could play: the core kept the queue, so does the player.
+            if (q.revision === before && get().current !== null) return
+            apply(q, { fresh: true, playing: true, mode: 'audio' })
+          } catch (error) {
+            set({ queueError: error instanceof Error ? error.message : String(error) })
+          }
+        },
+        playList: async (all, startIndex) => {
           const clips = all.filter(isPlayable)
           if (clips.length === 0) return
           // The clicked clip, or the first playable one after it, keeps its place.
           const asked = clamp(Math.floor(startIndex), 0, all.length - 1)
-          const before = all.slice(0, asked).filter(isPlayable).length
-          const start = clamp(before, 0, clips.length - 1)
-          if (get().shuffle) {
-            const mixed = shuffleAround(clips, start)
-            set(
-              go(mixed.queue, mixed.index, { playing: true, mode: 'audio', unshuffled: [...clips] })
-            )
-          } else {
-            set(go([...clips], start, { playing: true, mode: 'audio', unshuffled: null }))
-          }
+          const start = all.slice(asked).find(isPlayable) ?? clips[clips.length - 1]
+          const at = clips.indexOf(start as ClipRow)
+          await actions.playSource(
+            { kind: 'clips', ids: clips.slice(0, MAX_IDS_PER_CALL).map((c) => c.id) },
+            { at, clipId: start?.id, shuffle: get().shuffle }
+          )
         },
-        enqueue: (all) => {
+        enqueue: async (all) => {
           const clips = all.filter(isPlayable)
           if (clips.length === 0) return
-          const { queue, index, unshuffled } = get()
-          const nextQueue = [...queue, ...clips]
-          const nextOriginal = unshuffled ? [...unshuffled, ...clips] : null
-          if (index < 0) set(go(nextQueue, 0, { playing: false, unshuffled: nextOriginal }))
-          else set({ queue: nextQueue, unshuffled: nextOriginal })
+          for (const clipIds of chunkIds(clips.map((c) => c.id)))
+            await run(() => call('queueAdd', { clipIds }))
         },
-        playNext: (all) => {
+        playNext: async (all) => {
           const clips = all.filter(isPlayable)
           if (clips.length === 0) return
-          const { queue, index, unshuffled, current } = get()
-          if (index < 0) return actions.enqueue(clips)
-          const nextQueue = [...queue.slice(0, index + 1), ...clips, ...queue.slice(index + 1)]
-          let nextOriginal = unshuffled
-          if (unshuffled && current) {
-            const at = unshuffled.findIndex((c) => c.id === current.id)
-            nextOriginal = [...unshuffled.slice(0, at + 1), ...clips, ...unshuffled.slice(at + 1)]
-          }
-          set({ queue: nextQueue, unshuffled: nextOriginal })
+          // Each chunk goes right after the current track: the last chunk first.
+          for (const clipIds of chunkIds(clips.map((c) => c.id)).reverse())
+            await run(() => call('queueAdd', { clipIds, next: true }))
         },
-        playVideo: (clip) => {
+        playVideo: async (clip) => {
           if (!clip.hasVideo) return
-          const { queue, index, current } = get()
+          const { current } = get()
           if (current && current.id === clip.id) {
             set({ mode: 'video', playing: true })
             return
           }
-          const found = queue.findIndex((c) => c.id === clip.id)
-          if (found >= 0) {
-            set(go(queue, found, { mode: 'video', playing: true }))
-            return
+          try {
+            const added = await call('queueAdd', { clipIds: [clip.id], next: true })
+            const q = added.current?.id === clip.id ? added : await call('queueStep', { by: 1 })
+            apply(q, { fresh: true, playing: true, mode: 'video' })
+          } catch (error) {
+            set({ queueError: error instanceof Error ? error.message : String(error) })
           }
-          const at = index + 1
-          const nextQueue = [...queue.slice(0, at), clip, ...queue.slice(at)]
-          const original = get().unshuffled
-          set(
-            go(nextQueue, at, {
-              mode: 'video',
-              playing: true,
-              unshuffled: original ? [...original, clip] : null
-            })
-          )
         },
         togglePlay: () => {
-          const { current, queue, playing } = get()
+          const { current, length, playing } = get()
           if (!current) {
-            if (queue.length > 0) set(go(queue, 0, { playing: true }))
+            if (length > 0) void run(() => call('queueJump', { index: 0 }), { playing: true })
             return
           }
+          if (playing) actions.savePosition()
           set({ playing: !playing, error: null })
         },
         play: () => {
           if (get().current) set({ playing: true, error: null })
-          else if (get().queue.length > 0) set(go(get().queue, 0, { playing: true }))
+          else if (get().length > 0)
+            void run(() => call('queueJump', { index: 0 }), { playing: true })
         },
-        pause: () => set({ playing: false }),
-        next: () => advance(false),
-        previous: () => {
-          const { queue, index, repeat, position } = get()
+        pause: () => {
+          set({ playing: false })
+          actions.savePosition()
+        },
+        next: () => step(1, false),
+        previous: async () => {
+          const { index, position, length, repeat } = get()
           if (index < 0) return
           if (position > RESTART_THRESHOLD_SEC) return restart()
-          if (index > 0) set(go(queue, index - 1))
-          else if (repeat === 'all' && queue.length > 1) set(go(queue, queue.length - 1))
-          else restart()
+          if (index === 0 && !(repeat === 'all' && length > 1)) return restart()
+          await step(-1, false)
         },
         seek: (sec) => {
           const { duration, current } = get()
@@ -246,67 +296,61 @@ export const usePlayerStore = create<PlayerState>()(
           set({ volume: v, muted: v === 0 ? get().muted : false })
         },
         toggleMute: () => set((s) => ({ muted: !s.muted })),
-        toggleShuffle: () => {
-          const { shuffle, queue, index, unshuffled } = get()
-          if (shuffle) {
-            const back = unshuffled ? unshuffle(queue, index, unshuffled) : { queue, index }
-            set({ shuffle: false, queue: back.queue, index: back.index, unshuffled: null })
-          } else {
-            const mixed = shuffleAround(queue, index)
-            set({ shuffle: true, queue: mixed.queue, index: mixed.index, unshuffled: [...queue] })
-          }
+        toggleShuffle: () => run(() => call('setQueueOptions', { shuffle: !get().shuffle })),
+        cycleRepeat: () => {
+          const r = get().repeat
+          const repeat: RepeatMode = r === 'off' ? 'all' : r === 'all' ? 'one' : 'off'
+          set({ repeat })
+          return run(() => call('setQueueOptions', { repeat }))
         },
-        cycleRepeat: () =>
-          set((s) => ({ repeat: s.repeat === 'off' ? 'all' : s.repeat === 'all' ? 'one' : 'off' })),
-        jumpTo: (index) => {
-          const { queue } = get()
-          if (index < 0 || index >= queue.length) return
-          set(go(queue, index, { playing: true }))
+        jumpTo: async (index) => {
+          if (index < 0 || index >= get().length) return
+          await run(() => call('queueJump', { index }), { fresh: true, playing: true })
         },
-        removeFromQueue: (at) => {
-          const { queue, index, unshuffled } = get()
-          const removed = queue[at]
-          if (!removed) return
-          const result = removeEntry(queue, index, at)
-          let original = unshuffled
-          if (original) {
-            const j = original.findIndex((c) => c.id === removed.id)
-            original = j >= 0 ? original.filter((_, i) => i !== j) : original
-          }
-          if (result.removedCurrent) set(go(result.queue, result.index, { unshuffled: original }))
-          else set({ queue: result.queue, index: result.index, unshuffled: original })
+        removeFromQueue: async (index) => {
+          const wasCurrent = index === get().index
+          await run(() => call('queueRemove', { index }), { fresh: wasCurrent })
         },
-        moveInQueue: (from, to) => {
-          const { queue, index } = get()
-          const result = moveEntry(queue, index, from, to)
-          set({ queue: result.queue, index: result.index })
+        moveInQueue: async (from, to) => {
+          if (from === to) return
+          await run(() => call('queueMove', { from, to }))
         },
-        clearQueue: () => {
-          const { current } = get()
-          if (!current) set({ queue: [], index: -1, unshuffled: null })
-          else set({ queue: [current], index: 0, unshuffled: get().shuffle ? [current] : null })
-        },
+        clearQueue: () => run(() => call('clearQueue')),
         setMode: (mode) => {
           const { current } = get()
           if (mode === 'video' && !current?.hasVideo) return
           set({ mode })
         },
         updateClips: (rows) => {
-          if (rows.length === 0) return
-          const byId = new Map(rows.map((row) => [row.id, row]))
-          const swap = (clip: ClipRow): ClipRow => byId.get(clip.id) ?? clip
-          set((s) => ({
-            queue: s.queue.map(swap),
-            unshuffled: s.unshuffled ? s.unshuffled.map(swap) : null,
-            current: s.current ? swap(s.current) : null
-          }))
+          const current = get().current
+          if (!current) return
+          const row = rows.find((r) => r.id === current.id)
+          if (row) set({ current: row })
         },
-        trackEnded: () => {
+        load: async () => {
+          try {
+            const q = await call('getQueue')
+            const first = get().current === null
+            apply(q)
+            if (first && q.current) set({ position: q.positionMs / 1000 })
+          } catch {
+            // No queue (an index that cannot be read): the player starts empty.
+          }
+        },
+        savePosition: () => {
+          if (!get().current) return
+          lastSave = Date.now()
+          const positionMs = Math.round(clamp(get().position, 0, 86_400) * 1000)
+          void call('setQueueOptions', { positionMs }).catch(() => undefined)
+        },
+        trackEnded: async () => {
           if (get().repeat === 'one') restart()
-          else advance(true)
+          else await step(1, true)
         },
         reportPosition: (sec) => {
-          if (Number.isFinite(sec)) set({ position: sec })
+          if (!Number.isFinite(sec)) return
+          set({ position: sec })
+          if (get().playing && Date.now() - lastSave >= SAVE_POSITION_MS) actions.savePosition()
         },
         reportDuration: (sec) => {
           if (Number.isFinite(sec) && sec > 0) set({ duration: sec })
@@ -314,12 +358,12 @@ export const usePlayerStore = create<PlayerState>()(
         reportPlaying: (playing) => {
           if (get().playing !== playing) set({ playing })
         },
-        reportError: (error) => {
+        reportError: async (error) => {
           // A file that cannot be played (gone from disk, unreadable) is skipped while the
           // queue has more: playback carries on with the next clip.
-          const { queue, index, playing } = get()
-          if (error === 'media' && playing && index >= 0 && index < queue.length - 1) {
-            set(go(queue, index + 1, { playing: true }))
+          const { index, length, playing } = get()
+          if (error === 'media' && playing && index >= 0 && index < length - 1) {
+            await step(1, false)
             return
           }
           set(error ? { error, playing: false } : { error: null })
@@ -330,55 +374,46 @@ export const usePlayerStore = create<PlayerState>()(
     },
     {
       name: 'songshelf-player',
-      version: 1,
+      version: 2,
       storage: createJSONStorage(() => delayedLocalStorage),
-      // Museeks' rule: what is remembered is the queue and where you were, never
-      // "playing" — the app must not start making noise on launch.
-      partialize: (s) => ({
-        queue: s.queue,
-        index: s.index,
-        position: s.position,
-        volume: s.volume,
-        muted: s.muted,
-        shuffle: s.shuffle,
-        repeat: s.repeat,
-        unshuffled: s.unshuffled
-      }),
-      merge: (persisted, current) => restore(persisted, current)
+      // Only the listener's settings: the queue and where it was are the core's, in the
+      // index (a 100,000-clip queue overflowed localStorage, issue 13). Never "playing".
+      partialize: (s) => ({ volume: s.volume, muted: s.muted }),
+      merge: (persisted, current) => restore(persisted, current),
+      migrate: (persisted) => persisted
     }
   )
 )
 
-/** Rebuilds the state from what localStorage held, trusting nothing in it. */
+/** Rebuilds the settings from what localStorage held, trusting nothing in it. */
 function restore(persisted: unknown, current: PlayerState): PlayerState {
   if (!persisted || typeof persisted !== 'object') return current
   const p = persisted as Partial<PlayerData>
-  const queue = Array.isArray(p.queue) ? p.queue.filter(isClipRow).filter(isPlayable) : []
-  const index = typeof p.index === 'number' && p.index >= 0 && p.index < queue.length ? p.index : -1
-  const clip = queue[index] ?? null
-  const num = (value: unknown, fallback: number): number =>
-    typeof value === 'number' && Number.isFinite(value) ? value : fallback
-  return {
-    ...current,
-    queue,
-    index,
-    current: clip,
-    playing: false,
-    mode: 'audio',
-    position: clip ? Math.max(0, num(p.position, 0)) : 0,
-    duration: clip?.durationSec ?? 0,
-    volume: clamp(num(p.volume, 1), 0, 1),
-    muted: p.muted === true,
-    shuffle: p.shuffle === true,
-    repeat: p.repeat === 'all' || p.repeat === 'one' ? p.repeat : 'off',
-    unshuffled: Array.isArray(p.unshuffled) ? p.unshuffled.filter(isClipRow) : null
-  }
+  const volume = typeof p.volume === 'number' && Number.isFinite(p.volume) ? p.volume : 1
+  return { ...current, volume: clamp(volume, 0, 1), muted: p.muted === true }
 }
 
-function isClipRow(value: unknown): value is ClipRow {
-  if (!value || typeof value !== 'object') return false
-  const row = value as Partial<ClipRow>
-  return typeof row.id === 'string' && typeof row.title === 'string'
+let following: (() => void) | null = null
+
+/** Loads the kept queue and follows changes made elsewhere (another window, a library
+ * change that moves a live view). Returns the unsubscribe. */
+export function followQueue(): () => void {
+  following?.()
+  const { actions } = usePlayerStore.getState()
+  void actions.load()
+  const offQueue = onEvent('queue-changed', (q) => {
+    const s = usePlayerStore.getState()
+    if (q.revision !== s.revision || q.length !== s.length) {
+      usePlayerStore.setState({ revision: q.revision, length: q.length })
+    }
+  })
+  const offLibrary = onEvent('library-changed', () => void actions.load())
+  following = () => {
+    offQueue()
+    offLibrary()
+    following = null
+  }
+  return following
 }
 
 export const usePlayerActions = (): PlayerActions => usePlayerStore((s) => s.actions)

@@ -174,8 +174,8 @@ describe('the clip detail panel', () => {
     const writeText = vi.fn(async () => undefined)
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } })
     const player = usePlayerStore.getState().actions
-    const playList = vi.spyOn(player, 'playList').mockImplementation(() => undefined)
-    const playVideo = vi.spyOn(player, 'playVideo').mockImplementation(() => undefined)
+    const playSource = vi.spyOn(player, 'playSource').mockResolvedValue(undefined)
+    const playVideo = vi.spyOn(player, 'playVideo').mockResolvedValue(undefined)
     render(<LibraryView />)
     await screen.findAllByTestId('clip-row')
     await useClipStore.getState().actions.open('the-clip')
@@ -183,8 +183,9 @@ describe('the clip detail panel', () => {
     await within(panel).findByRole('heading', { level: 2, name: 'City Lights, part two' })
 
     fireEvent.click(within(panel).getByRole('button', { name: 'Play' }))
-    const [queue, start] = playList.mock.calls[0] as [{ id: string }[], number]
-    expect(queue[start]?.id).toBe('the-clip')
+    // The view plays by reference, from the clip (docs/QUEUE.md).
+    expect(playSource.mock.calls[0]?.[0]).toMatchObject({ kind: 'library' })
+    expect(playSource.mock.calls[0]?.[1]).toMatchObject({ clipId: 'the-clip' })
     fireEvent.click(within(panel).getByRole('button', { name: 'Play video' }))
     expect(playVideo.mock.calls[0]?.[0]).toMatchObject({ id: 'the-clip' })
 
@@ -216,7 +217,7 @@ describe('the clip detail panel', () => {
     expect(lib.fake.calls.find((c) => c.method === 'revealClip')?.request).toEqual({
       id: 'the-clip'
     })
-    playList.mockRestore()
+    playSource.mockRestore()
     playVideo.mockRestore()
   })
 

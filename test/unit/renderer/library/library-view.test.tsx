@@ -158,22 +158,22 @@ describe('the library view', () => {
     )
   })
 
-  it('a click opens the detail panel, double-click plays the loaded rows around the clip', async () => {
+  it('a click opens the detail panel, double-click plays the whole view from the clip', async () => {
     await renderLibrary(30)
-    const playList = vi
-      .spyOn(usePlayerStore.getState().actions, 'playList')
-      .mockImplementation(() => undefined)
+    const playSource = vi
+      .spyOn(usePlayerStore.getState().actions, 'playSource')
+      .mockResolvedValue(undefined)
     const third = screen.getAllByTestId('clip-row')[2] as HTMLElement
     fireEvent.click(third)
     expect(await screen.findByRole('heading', { level: 2, name: 'Song 27' })).toBeTruthy()
     // The second click of a double-click (the browser's click with detail 2).
     fireEvent.click(third, { detail: 2 })
-    expect(playList).toHaveBeenCalledTimes(1)
-    const [queue, start] = playList.mock.calls[0] as [{ id: string }[], number]
-    expect(queue).toHaveLength(30)
-    expect(start).toBe(2)
-    expect(queue[start]?.id).toBe('clip-00027')
-    playList.mockRestore()
+    expect(playSource).toHaveBeenCalledTimes(1)
+    // By reference: the view's filter and sort, from the clicked row, not its loaded rows.
+    const [source, options] = playSource.mock.calls[0] ?? []
+    expect(source).toMatchObject({ kind: 'library', sort: 'created', dir: 'desc' })
+    expect(options).toMatchObject({ at: 2, clipId: 'clip-00027' })
+    playSource.mockRestore()
   })
 
   it('marks the clip that is playing', async () => {

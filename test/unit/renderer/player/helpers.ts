@@ -4,6 +4,7 @@ import { afterEach, beforeEach, vi } from 'vitest'
 import type { ClipRow, SyncState, TaskRow } from '../../../../src/shared/domain'
 import type { PublicSettings } from '../../../../src/shared/settings'
 import { initI18n } from '../../../../src/renderer/src/i18n'
+import { rememberRows } from '../support/fake-queue'
 
 // Shared set-up for the player/tasks/settings component tests: English UI, media elements
 // that "play" without a real decoder, cleanup after each test. Stores are reset between
@@ -23,8 +24,9 @@ export function useRendererTestSetup(): void {
   })
 }
 
+/** A slim row; the fake queue knows it by id (the store sends only ids to the queue). */
 export function clip(id: string, overrides: Partial<ClipRow> = {}): ClipRow {
-  return {
+  const row: ClipRow = {
     id,
     taskId: `task-${id}`,
     title: `Song ${id}`,
@@ -44,6 +46,8 @@ export function clip(id: string, overrides: Partial<ClipRow> = {}): ClipRow {
     generationFailed: false,
     ...overrides
   }
+  rememberRows([row])
+  return row
 }
 
 export function clips(count: number): ClipRow[] {

@@ -55,7 +55,7 @@ describe('MediaSession artwork in Electron', () => {
     (session.metadata as unknown as { artwork: MediaImage[] }).artwork
 
   it('hands the OS a blob: URL of the cover, never the songshelf-media: URL', async () => {
-    act(() =>
+    await act(() =>
       usePlayerStore
         .getState()
         .actions.playList([clip('a', { hasCover: true }), clip('b', { hasCover: true })], 0)

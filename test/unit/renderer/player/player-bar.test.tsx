@@ -1,27 +1,29 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlayerBar } from '../../../../src/renderer/src/features/player/PlayerBar'
 import { usePlayerStore } from '../../../../src/renderer/src/store/player-store'
-import { installFakeApi } from '../support/fake-api'
+import { installFakeApi, type FakeApi } from '../support/fake-api'
 import { clip, clips, giveElementsASize, useRendererTestSetup } from './helpers'
 
 const player = (): ReturnType<typeof usePlayerStore.getState> => usePlayerStore.getState()
 
+let fake: FakeApi
+
 describe('player bar', () => {
   useRendererTestSetup()
   beforeEach(() => {
-    installFakeApi({ recordPlay: () => ({ ok: true }) })
+    fake = installFakeApi({ recordPlay: () => ({ ok: true }) })
   })
 
-  it('shows "nothing playing" with play disabled when the queue is empty', () => {
+  it('shows "nothing playing" with play disabled when the queue is empty', async () => {
     render(<PlayerBar />)
     expect(screen.getByTestId('player-title').textContent).toBe('Nothing playing')
     expect(screen.getByRole('button', { name: 'Play' })).toHaveProperty('disabled', true)
     expect(screen.queryByTestId('player-audio')).toBeNull()
   })
 
-  it('plays the current song through one <audio> element pointed at the media URL', () => {
-    act(() => player().actions.playList([clip('abc', { title: 'City Lights' })], 0))
+  it('plays the current song through one <audio> element pointed at the media URL', async () => {
+    await act(() => player().actions.playList([clip('abc', { title: 'City Lights' })], 0))
     render(<PlayerBar />)
     expect(screen.getByTestId('player-title').textContent).toBe('City Lights')
     const audio = screen.getByTestId('player-audio') as HTMLAudioElement
@@ -32,8 +34,8 @@ describe('player bar', () => {
     expect(HTMLMediaElement.prototype.pause).toHaveBeenCalled()
   })
 
-  it('the seek slider moves the media element; time updates move the slider', () => {
-    act(() => player().actions.playList([clip('abc', { durationSec: 200 })], 0))
+  it('the seek slider moves the media element; time updates move the slider', async () => {
+    await act(() => player().actions.playList([clip('abc', { durationSec: 200 })], 0))
     render(<PlayerBar />)
     const audio = screen.getByTestId('player-audio') as HTMLAudioElement
     Object.defineProperty(audio, 'readyState', { value: 4 })
@@ -50,13 +52,13 @@ describe('player bar', () => {
     )
   })
 
-  it('the end of a song moves on and a pause from outside (OS, native controls) is reflected', () => {
-    act(() => player().actions.playList(clips(2), 0))
+  it('the end of a song moves on and a pause from outside (OS, native controls) is reflected', async () => {
+    await act(() => player().actions.playList(clips(2), 0))
     render(<PlayerBar />)
     let audio = screen.getByTestId('player-audio') as HTMLAudioElement
     Object.defineProperty(audio, 'readyState', { value: 4, configurable: true })
     fireEvent.ended(audio)
-    expect(player().current?.id).toBe('c1')
+    await waitFor(() => expect(player().current?.id).toBe('c1'))
     audio = screen.getByTestId('player-audio') as HTMLAudioElement
     Object.defineProperty(audio, 'readyState', { value: 4, configurable: true })
     fireEvent.pause(audio)
@@ -64,33 +66,38 @@ describe('player bar', () => {
     expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy()
   })
 
-  it('shuffle, repeat and mute say their state to assistive technology', () => {
-    act(() => player().actions.playList(clips(3), 0))
+  it('shuffle, repeat and mute say their state to assistive technology', async () => {
+    await act(() => player().actions.playList(clips(3), 0))
     render(<PlayerBar />)
     const shuffle = screen.getByRole('button', { name: 'Shuffle' })
     expect(shuffle.getAttribute('aria-pressed')).toBe('false')
     fireEvent.click(shuffle)
-    expect(shuffle.getAttribute('aria-pressed')).toBe('true')
+    await waitFor(() => expect(shuffle.getAttribute('aria-pressed')).toBe('true'))
     fireEvent.click(screen.getByRole('button', { name: 'Repeat: off' }))
     expect(screen.getByRole('button', { name: 'Repeat: the whole queue' })).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Mute' }))
     expect(screen.getByRole('button', { name: 'Unmute' }).getAttribute('aria-pressed')).toBe('true')
   })
 
-  it('the queue panel reorders with buttons, removes and clears', () => {
+  it('the queue panel reorders with buttons, removes and clears', async () => {
     giveElementsASize()
-    act(() => player().actions.playList(clips(3), 0))
+    await act(() => player().actions.playList(clips(3), 0))
     render(<PlayerBar />)
     fireEvent.click(screen.getByRole('button', { name: 'Queue', expanded: false }))
     expect(screen.getByTestId('queue-panel')).toBeTruthy()
-    fireEvent.click(screen.getByRole('button', { name: 'Move Song c2 (#c2) up' }))
-    expect(player().queue.map((c) => c.id)).toEqual(['c0', 'c2', 'c1'])
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Song c1 (#c1) from the queue' }))
-    expect(player().queue.map((c) => c.id)).toEqual(['c0', 'c2'])
-    fireEvent.click(screen.getByRole('button', { name: /Play Song c2/ }))
-    expect(player().current?.id).toBe('c2')
+    const ids = (): string[] => fake.queue.ids()
+    fireEvent.click(await screen.findByRole('button', { name: 'Move Song c2 (#c2) up' }))
+    await waitFor(() => expect(ids()).toEqual(['c0', 'c2', 'c1']))
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Remove Song c1 (#c1) from the queue' })
+    )
+    await waitFor(() => expect(ids()).toEqual(['c0', 'c2']))
+    await waitFor(() => expect(screen.queryByText('Song c1')).toBeNull())
+    fireEvent.click(await screen.findByRole('button', { name: /Play Song c2/ }))
+    await waitFor(() => expect(player().current?.id).toBe('c2'))
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }))
-    expect(player().queue.map((c) => c.id)).toEqual(['c2'])
+    await waitFor(() => expect(ids()).toEqual(['c2']))
+    expect(player().length).toBe(1)
   })
 })
 
@@ -129,8 +136,8 @@ describe('MediaSession', () => {
     vi.unstubAllGlobals()
   })
 
-  it('tells the OS what plays, with cover art, and obeys media keys', () => {
-    act(() =>
+  it('tells the OS what plays, with cover art, and obeys media keys', async () => {
+    await act(() =>
       player().actions.playList(
         [clip('a', { title: 'First', hasCover: true, model: 'chirp-v4-5' }), clip('b')],
         0
@@ -159,8 +166,8 @@ describe('MediaSession', () => {
       expect(typeof handlers.get(action), action).toBe('function')
     }
     act(() => handlers.get('nexttrack')?.({ action: 'nexttrack' }))
-    expect(player().current?.id).toBe('b')
-    act(() => handlers.get('pause')?.({ action: 'pause' }))
+    await waitFor(() => expect(player().current?.id).toBe('b'))
+    await act(async () => handlers.get('pause')?.({ action: 'pause' }))
     expect(session.playbackState).toBe('paused')
     expect(session.setPositionState).toHaveBeenCalledWith(
       expect.objectContaining({ duration: 180 })

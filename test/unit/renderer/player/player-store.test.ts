@@ -1,100 +1,99 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { ClipRow } from '../../../../src/shared/domain'
 import { attachMediaElement } from '../../../../src/renderer/src/store/player-media'
 import { flushPlayerStorage } from '../../../../src/renderer/src/store/player-storage'
 import { usePlayerStore } from '../../../../src/renderer/src/store/player-store'
+import { installFakeQueue, type FakeQueue } from '../support/fake-queue'
 import { clip, clips, useRendererTestSetup } from './helpers'
 
+// The player store applies the core's queue answers (the queue itself is tested in
+// test/unit/core/library/queue): what plays, whether it plays, from where, in which mode.
+
 const player = (): ReturnType<typeof usePlayerStore.getState> => usePlayerStore.getState()
-const ids = (): string[] => player().queue.map((c) => c.id)
+let q: FakeQueue
+const known = (rows: ClipRow[]): ClipRow[] => {
+  q.register(rows)
+  return rows
+}
 
 describe('player store: the queue', () => {
   useRendererTestSetup()
+  beforeEach(() => {
+    q = installFakeQueue()
+  })
 
-  it('plays a list from the chosen song and walks forward and back through it', () => {
-    player().actions.playList(clips(3), 1)
+  it('plays a list from the chosen song and walks forward and back through it', async () => {
+    await player().actions.playList(known(clips(3)), 1)
     expect(player().current?.id).toBe('c1')
     expect(player().playing).toBe(true)
-    player().actions.next()
+    await player().actions.next()
     expect(player().current?.id).toBe('c2')
-    player().actions.previous()
+    await player().actions.previous()
     expect(player().current?.id).toBe('c1')
+    expect(player().length).toBe(3)
   })
 
-  it('"play next" goes right after the current song; "add to queue" goes last', () => {
-    player().actions.playList(clips(3), 0)
-    player().actions.enqueue([clip('tail')])
-    player().actions.playNext([clip('soon')])
-    expect(ids()).toEqual(['c0', 'soon', 'c1', 'c2', 'tail'])
+  it('"play next" and "add to queue" go to the core and the length follows', async () => {
+    await player().actions.playList(known(clips(3)), 0)
+    await player().actions.enqueue(known([clip('tail')]))
+    await player().actions.playNext(known([clip('soon')]))
+    expect(q.ids()).toEqual(['c0', 'soon', 'tail', 'c1', 'c2'])
+    expect(player().length).toBe(5)
+    expect(player().current?.id).toBe('c0')
   })
 
-  it('adding to an empty queue makes the song current without starting to play', () => {
-    player().actions.enqueue([clip('a'), clip('b')])
+  it('adding to an empty queue makes the song current without starting to play', async () => {
+    await player().actions.enqueue(known([clip('a'), clip('b')]))
     expect(player().current?.id).toBe('a')
     expect(player().playing).toBe(false)
   })
 
-  it('reorders, removes and clears while keeping the playing song where it is', () => {
-    player().actions.playList(clips(4), 1)
-    player().actions.moveInQueue(3, 0)
-    expect(ids()).toEqual(['c3', 'c0', 'c1', 'c2'])
-    expect(player().current?.id).toBe('c1')
-    expect(player().index).toBe(2)
-    player().actions.removeFromQueue(0)
-    expect(ids()).toEqual(['c0', 'c1', 'c2'])
-    expect(player().index).toBe(1)
-    player().actions.removeFromQueue(1)
-    expect(player().current?.id).toBe('c2')
-    player().actions.clearQueue()
-    expect(ids()).toEqual(['c2'])
-    expect(player().current?.id).toBe('c2')
-  })
-
-  it('stops at the end of the queue when repeat is off', () => {
-    player().actions.playList(clips(2), 1)
-    player().actions.trackEnded()
+  it('stops at the end of the queue when repeat is off', async () => {
+    await player().actions.playList(known(clips(2)), 1)
+    await player().actions.trackEnded()
     expect(player().playing).toBe(false)
     expect(player().current?.id).toBe('c1')
     expect(player().position).toBe(0)
   })
 
-  it('repeat all wraps around; repeat one plays the same song again as a new play', () => {
-    player().actions.playList(clips(2), 1)
-    player().actions.cycleRepeat()
+  it('repeat all wraps around; repeat one plays the same song again as a new play', async () => {
+    await player().actions.playList(known(clips(2)), 1)
+    await player().actions.cycleRepeat()
     expect(player().repeat).toBe('all')
-    player().actions.trackEnded()
+    await player().actions.trackEnded()
     expect(player().current?.id).toBe('c0')
     expect(player().playing).toBe(true)
 
-    player().actions.cycleRepeat()
+    await player().actions.cycleRepeat()
     expect(player().repeat).toBe('one')
     const seq = player().playSeq
-    player().actions.trackEnded()
+    await player().actions.trackEnded()
     expect(player().current?.id).toBe('c0')
     expect(player().playSeq).toBe(seq + 1)
     expect(player().playing).toBe(true)
     // "Next" by hand still moves on under repeat one.
-    player().actions.next()
+    await player().actions.next()
     expect(player().current?.id).toBe('c1')
-    player().actions.cycleRepeat()
+    await player().actions.cycleRepeat()
     expect(player().repeat).toBe('off')
   })
 
-  it('previous restarts the song when more than 3 s have played, otherwise goes back', () => {
-    player().actions.playList(clips(3), 2)
+  it('previous restarts the song when more than 3 s have played, otherwise goes back', async () => {
+    await player().actions.playList(known(clips(3)), 2)
     player().actions.reportPosition(42)
-    player().actions.previous()
+    await player().actions.previous()
     expect(player().current?.id).toBe('c2')
     expect(player().position).toBe(0)
     player().actions.reportPosition(2)
-    player().actions.previous()
+    await player().actions.previous()
     expect(player().current?.id).toBe('c1')
   })
 
-  it('seeking moves the real media element and stays inside the song', () => {
+  it('seeking moves the real media element and stays inside the song', async () => {
     const audio = document.createElement('audio')
     Object.defineProperty(audio, 'readyState', { value: 4 })
     const detach = attachMediaElement(audio)
-    player().actions.playList([clip('a', { durationSec: 100 })], 0)
+    await player().actions.playList(known([clip('a', { durationSec: 100 })]), 0)
     player().actions.seek(61.5)
     expect(audio.currentTime).toBe(61.5)
     expect(player().position).toBe(61.5)
@@ -105,17 +104,17 @@ describe('player store: the queue', () => {
     detach()
   })
 
-  it('video mode plays the clip from the queue or puts it right after the current song', () => {
-    player().actions.playList(clips(2), 0)
-    player().actions.playVideo(clip('v', { hasVideo: true }))
-    expect(ids()).toEqual(['c0', 'v', 'c1'])
+  it('video mode plays the clip right after the current song', async () => {
+    await player().actions.playList(known(clips(2)), 0)
+    await player().actions.playVideo(known([clip('v', { hasVideo: true })])[0] as ClipRow)
+    expect(q.ids()).toEqual(['c0', 'v', 'c1'])
     expect(player().current?.id).toBe('v')
     expect(player().mode).toBe('video')
     // A song without video continues as audio.
-    player().actions.next()
+    await player().actions.next()
     expect(player().mode).toBe('audio')
     // No video file: nothing to show.
-    player().actions.playVideo(clip('novideo'))
+    await player().actions.playVideo(known([clip('novideo')])[0] as ClipRow)
     expect(player().current?.id).toBe('c1')
   })
 
@@ -128,71 +127,41 @@ describe('player store: the queue', () => {
     player().actions.setVolume(-1)
     expect(player().volume).toBe(0)
   })
-})
 
-describe('player store: shuffle', () => {
-  useRendererTestSetup()
-
-  it('keeps the current song first, plays every song once, and turning it off restores the order', () => {
-    player().actions.playList(clips(20), 5)
-    player().actions.toggleShuffle()
-    expect(player().shuffle).toBe(true)
-    expect(player().current?.id).toBe('c5')
-    expect(player().index).toBe(0)
-    expect([...ids()].sort()).toEqual(
-      clips(20)
-        .map((c) => c.id)
-        .sort()
-    )
-
-    const heard = [player().current?.id]
-    for (let i = 0; i < 19; i += 1) {
-      player().actions.next()
-      heard.push(player().current?.id)
-    }
-    expect(new Set(heard).size).toBe(20)
-
-    player().actions.toggleShuffle()
-    expect(ids()).toEqual(clips(20).map((c) => c.id))
-    expect(player().current?.id).toBe(heard[19])
-  })
-
-  it('a list started while shuffle is on begins with the chosen song', () => {
-    player().actions.toggleShuffle()
-    player().actions.playList(clips(10), 7)
-    expect(player().current?.id).toBe('c7')
-    expect(player().index).toBe(0)
-    player().actions.enqueue([clip('late')])
-    player().actions.toggleShuffle()
-    expect(ids()).toEqual([...clips(10).map((c) => c.id), 'late'])
+  it('shuffle is the core’s: the current song stays current', async () => {
+    await player().actions.playList(known(clips(5)), 3)
+    await player().actions.toggleShuffle()
+    expect(player()).toMatchObject({ shuffle: true, index: 0 })
+    expect(player().current?.id).toBe('c3')
+    await player().actions.toggleShuffle()
+    expect(player()).toMatchObject({ shuffle: false, index: 3 })
   })
 })
 
 describe('player store: persistence', () => {
   useRendererTestSetup()
+  beforeEach(() => {
+    q = installFakeQueue()
+  })
 
-  it('remembers the queue, the song and the position across a restart, but never "playing"', async () => {
-    player().actions.playList(clips(3), 1)
+  it('the queue and the position are the core’s; localStorage keeps only volume and mute', async () => {
+    await player().actions.playList(known(clips(3)), 1)
     player().actions.reportPosition(73)
+    player().actions.pause()
     player().actions.setVolume(0.4)
-    expect(player().playing).toBe(true)
     flushPlayerStorage()
-
-    const saved = localStorage.getItem('songshelf-player')
-    expect(saved).not.toBeNull()
+    const saved = localStorage.getItem('songshelf-player') ?? ''
     expect(saved).not.toContain('"playing"')
+    expect(saved).not.toContain('c1')
 
-    // A fresh start: the in-memory state is gone, localStorage is what is left.
-    usePlayerStore.setState({ queue: [], index: -1, current: null, playing: true, position: 0 })
-    flushPlayerStorage()
-    localStorage.setItem('songshelf-player', saved ?? '')
-    await usePlayerStore.persist.rehydrate()
+    // A fresh start: the renderer's state is gone; the core still has the queue.
+    usePlayerStore.setState({ current: null, index: -1, length: 0, playing: true, position: 0 })
+    await player().actions.load()
     expect(player().current?.id).toBe('c1')
-    expect(ids()).toEqual(['c0', 'c1', 'c2'])
+    expect(player().length).toBe(3)
     expect(player().position).toBe(73)
+    await usePlayerStore.persist.rehydrate()
     expect(player().volume).toBe(0.4)
-    expect(player().playing).toBe(false)
-    expect(player().mode).toBe('audio')
   })
 
   it('survives garbage in localStorage', async () => {
@@ -201,7 +170,6 @@ describe('player store: persistence', () => {
       JSON.stringify({ state: { queue: [{ nope: 1 }, 7], index: 9, volume: 'loud' }, version: 1 })
     )
     await usePlayerStore.persist.rehydrate()
-    expect(player().queue).toEqual([])
     expect(player().current).toBeNull()
     expect(player().volume).toBe(1)
   })

@@ -36,9 +36,9 @@ const press = (target: Element | Window, key: string, init: KeyboardEventInit = 
 describe('keyboard shortcuts', () => {
   useRendererTestSetup()
 
-  it('space plays and pauses, arrows seek and change volume, shift+arrows change song', () => {
+  it('space plays and pauses, arrows seek and change volume, shift+arrows change song', async () => {
     installFakeApi()
-    act(() => player().actions.playList(clips(3), 1))
+    await act(() => player().actions.playList(clips(3), 1))
     act(() => player().actions.pause())
     render(<Harness />)
     press(document.body, ' ')
@@ -61,14 +61,14 @@ describe('keyboard shortcuts', () => {
     expect(player().volume).toBeCloseTo(0.45)
 
     press(document.body, 'ArrowRight', { shiftKey: true })
-    expect(player().current?.id).toBe('c2')
+    await waitFor(() => expect(player().current?.id).toBe('c2'))
     press(document.body, 'ArrowLeft', { shiftKey: true })
-    expect(player().current?.id).toBe('c1')
+    await waitFor(() => expect(player().current?.id).toBe('c1'))
   })
 
-  it('never fires while typing in a field, and leaves space to a focused button or slider', () => {
+  it('never fires while typing in a field, and leaves space to a focused button or slider', async () => {
     installFakeApi()
-    act(() => player().actions.playList(clips(2), 0))
+    await act(() => player().actions.playList(clips(2), 0))
     act(() => player().actions.pause())
     render(<Harness />)
     press(screen.getByLabelText('Some text field'), ' ')
@@ -96,7 +96,7 @@ describe('keyboard shortcuts', () => {
 
   it('F favourites the playing song through the bridge', async () => {
     const fake = installFakeApi({ setFavorite: () => ({ changed: 1 }) })
-    act(() => player().actions.playList([clip('fav')], 0))
+    await act(() => player().actions.playList([clip('fav')], 0))
     render(<Harness />)
     press(document.body, 'f')
     expect(player().current?.favorite).toBe(true)
@@ -108,7 +108,7 @@ describe('keyboard shortcuts', () => {
     )
   })
 
-  it('? opens a help overlay that lists every shortcut; Escape closes it', () => {
+  it('? opens a help overlay that lists every shortcut; Escape closes it', async () => {
     installFakeApi()
     render(<Harness />)
     press(document.body, '?', { shiftKey: true })
@@ -116,7 +116,7 @@ describe('keyboard shortcuts', () => {
     expect(dialog.textContent).toContain('Play or pause')
     expect(dialog.textContent).toContain('Search the library')
     // While the dialog is open, space does not reach the player.
-    act(() => player().actions.playList(clips(1), 0))
+    await act(() => player().actions.playList(clips(1), 0))
     act(() => player().actions.pause())
     press(document.body, ' ')
     expect(player().playing).toBe(false)
@@ -124,16 +124,16 @@ describe('keyboard shortcuts', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
-  it('app-menu commands switch views and drive the player', () => {
+  it('app-menu commands switch views and drive the player', async () => {
     const fake = installFakeApi({ openLibraryFolder: () => ({ ok: true }) })
-    act(() => player().actions.playList(clips(2), 0))
+    await act(() => player().actions.playList(clips(2), 0))
     render(<Harness />)
     act(() => fake.emit('menu-command', { command: 'settings' }))
     expect(useAppStore.getState().view).toBe('settings')
     act(() => fake.emit('menu-command', { command: 'add-tasks' }))
     expect(useAppStore.getState().view).toBe('tasks')
     act(() => fake.emit('menu-command', { command: 'next' }))
-    expect(player().current?.id).toBe('c1')
+    await waitFor(() => expect(player().current?.id).toBe('c1'))
     act(() => fake.emit('menu-command', { command: 'play-pause' }))
     expect(player().playing).toBe(false)
     act(() => fake.emit('menu-command', { command: 'open-clip', clipId: 'c0' }))

@@ -9,6 +9,7 @@ import type {
 } from '../../../../src/shared/contract'
 import { METHOD_NAMES } from '../../../../src/shared/channels'
 import { setBridgeApi } from '../../../../src/renderer/src/lib/bridge'
+import { fakeQueueHandlers, type FakeQueue } from './fake-queue'
 
 type FakeHandlers = {
   [M in MethodName]?: (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>
@@ -19,11 +20,15 @@ export interface FakeApi {
   /** Every call made, in order. */
   calls: { method: MethodName; request: unknown }[]
   emit<E extends EventName>(event: E, payload: Events[E]): void
+  /** The in-memory play queue behind the queue methods (unless the test gave its own). */
+  queue: FakeQueue
 }
 
 /** An in-memory stand-in for `window.songshelf`, installed into lib/bridge.ts. Methods
  * without a handler answer with a `not_implemented` error, as main would for a bug. */
-export function installFakeApi(handlers: FakeHandlers = {}): FakeApi {
+export function installFakeApi(given: FakeHandlers = {}): FakeApi {
+  const fakeQueue = fakeQueueHandlers()
+  const handlers: FakeHandlers = { ...fakeQueue.handlers, ...given }
   const calls: FakeApi['calls'] = []
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   const api: Record<string, unknown> = {}
@@ -47,11 +52,14 @@ export function installFakeApi(handlers: FakeHandlers = {}): FakeApi {
   }
   const fake = api as SongshelfApi
   setBridgeApi(fake, { base: '/media/clip', query: '' })
-  return {
+  const installed: FakeApi = {
     api: fake,
     calls,
+    queue: fakeQueue.queue,
     emit: (event, payload) => {
       for (const listener of listeners.get(event) ?? []) listener(payload)
     }
   }
+  installed.queue.fake = installed
+  return installed
 }

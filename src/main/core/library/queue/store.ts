@@ -238,35 +238,31 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
     play({ source, at, clipId, shuffle }) {
       const before = readRow()
       const random = shuffle ?? false
+      const live = source.kind === 'library' && !random
+      const view = source.kind === 'library' ? viewSequence(db, ctx.mode, source) : null
+      const ids = live ? [] : sourceIds(source)
+      // Nothing in it can play (a view of failed generations): the queue stays as it was.
+      if ((live ? (view?.count() ?? 0) : ids.length) === 0) return stateOf(load())
       const seed = random ? ctx.seed() >>> 0 : before.seed
       write(() => {
         db.run('DELETE FROM queue_items')
-        let cursor = -1
-        let ordered = 0
-        if (source.kind === 'library' && !random) {
+        let cursor = 0
+        if (live && view !== null) {
           db.run('DELETE FROM queue_order')
-          const seq = viewSequence(db, ctx.mode, source)
-          const n = seq.count()
-          if (n > 0) {
-            const start = Math.min(at ?? 0, n - 1)
-            const there = seq.rows(start, 1)[0]
-            cursor =
-              clipId === undefined || there?.id === clipId ? start : (seq.rank(clipId) ?? start)
-          }
+          const start = Math.min(at ?? 0, view.count() - 1)
+          const there = view.rows(start, 1)[0]
+          cursor =
+            clipId === undefined || there?.id === clipId ? start : (view.rank(clipId) ?? start)
         } else {
-          ordered = 1
-          let ids = sourceIds(source)
           const first = clipId !== undefined && ids.includes(clipId) ? clipId : null
-          if (random) ids = shuffleIds(ids, seed, first)
-          writeOrder(db, ids)
-          if (ids.length > 0) {
-            const found = first === null ? -1 : ids.indexOf(first)
-            cursor = found >= 0 ? found : random ? 0 : Math.min(at ?? 0, ids.length - 1)
-          }
+          const order = random ? shuffleIds(ids, seed, first) : ids
+          writeOrder(db, order)
+          const found = first === null ? -1 : order.indexOf(first)
+          cursor = found >= 0 ? found : random ? 0 : Math.min(at ?? 0, order.length - 1)
         }
         update({
           source_json: JSON.stringify(source),
-          ordered,
+          ordered: live ? 0 : 1,
           cursor_pos: cursor,
           cursor_item: null,
           current_clip_id: null,

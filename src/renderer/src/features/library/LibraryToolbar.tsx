@@ -6,6 +6,7 @@ import { useLibraryStore, type LibraryLayout } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { SearchBox } from './SearchBox'
 import { SortControl } from './SortControl'
+import { playView } from './play'
 
 const LAYOUTS: LibraryLayout[] = ['list', 'grid']
 
@@ -32,6 +33,28 @@ export function LibraryToolbar({ headingId }: { headingId: string }): JSX.Elemen
       >
         {t('library.filters.title')}
       </button>
+      <div className="play-all" role="group" aria-label={t('everyday.playAll')}>
+        <button
+          type="button"
+          className="text-button"
+          data-testid="play-all"
+          disabled={!total}
+          title={t('everyday.playAllHint')}
+          onClick={() => void playView(false)}
+        >
+          {t('everyday.playAll')}
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          data-testid="shuffle-all"
+          disabled={!total}
+          title={t('everyday.shuffleAllHint')}
+          onClick={() => void playView(true)}
+        >
+          {t('everyday.shuffleAll')}
+        </button>
+      </div>
       <SearchBox />
       <SortControl />
       <div className="layout-toggle" role="group" aria-label={t('library.layoutLabel')}>

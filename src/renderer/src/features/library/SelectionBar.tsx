@@ -8,7 +8,7 @@ import { useLibraryUiStore } from '../../store/library-ui-store'
 import { selectionCount, useSelectionStore } from '../../store/selection-store'
 import { exportPlaylist, favoriteTarget, setFavorite } from './bulk'
 import { askDeleteSelection, selectedRows } from './interaction'
-import { enqueueRows, playRows } from './play'
+import { enqueueRows, playSelection } from './play'
 
 /** Bulk actions on the selection; shown from two selected clips up (one clicked clip is
  * read in the detail panel, and the bar appearing would move the rows under the pointer). */
@@ -40,6 +40,21 @@ export function SelectionBar(): JSX.Element | null {
     }
   }
 
+  /** Play does not resolve a "select all" into rows: it plays the view by reference. */
+  const runPlay = async (): Promise<void> => {
+    setBusy(true)
+    try {
+      await playSelection(selectedRows)
+    } catch (error) {
+      notify(
+        'error',
+        t('library.actionFailed', { message: (error as Error).message ?? String(error) })
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
     <div
       className="selection-bar"
@@ -53,11 +68,7 @@ export function SelectionBar(): JSX.Element | null {
           ? t('library.selection.all', { n: formatCount(count, locale) })
           : t('library.selection.count', { count, n: formatCount(count, locale) })}
       </span>
-      <button
-        type="button"
-        className="text-button"
-        onClick={() => void run(async (rows) => playRows(rows))}
-      >
+      <button type="button" className="text-button" onClick={() => void runPlay()}>
         {t('library.selection.play')}
       </button>
       <button

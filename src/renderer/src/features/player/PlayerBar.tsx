@@ -23,7 +23,7 @@ export function PlayerBar(): JSX.Element {
   const shuffle = usePlayerStore((s) => s.shuffle)
   const repeat = usePlayerStore((s) => s.repeat)
   const error = usePlayerStore((s) => s.error)
-  const hasQueue = usePlayerStore((s) => s.queue.length > 0)
+  const hasQueue = usePlayerStore((s) => s.length > 0)
   const actions = usePlayerStore((s) => s.actions)
   const queueOpen = usePlayerOverlays((s) => s.queueOpen)
   const { toggleQueue } = usePlayerOverlayActions()

@@ -7,16 +7,19 @@ import { Glyph } from '../../elements/Glyph'
 import { formatClock } from '../../elements/intl-format'
 import { usePlayerOverlayActions } from '../../store/player-overlays-store'
 import { usePlayerStore } from '../../store/player-store'
+import { useQueueEntries } from './useQueueEntries'
 
 const ROW_HEIGHT = 44
 const DRAG_TYPE = 'application/x-songshelf-queue-index'
 
 /** The queue: play any entry, reorder with buttons or by dragging, remove, clear. Virtual,
- * because "play all" on a big library queues thousands of clips. */
+ * and its rows come from the core a chunk at a time: "play all" on a big library is a
+ * queue of 100,000 clips held by reference (docs/QUEUE.md). */
 export function QueuePanel(): JSX.Element {
   const { t } = useTranslation()
-  const queue = usePlayerStore((s) => s.queue)
+  const length = usePlayerStore((s) => s.length)
   const index = usePlayerStore((s) => s.index)
+  const entries = useQueueEntries()
   const { jumpTo, moveInQueue, removeFromQueue, clearQueue } = usePlayerStore((s) => s.actions)
   const { setQueueOpen } = usePlayerOverlayActions()
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -27,7 +30,7 @@ export function QueuePanel(): JSX.Element {
   // this component; that is expected and harmless here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: queue.length,
+    count: length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -51,21 +54,29 @@ export function QueuePanel(): JSX.Element {
     setRefocus(null)
   }, [refocus, virtualizer])
 
+  const items = virtualizer.getVirtualItems()
+  const firstShown = items[0]?.index ?? 0
+  const lastShown = items[items.length - 1]?.index ?? 0
+  const { want } = entries
+  useEffect(() => {
+    if (length > 0) want(firstShown, lastShown)
+  }, [want, firstShown, lastShown, length])
+
   const move = (from: number, to: number, control: string): void => {
-    if (to < 0 || to >= queue.length) return
-    moveInQueue(from, to)
+    if (to < 0 || to >= length) return
+    void moveInQueue(from, to)
     setRefocus({ index: to, control })
   }
   const remove = (at: number): void => {
-    removeFromQueue(at)
-    if (queue.length > 1) setRefocus({ index: Math.min(at, queue.length - 2), control: 'remove' })
+    void removeFromQueue(at)
+    if (length > 1) setRefocus({ index: Math.min(at, length - 2), control: 'remove' })
   }
 
   const onDrop = (event: DragEvent<HTMLElement>, to: number): void => {
     event.preventDefault()
     const from = Number(event.dataTransfer.getData(DRAG_TYPE))
     setDropAt(null)
-    if (Number.isInteger(from)) moveInQueue(from, from < to ? to - 1 : to)
+    if (Number.isInteger(from)) void moveInQueue(from, from < to ? to - 1 : to)
   }
 
   return (
@@ -84,12 +95,12 @@ export function QueuePanel(): JSX.Element {
     >
       <header className="queue-header">
         <h2>{t('player.queue.title')}</h2>
-        <span className="queue-count">{t('player.queue.count', { count: queue.length })}</span>
+        <span className="queue-count">{t('player.queue.count', { count: length })}</span>
         <button
           type="button"
           className="text-button"
-          onClick={clearQueue}
-          disabled={queue.length <= 1}
+          onClick={() => void clearQueue()}
+          disabled={length <= 1}
           title={t('player.queue.clearHint')}
         >
           {t('player.queue.clear')}
@@ -106,15 +117,24 @@ export function QueuePanel(): JSX.Element {
           <Glyph name="close" size={18} />
         </button>
       </header>
-      {queue.length === 0 ? (
+      {length === 0 ? (
         <p className="queue-empty">{t('player.queue.empty')}</p>
       ) : (
         <div className="queue-scroll" ref={scrollRef}>
           <ol className="queue-list" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const clip = queue[item.index]
-              if (!clip) return null
+            {items.map((item) => {
+              const clip = entries.entryAt(item.index)?.clip
               const i = item.index
+              if (!clip) {
+                return (
+                  <li
+                    key={`pending:${i}`}
+                    className="queue-row pending"
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                    aria-busy="true"
+                  />
+                )
+              }
               const isCurrent = i === index
               return (
                 <li
@@ -149,7 +169,7 @@ export function QueuePanel(): JSX.Element {
                     type="button"
                     className="queue-title"
                     data-control="play"
-                    onClick={() => jumpTo(i)}
+                    onClick={() => void jumpTo(i)}
                     aria-label={t('player.queue.playEntry', {
                       title: labelText(t, clip),
                       position: i + 1
@@ -172,7 +192,7 @@ export function QueuePanel(): JSX.Element {
                     type="button"
                     className="round-button"
                     data-control="down"
-                    disabled={i === queue.length - 1}
+                    disabled={i === length - 1}
                     aria-label={t('player.queue.moveDown', { title: labelText(t, clip) })}
                     onClick={() => move(i, i + 1, 'down')}
                   >

@@ -48,14 +48,14 @@ export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: st
     const onDuration = (): void => actions.reportDuration(element.duration)
     const onEnded = (): void => {
       counter.ended()
-      actions.trackEnded()
+      void actions.trackEnded()
     }
     const onPlay = (): void => actions.reportPlaying(true)
     // The end of a track also pauses; that is handled by `ended`, not as a user pause.
     const onPause = (): void => {
       if (!element.ended && element.readyState > 0) actions.reportPlaying(false)
     }
-    const onError = (): void => actions.reportError('media')
+    const onError = (): void => void actions.reportError('media')
     const onSeeked = (): void => {
       actions.reportPosition(element.currentTime)
       syncPositionState()

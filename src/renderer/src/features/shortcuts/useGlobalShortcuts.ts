@@ -23,9 +23,9 @@ export function runShortcut(action: ShortcutAction): void {
     case 'volumeDown':
       return actions.setVolume(volume - VOLUME_STEP)
     case 'previous':
-      return actions.previous()
+      return void actions.previous()
     case 'next':
-      return actions.next()
+      return void actions.next()
     case 'search':
       return focusSearch()
     case 'favorite':

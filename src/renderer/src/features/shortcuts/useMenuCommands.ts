@@ -19,9 +19,9 @@ export function runMenuCommand(command: MenuCommand, clipId?: string): void {
     case 'play-pause':
       return player.togglePlay()
     case 'next':
-      return player.next()
+      return void player.next()
     case 'previous':
-      return player.previous()
+      return void player.previous()
     case 'shortcuts':
       return openShortcutsHelp()
     case 'open-clip':

@@ -109,6 +109,12 @@ describe('a queue held by reference', () => {
     expect(titles()).not.toContain('pending')
     // Asked to start on a clip that cannot play, it starts on a playable one.
     expect(store.queue.play({ source: view, at: 0, clipId: 'pending' }).current?.id).toBe('c00')
+    // A view where nothing can play (the failed generations) leaves the queue as it was.
+    store.queue.step(1)
+    const failedOnly = { ...view, filter: { generationFailed: true } }
+    const kept = store.queue.play({ source: failedOnly })
+    expect(kept).toMatchObject({ length: 12, index: 1 })
+    expect(kept.current?.id).toBe('c01')
   })
 
   it('survives a restart: same source, clip, position, repeat and shuffle', async () => {
