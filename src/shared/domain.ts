@@ -278,7 +278,13 @@ export interface RefusedClip {
   /** The id as the gateway sent it (cut to 200 characters). */
   id: string
   reason: string
+  /** What is wrong with it, for translated words; absent on refusals stored before it. */
+  code?: RefusedClipCode
 }
+
+/** Why a clip id is refused: empty, over 128 characters, shaped like a path (`/`, `\\`,
+ * `..`), with control or bidi characters, or with other characters a clip id never has. */
+export type RefusedClipCode = 'empty' | 'too_long' | 'path' | 'control' | 'characters'
 
 /** `elsewhere`: another process (the CLI, the app, the preview) is syncing this data
  * folder; this one shows the library and takes over when that one stops. */

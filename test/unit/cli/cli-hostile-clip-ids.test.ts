@@ -57,4 +57,18 @@ describe('clip ids the bridge would refuse never reach the index', () => {
     expect(task?.refusedClips?.map((r) => r.id).sort()).toEqual([...HOSTILE].sort())
     for (const r of task?.refusedClips ?? []) expect(r.reason).toBe('not a clip id')
   })
+
+  it("each refusal carries a code, so the app can say what is wrong in the user's language", async () => {
+    const tasks = JSON.parse(
+      (await cli(['tasks', '--json', ...commonArgs(dirs)])).out.join('\n')
+    ) as { id: string; refusedClips?: { id: string; code?: string }[] }[]
+    const codes = Object.fromEntries(
+      (tasks.find((t) => t.id === TASK)?.refusedClips ?? []).map((r) => [r.id, r.code])
+    )
+    expect(codes).toEqual({
+      [HOSTILE[0]]: 'path',
+      [HOSTILE[1]]: 'too_long',
+      [HOSTILE[2]]: 'control'
+    })
+  })
 })

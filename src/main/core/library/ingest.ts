@@ -1,6 +1,6 @@
 import type { NormalizedClip, NormalizedTask, RefusedClip } from '../../../shared/domain'
 import { UNREADABLE_SUCCESS_MESSAGE } from '../gateway/normalize'
-import { clipIdRefusal } from './clip-id-edge'
+import { clipIdRefusal, clipIdRefusalCode } from './clip-id-edge'
 import type { Db } from './db'
 import { ensureStem, fileRows, freeStem } from './files'
 import {
@@ -101,7 +101,7 @@ function partitionClips(clips: readonly NormalizedClip[]): {
   for (const clip of clips) {
     const reason = clipIdRefusal(clip.id)
     if (reason === null) valid.push(clip)
-    else refused.push({ id: clip.id.slice(0, 200), reason })
+    else refused.push({ id: clip.id.slice(0, 200), reason, code: clipIdRefusalCode(clip.id) })
   }
   return { valid, refused }
 }

@@ -13,6 +13,7 @@ import { ProgressMeter } from '../../elements/ProgressMeter'
 import { useLocale } from '../../hooks/useLocale'
 import { progressKey, useTasksStore, type ProgressEntry } from '../../store/tasks-store'
 import { canRetry, PHASE_TONE } from './task-phase'
+import { RefusedClips } from './RefusedClips'
 import { TaskAnswer } from './TaskAnswer'
 import { TaskLyrics } from './TaskLyrics'
 
@@ -95,6 +96,8 @@ export function TaskItem({
       {task.problem && <TaskAnswer answer={task.problem.answer} />}
 
       {task.lyrics && <TaskLyrics title={task.lyrics.title} text={task.lyrics.text} />}
+
+      {task.refusedClips && <RefusedClips clips={task.refusedClips} />}
 
       {task.phase === 'downloading' && task.filesTotal > 0 && (
         <ProgressMeter

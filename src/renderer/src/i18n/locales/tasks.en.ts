@@ -148,5 +148,17 @@ export const tasksEn = {
     openSettings: 'Open Settings',
     resume: 'Resume downloads',
     details: 'Details:'
+  },
+  refused: {
+    summary_one: '{{count}} song refused (unsafe id)',
+    summary_other: '{{count}} songs refused (unsafe id)',
+    why: 'The gateway sent these songs with an id Songshelf cannot use safely, so they were not downloaded. The other songs of the task are not affected.',
+    code: {
+      empty: 'The id is empty.',
+      too_long: 'The id is longer than 128 characters.',
+      path: 'The id looks like a file path (/, \\ or ..).',
+      control: 'The id contains control or text-direction characters.',
+      characters: 'The id contains characters a clip id never has.'
+    }
   }
 }

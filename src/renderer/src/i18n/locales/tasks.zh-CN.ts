@@ -146,5 +146,17 @@ export const tasksZhCN: typeof tasksEn = {
     openSettings: '打开设置',
     resume: '继续下载',
     details: '详情：'
+  },
+  refused: {
+    summary_one: '{{count}} 首歌曲被拒收（ID 不安全）',
+    summary_other: '{{count}} 首歌曲被拒收（ID 不安全）',
+    why: '网关为这些歌曲提供的 ID 无法被 Songshelf 安全使用，因此没有下载。该任务的其他歌曲不受影响。',
+    code: {
+      empty: 'ID 为空。',
+      too_long: 'ID 超过 128 个字符。',
+      path: 'ID 看起来像文件路径（包含 /、\\ 或 ..）。',
+      control: 'ID 包含控制字符或文字方向字符。',
+      characters: 'ID 包含歌曲 ID 中不会出现的字符。'
+    }
   }
 }
