@@ -1,3 +1,6 @@
+import type { z } from 'zod'
+import type { libraryFilter, libraryQuery } from './schemas'
+
 // Domain types shared by core, shell, CLI and renderer. Pure data: everything here is
 // structured-clone safe so it can cross the bridge unchanged.
 
@@ -178,34 +181,13 @@ export interface ClipDetail extends ClipRow {
   stem?: ClipStem | null
 }
 
-export type SortKey = 'created' | 'added' | 'title' | 'duration' | 'plays' | 'lastPlayed'
-export type SortDir = 'asc' | 'desc'
-
-export interface LibraryFilter {
-  search?: string
-  userTags?: string[]
-  styleTag?: string
-  model?: string
-  favorite?: boolean
-  hasVideo?: boolean
-  /** Only clips upstream marked as without vocals (true), or only the others (false). */
-  instrumental?: boolean
-  createdFrom?: number
-  createdTo?: number
-  addedSince?: number
-  durationMin?: number
-  durationMax?: number
-  downloadState?: FileState
-  /** true: only failed generations; false: everything else (the library's default view). */
-  generationFailed?: boolean
-}
-
-export interface LibraryQuery extends LibraryFilter {
-  sort?: SortKey
-  dir?: SortDir
-  offset?: number
-  limit?: number
-}
+// Requests the bridge validates are typed from their schemas (schemas.ts), never written
+// twice: a field added here but not there would type-check and then fail at run time with
+// invalid_request. Type-only imports, so neither the preload nor the renderer bundles zod.
+export type LibraryFilter = z.input<typeof libraryFilter>
+export type LibraryQuery = z.input<typeof libraryQuery>
+export type SortKey = NonNullable<LibraryQuery['sort']>
+export type SortDir = NonNullable<LibraryQuery['dir']>
 
 export interface LibraryPage {
   rows: ClipRow[]

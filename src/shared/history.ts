@@ -1,6 +1,9 @@
+import type { z } from 'zod'
+import type { listenArgs } from './history-schemas'
+
 // The listening history (issue 15): what was played, skipped, finished or sought, when.
 
-export type ListenKind = 'start' | 'skip' | 'finish' | 'seek'
+export type ListenKind = z.input<typeof listenArgs>['kind']
 
 export interface HistoryEntry {
   id: number

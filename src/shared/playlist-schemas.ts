@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clipId, libraryFilter } from './schemas'
+import { clipId, libraryFilter, sortDir, sortKey } from './schemas'
 
 // Request schemas for playlists and the listening history, strict and bounded like the
 // rest of the bridge (schemas.ts).
@@ -16,10 +16,12 @@ export const smartRule = z.strictObject({
   filter: libraryFilter.omit({ addedSince: true, createdFrom: true, createdTo: true }),
   addedWithinDays: days.optional(),
   playedWithinDays: days.optional(),
+  /** Clips never played (no counted play: skips are not plays). */
   neverPlayed: z.boolean().optional(),
   minPlays: z.number().int().min(0).max(1_000_000).optional(),
-  sort: z.enum(['created', 'added', 'title', 'duration', 'plays', 'lastPlayed']).optional(),
-  dir: z.enum(['asc', 'desc']).optional(),
+  sort: sortKey.optional(),
+  dir: sortDir.optional(),
+  /** At most this many clips (e.g. "the 50 most played"). */
   limit: z.number().int().min(1).max(MAX_ITEMS).optional()
 })
 

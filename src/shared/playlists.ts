@@ -1,4 +1,6 @@
-import type { ClipRow, LibraryFilter, SortDir, SortKey } from './domain'
+import type { z } from 'zod'
+import type { ClipRow } from './domain'
+import type { smartRule } from './playlist-schemas'
 
 // Playlists: saved lists of clips (by reference, in an order the user chose) and smart
 // playlists (a saved query over the library's own filter language, evaluated live).
@@ -8,18 +10,7 @@ export type PlaylistKind = 'manual' | 'smart'
 /** A smart playlist's saved query. Times are relative ("added within 30 days"), so the
  * playlist keeps meaning the same thing as days pass; they become absolute only when it
  * is evaluated. */
-export interface SmartRule {
-  filter: Omit<LibraryFilter, 'addedSince' | 'createdFrom' | 'createdTo' | 'playedSince'>
-  addedWithinDays?: number
-  playedWithinDays?: number
-  /** Clips never played (no counted play: skips are not plays). */
-  neverPlayed?: boolean
-  minPlays?: number
-  sort?: SortKey
-  dir?: SortDir
-  /** At most this many clips (e.g. "the 50 most played"). */
-  limit?: number
-}
+export type SmartRule = z.input<typeof smartRule>
 
 export interface PlaylistSummary {
   id: string

@@ -38,6 +38,7 @@ export const libraryFilter = z.strictObject({
   model: z.string().max(200).optional(),
   favorite: z.boolean().optional(),
   hasVideo: z.boolean().optional(),
+  /** Only clips upstream marked as without vocals (true), or only the others (false). */
   instrumental: z.boolean().optional(),
   createdFrom: epochMs.optional(),
   createdTo: epochMs.optional(),
@@ -45,12 +46,16 @@ export const libraryFilter = z.strictObject({
   durationMin: z.number().min(0).max(86400).optional(),
   durationMax: z.number().min(0).max(86400).optional(),
   downloadState: fileState.optional(),
+  /** true: only failed generations; false: everything else (the library's default view). */
   generationFailed: z.boolean().optional()
 })
 
+export const sortKey = z.enum(['created', 'added', 'title', 'duration', 'plays', 'lastPlayed'])
+export const sortDir = z.enum(['asc', 'desc'])
+
 export const libraryQuery = libraryFilter.extend({
-  sort: z.enum(['created', 'added', 'title', 'duration', 'plays', 'lastPlayed']).optional(),
-  dir: z.enum(['asc', 'desc']).optional(),
+  sort: sortKey.optional(),
+  dir: sortDir.optional(),
   offset: z.number().int().min(0).max(10_000_000).optional(),
   limit: z.number().int().min(1).max(500).optional()
 })
