@@ -268,10 +268,19 @@ export interface RefusedClip {
  * `..`), with control or bidi characters, or with other characters a clip id never has. */
 export type RefusedClipCode = 'empty' | 'too_long' | 'path' | 'control' | 'characters'
 
-/** `elsewhere`: another process (the CLI, the app, the preview) is syncing this data
+/** `offline`: the network itself is down; `unreachable`: the network is fine but the
+ * gateway's host name, port or certificate is not (issue 13, defect 6).
+ * `elsewhere`: another process (the CLI, the app, the preview) is syncing this data
  * folder; this one shows the library and takes over when that one stops. */
 export type SyncStatus =
-  'idle' | 'offline' | 'auth' | 'config' | 'paused' | 'disk_full' | 'elsewhere'
+  | 'idle'
+  | 'offline'
+  | 'unreachable'
+  | 'auth'
+  | 'config'
+  | 'paused'
+  | 'disk_full'
+  | 'elsewhere'
 
 export interface SyncState {
   status: SyncStatus
@@ -296,6 +305,9 @@ export interface DownloadProgress {
 
 /** An error that crosses a boundary: a stable code and a plain message. */
 export interface AppErrorData {
+  /** One of shared/error-codes.ts; the renderer shows `errors.<code>` with `params`. */
   code: string
+  /** English, for logs and the CLI. */
   message: string
+  params?: Record<string, string | number>
 }

@@ -56,6 +56,8 @@ export interface IndexRecoveryInfo {
 
 export type ConnectionTestOutcome =
   | 'ok'
+  /** Nothing to test: the address field is empty. */
+  | 'no_address'
   | 'key_rejected'
   | 'unreachable'
   | 'not_gateway'
@@ -66,7 +68,17 @@ export type ConnectionTestOutcome =
 
 export interface ConnectionTestResult {
   result: ConnectionTestOutcome
+  /** English, for logs and the CLI; the app shows `code` in the user's language. */
   message: string
+  /** The stable reason (a gateway error code such as `dns`, `refused`, `tls`, `server`,
+   * or `connected` / `connected_single`). */
+  code?: string
+  /** What was asked, how it answered and how long it took (the Details of the test). */
+  url?: string
+  status?: number | null
+  elapsedMs?: number
+  /** The system error under a failed request (`ECONNREFUSED`, `ENOTFOUND`, …). */
+  systemCode?: string | null
 }
 
 export const DEFAULT_SETTINGS: Omit<PublicSettings, 'libraryDir' | 'hasKey' | 'keyProtection'> = {

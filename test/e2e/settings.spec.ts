@@ -56,17 +56,20 @@ test('the connection test tells a working key, a rejected key, no gateway and a 
   await expect(page.getByTestId('test-result')).toContainText('The gateway rejected the key')
   await page.getByLabel('API key').fill('')
 
-  expect(await runTest(page, `http://127.0.0.1:${await closedPort()}`)).toBe('unreachable')
+  // Another address than the saved one needs its own key (the saved key stays home).
+  expect(await runTest(page, `http://127.0.0.1:${await closedPort()}`, 'sk-other')).toBe(
+    'unreachable'
+  )
   await expect(page.getByTestId('test-result')).toContainText('could not be reached')
 
   // The preview's own web server answers, but with a web page, not a gateway.
-  expect(await runTest(page, preview.origin)).toBe('not_gateway')
+  expect(await runTest(page, preview.origin, 'sk-other')).toBe('not_gateway')
   await expect(page.getByTestId('test-result')).toContainText('not like a Suno gateway')
 
-  // The address field saves when it loses focus; put the real gateway back.
-  await page.getByLabel('Gateway address (base URL)').fill(sim.gatewayUrl)
+  // Testing saved nothing; Enter saves the address typed, and says so beside it.
+  await page.getByLabel('Gateway address (base URL)').fill(`${sim.gatewayUrl}/`)
   await page.getByLabel('Gateway address (base URL)').press('Enter')
-  await expect(page.getByTestId('settings-saved')).toHaveText('Saved.')
+  await expect(page.getByTestId('saved-mark')).toHaveText('Saved.')
 })
 
 test('a plain-http gateway is refused before anything is sent; valid values are saved', async ({
@@ -87,7 +90,7 @@ test('a plain-http gateway is refused before anything is sent; valid values are 
   await expect(page.getByText('Enter a whole number from 1 to 8.')).toBeVisible()
   await concurrency.fill('4')
   await concurrency.press('Enter')
-  await expect(page.getByTestId('settings-saved')).toHaveText('Saved.')
+  await expect(page.getByTestId('saved-mark')).toHaveText('Saved.')
   await page.reload()
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByLabel('Downloads at the same time')).toHaveValue('4')

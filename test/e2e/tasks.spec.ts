@@ -38,7 +38,7 @@ test('pasted ids are previewed, added, followed through each phase, and their so
   const interval = page.getByLabel('Check the gateway every (seconds)')
   await interval.fill('5')
   await interval.press('Enter')
-  await expect(page.getByTestId('settings-saved')).toHaveText('Saved.')
+  await expect(page.getByTestId('saved-mark')).toHaveText('Saved.')
 
   await page.getByRole('navigation').getByRole('button', { name: 'Tasks' }).click()
   const paste = page.getByLabel('Add task ids')

@@ -225,12 +225,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     testConnection: async ({ baseUrl, key }) => {
       const saved = host.settings.get().baseUrl
-      const check = validateBaseUrl(baseUrl ?? saved)
-      if (!check.ok) return { result: 'not_gateway', message: check.message }
+      const address = baseUrl ?? saved
+      if (address.trim() === '') return testConnection({ baseUrl: '', apiKey: '' })
+      const check = validateBaseUrl(address)
+      if (!check.ok) return { result: 'not_gateway', code: 'bad_request', message: check.message }
       const storedKeyAllowed = storedKeyMayGoTo(check.url, saved)
       if (key === undefined && !storedKeyAllowed) return KEY_FOR_ADDRESS
       const apiKey = key ?? host.settings.getKey()
-      if (!apiKey) return { result: 'no_key', message: 'Enter your API key first.' }
+      if (!apiKey) return { result: 'no_key', code: 'no_key', message: 'Enter your API key first.' }
       return testConnection({ baseUrl: check.url, apiKey, fetch: ctx.fetch })
     },
     chooseLibraryFolder: async () => {

@@ -41,7 +41,8 @@ export function moveLibraryFiles(from: string, to: string): void {
     if (existsSync(target)) {
       throw new AppError(
         'folder_not_empty',
-        `The new folder already has "${entry}". Choose an empty folder, or "rebuild" to use the files already there.`
+        `The new folder already has "${entry}". Choose an empty folder, or "rebuild" to use the files already there.`,
+        { name: entry }
       )
     }
   }

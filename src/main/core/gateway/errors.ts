@@ -1,19 +1,9 @@
+import type { GatewayErrorCode } from '../../../shared/error-codes'
+
 // Gateway failures as data: a stable code the sync engine acts on, and a plain message
 // that tells the user what happened and what to do (research/gateway-api.md §1, §8).
 
-export type GatewayErrorCode =
-  | 'auth_invalid_key'
-  | 'auth_no_credit'
-  | 'auth_ip_not_allowed'
-  | 'auth_forbidden'
-  | 'not_found'
-  | 'rate_limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'malformed'
-  | 'not_gateway'
-  | 'bad_request'
+export type { GatewayErrorCode } from '../../../shared/error-codes'
 
 export const GATEWAY_MESSAGES: Readonly<Record<GatewayErrorCode, string>> = {
   auth_invalid_key: 'The gateway rejected the API key. Check the key in Settings.',
@@ -29,6 +19,13 @@ export const GATEWAY_MESSAGES: Readonly<Record<GatewayErrorCode, string>> = {
   rate_limited: 'The gateway is limiting requests. Songshelf will slow down and retry.',
   server: 'The gateway had a server error. Songshelf will retry automatically.',
   network: 'Could not reach the gateway. Check your connection; Songshelf will retry.',
+  dns: 'No server has the gateway address’s host name. Check the base URL in Settings.',
+  refused:
+    'The gateway’s computer answered, but nothing is listening at that address and port. ' +
+    'Check the base URL, or whether the gateway is running. Songshelf will retry.',
+  tls:
+    'The secure connection to the gateway failed (its certificate, or it does not speak ' +
+    'https on that port). Check the base URL in Settings.',
   timeout: 'The gateway did not answer in time. Songshelf will retry automatically.',
   malformed: 'The gateway sent an answer Songshelf could not read. Songshelf will retry.',
   not_gateway:
@@ -74,6 +71,9 @@ const RETRYABLE: ReadonlySet<GatewayErrorCode> = new Set<GatewayErrorCode>([
   'rate_limited',
   'server',
   'network',
+  'dns',
+  'refused',
+  'tls',
   'timeout',
   // §8 "What to retry": HTML bodies and unreadable answers are usually a proxy or a
   // gateway restart in the middle of a poll, not a permanent state.

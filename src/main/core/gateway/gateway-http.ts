@@ -1,5 +1,6 @@
 import { gatewayErrorFromResponse } from './error-envelope'
 import { GatewayError } from './errors'
+import { classifyNetworkFailure } from './network-cause'
 import type { HttpSettings } from './http-settings'
 import { asFields, field } from './normalize-values'
 
@@ -54,7 +55,7 @@ export async function callGateway(call: GatewayCall, http: HttpSettings): Promis
       )
     }
     if (call.signal?.aborted === true) throw call.signal.reason
-    throw new GatewayError('network', undefined, { cause: err })
+    throw new GatewayError(classifyNetworkFailure(err), undefined, { cause: err })
   } finally {
     clearTimeout(timer)
   }

@@ -14,6 +14,7 @@ export function storedKeyMayGoTo(url: string, savedBaseUrl: string): boolean {
 
 export const KEY_FOR_ADDRESS: ConnectionTestResult = {
   result: 'key_for_address',
+  code: 'key_for_address',
   message:
     'This is not the saved gateway address, so the saved key was not sent to it. Type the ' +
     'API key for this address to test it, or save the address first.'

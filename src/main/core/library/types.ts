@@ -11,6 +11,7 @@ import type {
   NormalizedTask,
   TaskRow
 } from '../../../shared/domain'
+import type { AppErrorCode } from '../../../shared/error-codes'
 import type { RedownloadStore, SyncStore } from '../sync/store-port'
 import type { HistoryEntry } from '../../../shared/history'
 import type { ImportReport } from '../../../shared/import'
@@ -23,7 +24,7 @@ import type { PlayQueue } from './queue/store'
 /** A library failure the user can act on: a stable code and plain words. */
 export class LibraryError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: AppErrorCode,
     message: string
   ) {
     super(message)

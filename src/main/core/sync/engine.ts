@@ -125,7 +125,7 @@ export class SyncEngine {
   /** Poll as soon as possible (ids added, network back, woke from sleep, user asked). */
   pollNow(): void {
     this.backoffUntil = 0
-    if (this.status === 'auth' || this.status === 'config' || this.status === 'offline') {
+    if (['auth', 'config', 'offline', 'unreachable'].includes(this.status)) {
       this.setStatus('idle', null)
     }
     this.queue.retryNow()
@@ -274,7 +274,7 @@ export class SyncEngine {
       if (outcome.polled > 0) this.answeredFrom = this.deps.settings().baseUrl ?? ''
       this.failures = 0
       this.backoffUntil = 0
-      if (this.status === 'offline' || this.status === 'idle') {
+      if (['offline', 'unreachable', 'idle'].includes(this.status)) {
         this.setStatus(this.queue.isPaused ? this.status : 'idle', null)
       }
       this.queue.kick()
@@ -303,6 +303,8 @@ export class SyncEngine {
     this.backoffUntil =
       this.now() + backoffDelay(this.failures, this.policy(), this.random, error.retryAfterMs)
     if (error.code === 'network') this.setStatus('offline', error.message)
+    else if (['dns', 'refused', 'tls'].includes(error.code))
+      this.setStatus('unreachable', error.message)
     else if (isRetryable(error)) this.setStatus('idle', error.message)
   }
 }

@@ -1,5 +1,6 @@
 import { clipEn } from './locales/clip.en'
 import { gesturesEn } from './locales/gestures.en'
+import { errorsEn } from './locales/errors.en'
 import { libraryEn } from './locales/library.en'
 import { onboardingEn } from './locales/onboarding.en'
 import { playerEn } from './locales/player.en'
@@ -26,7 +27,8 @@ export const en = {
   shortcuts: shortcutsEn,
   living: livingEn,
   gestures: gesturesEn,
-  everyday: everydayEn
+  everyday: everydayEn,
+  errors: errorsEn
 }
 
 export type Messages = typeof en

@@ -1,6 +1,7 @@
 import type { Messages } from './en'
 import { clipZhCN } from './locales/clip.zh-CN'
 import { gesturesZhCN } from './locales/gestures.zh-CN'
+import { errorsZhCN } from './locales/errors.zh-CN'
 import { libraryZhCN } from './locales/library.zh-CN'
 import { onboardingZhCN } from './locales/onboarding.zh-CN'
 import { playerZhCN } from './locales/player.zh-CN'
@@ -25,5 +26,6 @@ export const zhCN: Messages = {
   shortcuts: shortcutsZhCN,
   living: livingZhCN,
   gestures: gesturesZhCN,
-  everyday: everydayZhCN
+  everyday: everydayZhCN,
+  errors: errorsZhCN
 }

@@ -15,7 +15,8 @@ import { createWebTransport, previewToken } from './web-transport'
 export class BridgeError extends Error {
   constructor(
     readonly code: string,
-    message: string
+    message: string,
+    readonly params?: Record<string, string | number>
   ) {
     super(message)
     this.name = 'BridgeError'
@@ -56,7 +57,8 @@ export async function call<M extends MethodName>(
 ): Promise<ResponseOf<M>> {
   const fn = resolveApi()[name] as (req: unknown) => ReturnType<SongshelfApi[M]>
   const result = await fn(request[0])
-  if (!result.ok) throw new BridgeError(result.error.code, result.error.message)
+  if (!result.ok)
+    throw new BridgeError(result.error.code, result.error.message, result.error.params)
   return result.value as ResponseOf<M>
 }
 

@@ -26,6 +26,7 @@ import {
   toLibraryQuery,
   type QueryState
 } from './library-query'
+import { errorReason } from '../elements/ui-message'
 
 // The library's query (filter + sort), the total it matches and a sparse cache of pages
 // of rows around what is on screen. Rows are never all loaded: the virtual list asks for
@@ -103,7 +104,7 @@ function readLayout(): LibraryLayout {
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return errorReason(error)
 }
 
 type Data = Omit<LibraryState, 'actions'>

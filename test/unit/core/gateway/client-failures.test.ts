@@ -102,10 +102,10 @@ describe('transient failures are retryable and say so', () => {
     expect((await failure(client.fetchTasks(['task-1']))).code).toBe('network')
   })
 
-  it('a refused connection is a network error', async () => {
+  it('a refused connection says nothing listens there (not "offline")', async () => {
     const port = await closedPort()
     const offline = createGatewayClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: 'k' })
-    expect((await failure(offline.fetchTasks(['task-1']))).code).toBe('network')
+    expect((await failure(offline.fetchTasks(['task-1']))).code).toBe('refused')
   })
 })
 

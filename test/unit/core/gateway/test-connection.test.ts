@@ -30,15 +30,20 @@ describe('testConnection', () => {
 
   it('says the key was rejected, in words that name the problem', async () => {
     const wrong = await testConnection({ baseUrl: sim.gatewayUrl, apiKey: 'sk-nope' })
-    expect(wrong).toEqual({
+    expect(wrong).toMatchObject({
       result: 'key_rejected',
+      code: 'auth_invalid_key',
+      status: 401,
       message: expect.stringMatching(/rejected the API key/)
     })
     sim.setFault({ kind: 'auth', message: '该令牌额度已用尽' }, { times: 1 })
     const broke = await testConnection({ baseUrl: sim.gatewayUrl, apiKey: sim.apiKey })
-    expect(broke).toEqual({ result: 'key_rejected', message: expect.stringMatching(/credit/) })
+    expect(broke).toMatchObject({
+      result: 'key_rejected',
+      message: expect.stringMatching(/credit/)
+    })
     const empty = await testConnection({ baseUrl: sim.gatewayUrl, apiKey: '  ' })
-    expect(empty.result).toBe('key_rejected')
+    expect(empty).toMatchObject({ result: 'no_key', code: 'no_key' })
   })
 
   it('says the address is not a gateway when it serves a web page', async () => {
@@ -75,7 +80,49 @@ describe('testConnection', () => {
 
   it('refuses an insecure address without sending anything', async () => {
     const result = await testConnection({ baseUrl: 'http://gateway.example.com', apiKey: 'sk-x' })
-    expect(result).toEqual({ result: 'not_gateway', message: expect.stringMatching(/https/) })
+    expect(result).toEqual({
+      result: 'not_gateway',
+      code: 'bad_request',
+      message: expect.stringMatching(/https/)
+    })
+  })
+
+  it('an empty address is "enter the address first", not "not a gateway" (issue 13, defect 6)', async () => {
+    expect(await testConnection({ baseUrl: '  ', apiKey: sim.apiKey })).toMatchObject({
+      result: 'no_address',
+      code: 'no_address'
+    })
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('tells what was asked, the status and the time, and why nothing answered', async () => {
+    const ok = await testConnection({ baseUrl: sim.gatewayUrl, apiKey: sim.apiKey })
+    expect(ok).toMatchObject({
+      result: 'ok',
+      code: 'connected',
+      url: `${sim.gatewayUrl}/suno/fetch`,
+      status: 200,
+      elapsedMs: expect.any(Number)
+    })
+    sim.setFault({ kind: 'html', status: 502 }, { times: 1 })
+    expect(await testConnection({ baseUrl: sim.gatewayUrl, apiKey: sim.apiKey })).toMatchObject({
+      result: 'unreachable',
+      code: 'server',
+      status: 502
+    })
+    const server = createServer()
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const port = (server.address() as AddressInfo).port
+    await new Promise((resolve) => server.close(resolve))
+    expect(
+      await testConnection({ baseUrl: `http://127.0.0.1:${port}`, apiKey: 'k' })
+    ).toMatchObject({
+      result: 'unreachable',
+      code: 'refused',
+      status: null,
+      systemCode: 'ECONNREFUSED'
+    })
   })
 })
 

@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncState } from '../../../../src/shared/domain'
 import { createSongshelfCore, type SongshelfCore } from '../../../../src/main/core/app/create-core'
@@ -179,12 +180,18 @@ describe('the engine in trouble', () => {
     expect(state.message).toMatch(/limiting|slow/i)
   })
 
-  it('treats an unreachable gateway as offline, not as an error, and recovers on pollNow', async () => {
-    const c = core(sim.apiKey, 'http://127.0.0.1:9')
+  it('a gateway nobody answers at is "unreachable", not "offline", and keeps its tasks', async () => {
+    // Issue 13, defect 6: the network is fine (loopback), the gateway's port is closed.
+    const closed = createNetServer()
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', () => done()))
+    const { port } = closed.address() as { port: number }
+    await new Promise<void>((done) => closed.close(() => done()))
+    const c = core(sim.apiKey, `http://127.0.0.1:${port}`)
     c.library().addTasks([uuid(4)], Date.now())
     c.start()
-    const state = await waitForState(c, (s) => s.status === 'offline')
+    const state = await waitForState(c, (s) => s.status === 'unreachable')
     expect(state.pendingTasks).toBe(1)
+    expect(state.message).toMatch(/nothing is listening/)
   })
 
   it('pauses the whole queue on a full disk and resumes when asked', async () => {

@@ -9,11 +9,12 @@ import './banners.css'
 
 type BannerKind = Extract<
   SyncStatus,
-  'offline' | 'auth' | 'config' | 'disk_full' | 'paused' | 'elsewhere'
+  'offline' | 'unreachable' | 'auth' | 'config' | 'disk_full' | 'paused' | 'elsewhere'
 >
 
 const TEXT_KEY: Record<BannerKind, string> = {
   offline: 'tasks.banner.offline',
+  unreachable: 'tasks.banner.unreachable',
   auth: 'tasks.banner.auth',
   config: 'tasks.banner.config',
   disk_full: 'tasks.banner.diskFull',
@@ -92,7 +93,7 @@ export function Banners(): JSX.Element | null {
               </>
             )}
           </p>
-          {(status === 'auth' || status === 'config') && settingsButton}
+          {(status === 'auth' || status === 'config' || status === 'unreachable') && settingsButton}
           {(status === 'disk_full' || status === 'paused') && (
             <button type="button" className="text-button" disabled={busy} onClick={resume}>
               {t('tasks.banner.resume')}

@@ -9,6 +9,7 @@ import { useLibraryUiStore } from '../../store/library-ui-store'
 import { exportPlaylist } from '../library/bulk'
 import { indexOfClip } from '../../store/library-paging'
 import { playFromIndex, playRows, playVideo } from '../library/play'
+import { errorReason } from '../../elements/ui-message'
 
 /** The prompt to copy: the description prompt, or in custom mode (no description) the
  * lyrics, which Suno takes as the prompt. */
@@ -28,7 +29,7 @@ export function ClipActions({ clip }: { clip: ClipDetail }): JSX.Element {
     try {
       await action()
     } catch (error) {
-      notify('error', t('library.actionFailed', { message: (error as Error).message }))
+      notify('error', t('library.actionFailed', { message: errorReason(error) }))
     }
   }
 

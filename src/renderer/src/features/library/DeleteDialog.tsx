@@ -9,6 +9,7 @@ import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { useSelectionStore } from '../../store/selection-store'
 import { deleteClips } from './bulk'
+import { errorReason } from '../../elements/ui-message'
 
 /** "Delete N clips?" — the files go to the trash; nothing happens until confirmed. */
 export function DeleteDialog({ rows }: { rows: ClipRow[] }): JSX.Element {
@@ -32,7 +33,7 @@ export function DeleteDialog({ rows }: { rows: ClipRow[] }): JSX.Element {
       closeDialog()
     } catch (error) {
       setBusy(false)
-      notify('error', t('library.actionFailed', { message: (error as Error).message }))
+      notify('error', t('library.actionFailed', { message: errorReason(error) }))
     }
   }
 

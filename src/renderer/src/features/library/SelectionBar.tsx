@@ -9,6 +9,7 @@ import { selectionCount, useSelectionStore } from '../../store/selection-store'
 import { exportPlaylist, favoriteTarget, setFavorite } from './bulk'
 import { askDeleteSelection, selectedRows } from './interaction'
 import { enqueueRows, playSelection } from './play'
+import { errorReason } from '../../elements/ui-message'
 
 /** Bulk actions on the selection; shown from two selected clips up (one clicked clip is
  * read in the detail panel, and the bar appearing would move the rows under the pointer). */
@@ -31,10 +32,7 @@ export function SelectionBar(): JSX.Element | null {
       const rows = await selectedRows()
       if (rows.length > 0) await action(rows)
     } catch (error) {
-      notify(
-        'error',
-        t('library.actionFailed', { message: (error as Error).message ?? String(error) })
-      )
+      notify('error', t('library.actionFailed', { message: errorReason(error) }))
     } finally {
       setBusy(false)
     }

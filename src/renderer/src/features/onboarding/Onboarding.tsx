@@ -1,8 +1,10 @@
-import { useState, type JSX } from 'react'
+import { useCallback, useRef, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModalDialog } from '../../elements/ModalDialog'
 import { useAppActions } from '../../store/app-store'
 import { useSettingsStore } from '../../store/settings-store'
+import { errorReason, type UiMessage } from '../../elements/ui-message'
+import { validateBaseUrl } from '../settings/settings-validation'
 import { GatewaySection } from '../settings/GatewaySection'
 import { TaskPaste } from '../tasks/TaskPaste'
 import { useOnboardingVisible } from './useOnboardingVisible'
@@ -27,9 +29,40 @@ export function Onboarding(): JSX.Element | null {
 function Walkthrough({ onDone }: { onDone: () => void }): JSX.Element | null {
   const { t } = useTranslation()
   const settings = useSettingsStore((s) => s.settings)
-  const { update } = useSettingsStore((s) => s.actions)
+  const { update, setApiKey } = useSettingsStore((s) => s.actions)
   const { setView } = useAppActions()
   const [step, setStep] = useState(1)
+  const drafts = useRef({ baseUrl: '', key: '' })
+  const onDrafts = useCallback((next: { baseUrl: string; key: string }) => {
+    drafts.current = next
+  }, [])
+  const [saving, setSaving] = useState(false)
+  const [note, setNote] = useState<UiMessage | null>(null)
+
+  /** Next from step one keeps what was typed: an address and a key that were tested but
+   * not saved are saved now, and the next step says so (issue 13, defect 3). */
+  const leaveGatewayStep = async (): Promise<void> => {
+    if (!settings) return
+    const baseUrl = drafts.current.baseUrl.trim()
+    const key = drafts.current.key.trim()
+    const saveUrl = baseUrl !== '' && baseUrl !== settings.baseUrl && !validateBaseUrl(baseUrl)
+    if (!saveUrl && key === '') {
+      setNote(null)
+      setStep(2)
+      return
+    }
+    setSaving(true)
+    try {
+      if (saveUrl) await update({ baseUrl })
+      if (key !== '') await setApiKey(key)
+      setNote({ key: key !== '' ? 'onboarding.savedKey' : 'onboarding.savedAddress' })
+      setStep(2)
+    } catch (error) {
+      setNote({ key: 'onboarding.saveFailed', values: { reason: errorReason(error) } })
+    } finally {
+      setSaving(false)
+    }
+  }
 
   const finish = (view?: 'tasks'): void => {
     onDone()
@@ -55,7 +88,12 @@ function Walkthrough({ onDone }: { onDone: () => void }): JSX.Element | null {
             </button>
           )}
           {step < STEPS ? (
-            <button type="button" className="primary" onClick={() => setStep(step + 1)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={saving}
+              onClick={() => (step === 1 ? void leaveGatewayStep() : setStep(step + 1))}
+            >
               {t('onboarding.next')}
             </button>
           ) : (
@@ -72,11 +110,21 @@ function Walkthrough({ onDone }: { onDone: () => void }): JSX.Element | null {
       {step === 1 && (
         <>
           <p>{t('onboarding.gatewayIntro')}</p>
-          <GatewaySection settings={settings} headingLevel={3} />
+          <GatewaySection settings={settings} headingLevel={3} onDrafts={onDrafts} />
+          {note?.key === 'onboarding.saveFailed' && (
+            <p className="field-error" role="alert">
+              {t(note.key, note.values ?? {})}
+            </p>
+          )}
         </>
       )}
       {step === 2 && (
         <>
+          {note && note.key !== 'onboarding.saveFailed' && (
+            <p className="hint" role="status" data-testid="onboarding-saved">
+              {t(note.key, note.values ?? {})}
+            </p>
+          )}
           <h3>{t('onboarding.pasteTitle')}</h3>
           <p>{t('onboarding.pasteIntro')}</p>
           <TaskPaste

@@ -1,8 +1,10 @@
-import { useCallback, useState, type JSX } from 'react'
+import { useCallback, useEffect, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ConnectionTestResult, PublicSettings } from '../../../../shared/settings'
+import type { PublicSettings } from '../../../../shared/settings'
+import { ConnectionTestReport, type TestOutcome } from './ConnectionTestReport'
 import { useSettingsActions, type SettingsPatch } from '../../store/settings-store'
 import { errorReason, type UiMessage } from '../../elements/ui-message'
+import { BridgeError } from '../../lib/bridge'
 import { validateBaseUrl } from './settings-validation'
 import { TextSetting } from './TextSetting'
 
@@ -12,6 +14,9 @@ interface GatewaySectionProps {
   save?: (patch: SettingsPatch) => Promise<void>
   /** Heading level inside the onboarding dialog differs from the settings page. */
   headingLevel?: 2 | 3
+  /** Reports the address and key as typed, saved or not (the walkthrough saves them on
+   * Next, so a key that was tested but not saved is not lost: issue 13, defect 3). */
+  onDrafts?: (drafts: { baseUrl: string; key: string }) => void
 }
 
 /** Gateway address, the write-only API key, and "Test connection". Shared by Settings and
@@ -19,7 +24,8 @@ interface GatewaySectionProps {
 export function GatewaySection({
   settings,
   save,
-  headingLevel = 2
+  headingLevel = 2,
+  onDrafts
 }: GatewaySectionProps): JSX.Element {
   const { t } = useTranslation()
   const { update, setApiKey, testConnection } = useSettingsActions()
@@ -28,9 +34,7 @@ export function GatewaySection({
   const [keyBusy, setKeyBusy] = useState(false)
   const [keyMessage, setKeyMessage] = useState<UiMessage | null>(null)
   const [testing, setTesting] = useState(false)
-  const [test, setTest] = useState<
-    ConnectionTestResult | { result: 'error'; message: string } | null
-  >(null)
+  const [test, setTest] = useState<TestOutcome | null>(null)
   const onDraft = useCallback((value: string) => setUrlDraft(value), [])
   const [lastSaved, setLastSaved] = useState(settings.baseUrl)
   if (settings.baseUrl !== lastSaved) {
@@ -38,6 +42,7 @@ export function GatewaySection({
     setUrlDraft(settings.baseUrl)
   }
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  useEffect(() => onDrafts?.({ baseUrl: urlDraft, key: keyDraft }), [onDrafts, urlDraft, keyDraft])
 
   const saveKey = async (key: string | null): Promise<void> => {
     setKeyBusy(true)
@@ -66,13 +71,18 @@ export function GatewaySection({
         })
       )
     } catch (error) {
-      setTest({ result: 'error', message: error instanceof Error ? error.message : String(error) })
+      setTest({
+        result: 'error',
+        message: errorReason(error),
+        ...(error instanceof BridgeError ? { code: error.code } : {})
+      })
     } finally {
       setTesting(false)
     }
   }
 
   const urlInvalid = validateBaseUrl(urlDraft) !== null
+  const urlEmpty = urlDraft.trim() === ''
   return (
     <section className="settings-section" aria-labelledby="settings-gateway">
       <Heading id="settings-gateway">{t('settings.gateway.title')}</Heading>
@@ -151,23 +161,20 @@ export function GatewaySection({
           type="button"
           className="primary"
           data-testid="test-connection"
-          disabled={testing || urlInvalid}
+          data-keeps-draft=""
+          aria-describedby={urlEmpty ? 'test-needs-address' : undefined}
+          disabled={testing || urlInvalid || urlEmpty}
           onClick={() => void runTest()}
         >
           {testing ? t('settings.test.running') : t('settings.test.button')}
         </button>
         <div role="status" aria-live="polite" data-testid="test-result" data-result={test?.result}>
-          {test && (
-            <div className={`test-result result-${test.result}`}>
-              <p>{t(`settings.test.result.${test.result}`)}</p>
-              {test.message && (
-                <details>
-                  <summary>{t('settings.test.details')}</summary>
-                  <p className="core-message">{test.message}</p>
-                </details>
-              )}
-            </div>
+          {urlEmpty && !test && (
+            <p className="hint" id="test-needs-address" data-testid="test-needs-address">
+              {t('settings.test.needAddress')}
+            </p>
           )}
+          {test && <ConnectionTestReport test={test} />}
         </div>
       </div>
     </section>

@@ -14,6 +14,7 @@ import {
   validatePollInterval,
   validateTagText
 } from './settings-validation'
+import { SavedMark } from './SavedMark'
 import { TextSetting } from './TextSetting'
 import { errorReason, type UiMessage } from '../../elements/ui-message'
 import '../../elements/buttons.css'
@@ -49,13 +50,17 @@ export function SettingsView(): JSX.Element {
 function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
   const { t } = useTranslation()
   const { update } = useSettingsStore((s) => s.actions)
+  // A failure is said at the top; "Saved." shows beside the field that changed (TextSetting
+  // marks its own; the toggles and choices below use `mark`).
   const [saved, setSaved] = useState<UiMessage | null>(null)
+  const [mark, setMark] = useState<{ field: string; at: number } | null>(null)
+  const markAt = (field: string): number | null => (mark?.field === field ? mark.at : null)
 
   const save = async (patch: SettingsPatch): Promise<void> => {
     setSaved(null)
     try {
       await update(patch)
-      setSaved({ key: 'settings.saved' })
+      setMark({ field: Object.keys(patch).join(','), at: Date.now() })
     } catch (error) {
       setSaved({ key: 'settings.saveFailed', values: { reason: errorReason(error) } })
       throw error
@@ -105,7 +110,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
             onChange={(event) => saveQuietly({ downloadVideo: event.currentTarget.checked })}
           />
           <span>
-            {t('settings.sync.downloadVideo')}
+            {t('settings.sync.downloadVideo')} <SavedMark at={markAt('downloadVideo')} />
             <span className="hint block">{t('settings.sync.downloadVideoHint')}</span>
           </span>
         </label>
@@ -121,6 +126,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
           value={settings.language}
           choices={LANGUAGES}
           choiceLabel={(language) => t(`settings.appearance.languages.${language}`)}
+          savedAt={markAt('language')}
           onChange={(language) => {
             applyLanguage(language)
             saveQuietly({ language })
@@ -132,6 +138,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
           value={settings.theme}
           choices={THEMES}
           choiceLabel={(theme) => t(`settings.appearance.themes.${theme}`)}
+          savedAt={markAt('theme')}
           onChange={(theme) => {
             applyTheme(theme)
             saveQuietly({ theme })
@@ -164,7 +171,9 @@ function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
             checked={settings.notifications}
             onChange={(event) => saveQuietly({ notifications: event.currentTarget.checked })}
           />
-          <span>{t('settings.notifications.label')}</span>
+          <span>
+            {t('settings.notifications.label')} <SavedMark at={markAt('notifications')} />
+          </span>
         </label>
       </section>
     </div>
@@ -179,11 +188,15 @@ function ChoiceSetting<T extends string>(props: {
   choices: readonly T[]
   choiceLabel: (choice: T) => string
   onChange: (choice: T) => void
+  savedAt: number | null
 }): JSX.Element {
   const id = `setting-${props.name}`
   return (
     <div className="setting">
-      <label htmlFor={id}>{props.label}</label>
+      <div className="setting-head">
+        <label htmlFor={id}>{props.label}</label>
+        <SavedMark at={props.savedAt} />
+      </div>
       <select
         id={id}
         data-testid={id}

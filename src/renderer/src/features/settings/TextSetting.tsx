@@ -1,5 +1,7 @@
 import { useId, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { errorReason } from '../../elements/ui-message'
+import { SavedMark } from './SavedMark'
 import type { ValidationKey } from './settings-validation'
 
 interface TextSettingProps {
@@ -7,8 +9,8 @@ interface TextSettingProps {
   value: string
   hint?: string
   validate?: (value: string) => ValidationKey | null
-  /** Called with the trimmed value when the field loses focus or Enter is pressed and the
-   * value is valid and changed. */
+  /** Called with the trimmed value when the field loses focus (except to a control marked
+   * `data-keeps-draft`) or Enter is pressed and the value is valid and changed. */
   onCommit: (value: string) => Promise<void>
   type?: 'text' | 'url' | 'number'
   inputMode?: 'text' | 'url' | 'numeric'
@@ -32,6 +34,7 @@ export function TextSetting(props: TextSettingProps): JSX.Element {
   const [draft, setDraft] = useState(props.value)
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
+  const [savedAt, setSavedAt] = useState<number | null>(null)
 
   // Follow the saved value when it changes elsewhere (another window, a reset).
   const [lastSaved, setLastSaved] = useState(props.value)
@@ -48,8 +51,9 @@ export function TextSetting(props: TextSettingProps): JSX.Element {
     setFailure(null)
     try {
       await props.onCommit(value)
+      setSavedAt(Date.now())
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error))
+      setFailure(errorReason(error))
     } finally {
       setSaving(false)
     }
@@ -62,7 +66,10 @@ export function TextSetting(props: TextSettingProps): JSX.Element {
     .join(' ')
   return (
     <div className="setting">
-      <label htmlFor={id}>{props.label}</label>
+      <div className="setting-head">
+        <label htmlFor={id}>{props.label}</label>
+        <SavedMark at={savedAt} />
+      </div>
       <input
         id={id}
         type={props.type ?? 'text'}
@@ -80,7 +87,13 @@ export function TextSetting(props: TextSettingProps): JSX.Element {
           setDraft(event.currentTarget.value)
           props.onDraftChange?.(event.currentTarget.value)
         }}
-        onBlur={() => void commit()}
+        onBlur={(event) => {
+          // Moving to a control that uses the draft as typed (Test connection) is not
+          // "done editing": testing an address must not save it (issue 13, defect 6).
+          const next = event.relatedTarget
+          if (next instanceof Element && next.closest('[data-keeps-draft]')) return
+          void commit()
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') void commit()
           if (event.key === 'Escape') setDraft(props.value)

@@ -12,6 +12,7 @@ import { tagsOnClips } from '../library/bulk'
 import { refreshAfterTagChange } from './after-tag-change'
 import '../../elements/buttons.css'
 import './tags.css'
+import { errorReason } from '../../elements/ui-message'
 
 /** Add and remove user tags on the given clips (the selection, or one clip). Changes
  * apply at once; the input suggests existing tags. */
@@ -34,7 +35,7 @@ export function TagEditor({ rows }: { rows: ClipRow[] }): JSX.Element {
   const fail = (error: unknown): void =>
     setStatus({
       kind: 'error',
-      text: t('library.actionFailed', { message: (error as Error).message })
+      text: t('library.actionFailed', { message: errorReason(error) })
     })
 
   const add = async (name: string): Promise<void> => {

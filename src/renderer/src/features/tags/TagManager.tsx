@@ -9,6 +9,7 @@ import { useLibraryUiStore } from '../../store/library-ui-store'
 import { refreshAfterTagChange } from './after-tag-change'
 import '../../elements/buttons.css'
 import './tags.css'
+import { errorReason } from '../../elements/ui-message'
 
 type Mode =
   { kind: 'idle' } | { kind: 'rename'; tag: string; text: string } | { kind: 'delete'; tag: string }
@@ -37,7 +38,7 @@ export function TagManager(): JSX.Element {
     void actions.load().catch((error: unknown) =>
       setStatus({
         kind: 'error',
-        text: t('library.actionFailed', { message: (error as Error).message })
+        text: t('library.actionFailed', { message: errorReason(error) })
       })
     )
   }, [actions, t])
@@ -51,7 +52,7 @@ export function TagManager(): JSX.Element {
     } catch (error) {
       setStatus({
         kind: 'error',
-        text: t('library.actionFailed', { message: (error as Error).message })
+        text: t('library.actionFailed', { message: errorReason(error) })
       })
     }
   }

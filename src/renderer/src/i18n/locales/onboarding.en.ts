@@ -13,5 +13,8 @@ export const onboardingEn = {
   watchTitle: 'Watch them download',
   watchIntro:
     'Songshelf checks each task until Suno is done, then downloads the song, its video and its cover into your library folder. The Tasks view shows every step.',
-  watchHint: 'You can close Songshelf at any time; it picks up where it left off.'
+  watchHint: 'You can close Songshelf at any time; it picks up where it left off.',
+  savedKey: 'Your gateway address and key are saved.',
+  savedAddress: 'Your gateway address is saved.',
+  saveFailed: 'Not saved: {{reason}}'
 }

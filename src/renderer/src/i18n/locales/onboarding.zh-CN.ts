@@ -15,5 +15,8 @@ export const onboardingZhCN: typeof onboardingEn = {
   watchTitle: '等待下载完成',
   watchIntro:
     '歌架会持续检查每个任务，直到 Suno 完成，然后把歌曲、视频和封面下载到你的曲库文件夹。任务页面会显示每一步。',
-  watchHint: '你可以随时关闭歌架，下次打开会从中断处继续。'
+  watchHint: '你可以随时关闭歌架，下次打开会从中断处继续。',
+  savedKey: '网关地址和密钥已保存。',
+  savedAddress: '网关地址已保存。',
+  saveFailed: '未保存：{{reason}}'
 }

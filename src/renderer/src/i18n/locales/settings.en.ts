@@ -47,8 +47,16 @@ export const settingsEn = {
     button: 'Test connection',
     running: 'Testing…',
     details: 'Details',
+    needAddress: 'Enter the gateway address first.',
+    detailUrl: 'Asked',
+    detailStatus: 'HTTP status',
+    noAnswer: 'no answer',
+    detailTime: 'Time',
+    ms: '{{ms}} ms',
+    detailMessage: 'Message',
     result: {
       ok: 'The key works: the gateway accepted it.',
+      no_address: 'Enter the gateway address first.',
       key_rejected:
         'The gateway rejected the key. Check that it was copied whole, that the account has credit, and that this computer is allowed (IP allow-list).',
       unreachable: 'The gateway could not be reached. Check the address and your network.',

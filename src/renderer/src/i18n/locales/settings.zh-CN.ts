@@ -47,8 +47,16 @@ export const settingsZhCN: typeof settingsEn = {
     button: '测试连接',
     running: '正在测试…',
     details: '详情',
+    needAddress: '请先输入网关地址。',
+    detailUrl: '请求地址',
+    detailStatus: 'HTTP 状态',
+    noAnswer: '无响应',
+    detailTime: '用时',
+    ms: '{{ms}} 毫秒',
+    detailMessage: '消息',
     result: {
       ok: '密钥可用：网关已接受。',
+      no_address: '请先输入网关地址。',
       key_rejected:
         '网关拒绝了密钥。请确认密钥复制完整、账户有余额，并且这台电脑在允许的 IP 列表中。',
       unreachable: '无法连接到网关。请检查地址和网络。',

@@ -133,6 +133,8 @@ export const tasksEn = {
   },
   banner: {
     offline: "You're offline — Songshelf will resume when the network returns.",
+    unreachable:
+      'Your network works, but the gateway cannot be reached at its address. Check the address in Settings; Songshelf keeps trying.',
     auth: 'The gateway rejected your key, so checking is paused and every task is kept. Check the key, your credit or the IP allow-list.',
     config: 'Songshelf needs your gateway address and API key before it can fetch songs.',
     diskFull:
