@@ -29,6 +29,7 @@ export const APP_ERROR_CODES = [
   'unknown_method',
   'forbidden_sender',
   'unsupported',
+  'not_configured',
   'invalid_url',
   'invalid_base_url',
   'invalid_folder',

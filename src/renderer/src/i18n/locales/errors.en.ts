@@ -26,6 +26,7 @@ export const errorsEn = {
   unknown_method: 'Songshelf refused a request it does not know.',
   forbidden_sender: 'The request was refused.',
   unsupported: 'This needs the desktop app; it is not available here.',
+  not_configured: 'Set the gateway address and API key in Settings first.',
   invalid_url: 'That is not a web address Songshelf can open.',
   invalid_base_url: 'That gateway address cannot be used. Check it in Settings.',
   invalid_folder: 'The new library folder cannot be inside the current one.',

@@ -22,6 +22,7 @@ export const errorsZhCN: typeof errorsEn = {
   unknown_method: '歌架拒绝了一个未知的请求。',
   forbidden_sender: '请求被拒绝。',
   unsupported: '这需要桌面应用，在这里不可用。',
+  not_configured: '请先在设置中填写网关地址和 API 密钥。',
   invalid_url: '这不是歌架可以打开的网址。',
   invalid_base_url: '这个网关地址无法使用。请在设置中检查。',
   invalid_folder: '新的曲库文件夹不能位于当前文件夹之内。',
