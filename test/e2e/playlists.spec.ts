@@ -100,3 +100,36 @@ test('a playlist is made, filled by drag, reordered, trimmed, renamed, played an
   await expect(page.getByRole('heading', { level: 1, name: 'Night drive' })).toBeVisible()
   await expect.poll(() => titles(page)).toEqual(['Amber Road', 'Cold Harbour'])
 })
+
+test('a smart playlist is built from a preset, follows the library live, and its rule is edited', async ({
+  page
+}) => {
+  await page.goto(lib.preview.url)
+  await expect(rows(page)).toHaveCount(4)
+  await page.getByRole('button', { name: 'New smart playlist' }).click()
+  const dialog = page.getByTestId('smart-playlist-dialog')
+  await dialog.getByRole('button', { name: 'Favourites with vocals from the last month' }).click()
+  await expect(dialog.getByLabel('Favourites only')).toBeChecked()
+  await expect(dialog.getByLabel('Added within (days)')).toHaveValue('30')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  const name = 'Favourites with vocals from the last month'
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(page.getByText('No song matches this rule yet.')).toBeVisible()
+
+  // A favourite made elsewhere (another window, the CLI) shows up without a reload.
+  const all = await callPreview(lib.preview, 'queryLibrary', { limit: 10 })
+  const dust = all.rows.find((row) => row.title === 'Dust Devil')!
+  await callPreview(lib.preview, 'setFavorite', { ids: [dust.id], favorite: true })
+  await expect.poll(() => titles(page)).toEqual(['Dust Devil'])
+  await expect(link(page, name).getByTestId('playlist-count')).toHaveText('1')
+
+  // Edit the rule: "Never played" holds exactly the clips with no counted play.
+  await page.getByRole('button', { name: 'Edit rule…' }).click()
+  await dialog.getByRole('button', { name: 'Never played' }).click()
+  await expect(dialog.getByLabel('Favourites only')).not.toBeChecked()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  const unplayed = (await callPreview(lib.preview, 'queryLibrary', { limit: 10 })).rows
+    .filter((row) => row.plays === 0)
+    .map((row) => row.title)
+  await expect.poll(async () => (await titles(page)).sort()).toEqual(unplayed.sort())
+})

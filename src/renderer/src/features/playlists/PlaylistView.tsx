@@ -21,6 +21,7 @@ import { useSelectionStore } from '../../store/selection-store'
 import { activeClipDrag, endClipDrag } from './clip-drag'
 import { PlaylistHeader } from './PlaylistHeader'
 import { reorderTarget } from './reorder'
+import { SmartPlaylistDialog } from './SmartPlaylistDialog'
 import '../library/library.css'
 import './playlists.css'
 
@@ -41,6 +42,8 @@ export function PlaylistView(): JSX.Element {
   const { setSource, refresh } = useLibraryStore((s) => s.actions)
   const panelOpen = useClipStore((s) => s.openId !== null)
   const [moveError, setMoveError] = useState<string | null>(null)
+  const [editingRule, setEditingRule] = useState(false)
+  const { rename, setRule } = usePlaylistsStore((s) => s.actions)
   useLibraryEvents()
   useBridgeEvent('playlists-changed', ({ playlistIds }) => {
     if (id && (playlistIds === null || playlistIds.includes(id))) void refresh()
@@ -89,7 +92,22 @@ export function PlaylistView(): JSX.Element {
   const empty = showing && answered && total === 0
   return (
     <section className="library library-view playlist-view" aria-labelledby={HEADING_ID}>
-      <PlaylistHeader playlist={playlist} headingId={HEADING_ID} />
+      <PlaylistHeader
+        playlist={playlist}
+        headingId={HEADING_ID}
+        onEditRule={() => setEditingRule(true)}
+      />
+      {editingRule && (
+        <SmartPlaylistDialog
+          name={playlist.name}
+          rule={playlist.rule}
+          onClose={() => setEditingRule(false)}
+          onSubmit={async (name, rule) =>
+            (name.trim() === playlist.name || (await rename(playlist.id, name))) &&
+            setRule(playlist.id, rule)
+          }
+        />
+      )}
       {moveError && (
         <p role="alert" className="load-error">
           {t('living.playlist.failed', { message: moveError })}

@@ -5,6 +5,7 @@ import { useAppActions, useAppStore } from '../../store/app-store'
 import { usePlaylistsStore } from '../../store/playlists-store'
 import { activeClipDrag, endClipDrag, isClipDrag } from './clip-drag'
 import { PlaylistNameDialog } from './PlaylistNameDialog'
+import { SmartPlaylistDialog } from './SmartPlaylistDialog'
 import { PlaylistToast } from './PlaylistToast'
 import { usePlaylistsLive } from './usePlaylistsLive'
 import './playlists.css'
@@ -15,21 +16,32 @@ export function PlaylistsSection(): JSX.Element {
   const list = usePlaylistsStore((s) => s.list)
   const { create } = usePlaylistsStore((s) => s.actions)
   const { openPlaylist } = useAppActions()
-  const [creating, setCreating] = useState(false)
+  const [creating, setCreating] = useState<'manual' | 'smart' | null>(null)
   usePlaylistsLive()
   return (
     <section className="sidebar-playlists" aria-labelledby="sidebar-playlists-heading">
       <div className="sidebar-heading">
         <h2 id="sidebar-playlists-heading">{t('living.nav.playlists')}</h2>
-        <button
-          type="button"
-          className="round-button"
-          aria-label={t('living.nav.newPlaylist')}
-          title={t('living.nav.newPlaylist')}
-          onClick={() => setCreating(true)}
-        >
-          +
-        </button>
+        <span className="sidebar-heading-actions">
+          <button
+            type="button"
+            className="round-button"
+            aria-label={t('living.nav.newSmart')}
+            title={t('living.nav.newSmart')}
+            onClick={() => setCreating('smart')}
+          >
+            ✦
+          </button>
+          <button
+            type="button"
+            className="round-button"
+            aria-label={t('living.nav.newPlaylist')}
+            title={t('living.nav.newPlaylist')}
+            onClick={() => setCreating('manual')}
+          >
+            +
+          </button>
+        </span>
       </div>
       <ul data-testid="sidebar-playlists">
         {list.map((playlist) => (
@@ -37,12 +49,22 @@ export function PlaylistsSection(): JSX.Element {
         ))}
       </ul>
       <PlaylistToast />
-      {creating && (
+      {creating === 'smart' && (
+        <SmartPlaylistDialog
+          onClose={() => setCreating(null)}
+          onSubmit={async (name, rule) => {
+            const created = await create(name, rule)
+            if (created) openPlaylist(created.id)
+            return created !== null
+          }}
+        />
+      )}
+      {creating === 'manual' && (
         <PlaylistNameDialog
           title={t('living.playlist.createTitle')}
           initial={t('living.playlist.untitled')}
           submitLabel={t('living.playlist.create')}
-          onClose={() => setCreating(false)}
+          onClose={() => setCreating(null)}
           onSubmit={async (name) => {
             const created = await create(name)
             if (created) openPlaylist(created.id)

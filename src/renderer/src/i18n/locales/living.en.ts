@@ -66,5 +66,39 @@ export const livingEn = {
     family_other:
       'Its family: {{count}} songs (the one it extends, its other take, its extensions)',
     playFamily: 'Play the whole family'
+  },
+  smart: {
+    untitled: 'New smart playlist',
+    createTitle: 'New smart playlist',
+    editTitle: 'Edit smart playlist',
+    presets: 'Start from',
+    preset: {
+      neverPlayed: 'Never played',
+      mostPlayed: 'Most played',
+      favouritesWithVocals: 'Favourites with vocals from the last month'
+    },
+    matching: 'Songs that match all of these',
+    search: 'Search text',
+    style: 'Style',
+    model: 'Model',
+    userTags: 'Your tags (comma-separated, all of them)',
+    favorite: 'Favourites only',
+    hasVideo: 'With video',
+    vocals: 'Vocals',
+    vocalsAny: 'Any',
+    vocalsYes: 'With vocals',
+    vocalsNo: 'Instrumental',
+    addedWithin: 'Added within (days)',
+    playedWithin: 'Played within (days)',
+    neverPlayed: 'Never played',
+    minPlays: 'Played at least (times)',
+    durationMin: 'At least (seconds)',
+    durationMax: 'At most (seconds)',
+    order: 'Order',
+    sort: 'Sort by',
+    dir: 'Direction',
+    desc: 'Highest or newest first',
+    asc: 'Lowest or oldest first',
+    limit: 'At most (songs)'
   }
 }

@@ -64,5 +64,39 @@ export const livingZhCN: typeof livingEn = {
     family_one: '它的家族：{{count}} 首',
     family_other: '它的家族：{{count}} 首（它所延长的歌、另一个版本、它的延长）',
     playFamily: '播放整个家族'
+  },
+  smart: {
+    untitled: '新智能播放列表',
+    createTitle: '新建智能播放列表',
+    editTitle: '编辑智能播放列表',
+    presets: '从预设开始',
+    preset: {
+      neverPlayed: '从未播放',
+      mostPlayed: '最常播放',
+      favouritesWithVocals: '上个月收藏的有人声歌曲'
+    },
+    matching: '同时满足以下所有条件的歌曲',
+    search: '搜索文字',
+    style: '风格',
+    model: '模型',
+    userTags: '你的标签（用逗号分隔，需全部具备）',
+    favorite: '仅收藏',
+    hasVideo: '有视频',
+    vocals: '人声',
+    vocalsAny: '不限',
+    vocalsYes: '有人声',
+    vocalsNo: '纯音乐',
+    addedWithin: '添加于最近（天）',
+    playedWithin: '播放于最近（天）',
+    neverPlayed: '从未播放',
+    minPlays: '至少播放（次）',
+    durationMin: '至少（秒）',
+    durationMax: '至多（秒）',
+    order: '排序',
+    sort: '排序依据',
+    dir: '方向',
+    desc: '最高或最新在前',
+    asc: '最低或最早在前',
+    limit: '至多（首）'
   }
 }
