@@ -3,6 +3,7 @@ import { Banners } from './features/banners/Banners'
 import { Sidebar } from './features/layout/Sidebar'
 import { LibraryView } from './features/library/LibraryView'
 import { Overlays } from './features/player/Overlays'
+import { FileDrop } from './features/import/FileDrop'
 import { HistoryView } from './features/history/HistoryView'
 import { NowPlayingView } from './features/now-playing/NowPlayingView'
 import { PlaylistView } from './features/playlists/PlaylistView'
@@ -44,6 +45,7 @@ export function App(): JSX.Element {
       </div>
       <PlayerBar />
       <Overlays />
+      <FileDrop />
     </div>
   )
 }

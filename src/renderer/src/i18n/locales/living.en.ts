@@ -100,5 +100,20 @@ export const livingEn = {
     desc: 'Highest or newest first',
     asc: 'Lowest or oldest first',
     limit: 'At most (songs)'
+  },
+  drop: {
+    hint: 'Drop a log, a JSON answer or a list to add the task ids inside',
+    added_one: 'Added {{count}} task id from {{files}} ({{known}} already known).',
+    added_other: 'Added {{count}} task ids from {{files}} ({{known}} already known).',
+    noIds: 'No task id found in {{files}}.',
+    audio_one:
+      '{{count}} audio file: importing songs you already have is done with “songshelf import <folder>” for now.',
+    audio_other:
+      '{{count}} audio files: importing songs you already have is done with “songshelf import <folder>” for now.',
+    tooLarge_one: '{{count}} file is larger than 2 MB and was not read.',
+    tooLarge_other: '{{count}} files are larger than 2 MB and were not read.',
+    other_one: '{{count}} file is neither text nor audio.',
+    other_other: '{{count}} files are neither text nor audio.',
+    failed: 'The dropped files could not be used: {{message}}'
   }
 }

@@ -98,5 +98,18 @@ export const livingZhCN: typeof livingEn = {
     desc: '最高或最新在前',
     asc: '最低或最早在前',
     limit: '至多（首）'
+  },
+  drop: {
+    hint: '放下日志、JSON 应答或列表，添加其中的任务 ID',
+    added_one: '已从 {{files}} 添加 {{count}} 个任务 ID（{{known}} 个已存在）。',
+    added_other: '已从 {{files}} 添加 {{count}} 个任务 ID（{{known}} 个已存在）。',
+    noIds: '在 {{files}} 中没有找到任务 ID。',
+    audio_one: '{{count}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
+    audio_other: '{{count}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
+    tooLarge_one: '{{count}} 个文件超过 2 MB，未读取。',
+    tooLarge_other: '{{count}} 个文件超过 2 MB，未读取。',
+    other_one: '{{count}} 个文件既不是文本也不是音频。',
+    other_other: '{{count}} 个文件既不是文本也不是音频。',
+    failed: '无法使用拖入的文件：{{message}}'
   }
 }

@@ -1,0 +1,126 @@
+import { useEffect, useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useTasksStore } from '../../store/tasks-store'
+import { activeClipDrag } from '../playlists/clip-drag'
+import { readDroppedFiles } from './dropped-files'
+import './file-drop.css'
+
+type Outcome =
+  | { kind: 'added'; added: number; known: number; files: string }
+  | { kind: 'noIds'; files: string }
+  | { kind: 'skipped'; audio: number; other: number; tooLarge: number }
+  | { kind: 'error'; message: string }
+
+/** True for a drag of files from outside (not rows dragged within the window). */
+function isFileDrag(event: DragEvent): boolean {
+  return activeClipDrag() === null && (event.dataTransfer?.types.includes('Files') ?? false)
+}
+
+/** Files dropped anywhere on the window: the task ids inside text files are added (the
+ * same extraction as a paste); what cannot be used is said, in plain words. */
+export function FileDrop(): JSX.Element {
+  const { t } = useTranslation()
+  const [over, setOver] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+
+  useEffect(() => {
+    let depth = 0
+    const onEnter = (event: DragEvent): void => {
+      if (!isFileDrag(event)) return
+      depth++
+      setOver(true)
+    }
+    const onOver = (event: DragEvent): void => {
+      if (!isFileDrag(event)) return
+      event.preventDefault()
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
+    }
+    const onLeave = (event: DragEvent): void => {
+      if (!isFileDrag(event)) return
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setOver(false)
+    }
+    const onDrop = (event: DragEvent): void => {
+      depth = 0
+      setOver(false)
+      if (!isFileDrag(event)) return
+      event.preventDefault()
+      const files = [...(event.dataTransfer?.files ?? [])]
+      void handle(files).then(setOutcome, (error: unknown) =>
+        setOutcome({
+          kind: 'error',
+          message: error instanceof Error ? error.message : String(error)
+        })
+      )
+    }
+    window.addEventListener('dragenter', onEnter)
+    window.addEventListener('dragover', onOver)
+    window.addEventListener('dragleave', onLeave)
+    window.addEventListener('drop', onDrop)
+    return () => {
+      window.removeEventListener('dragenter', onEnter)
+      window.removeEventListener('dragover', onOver)
+      window.removeEventListener('dragleave', onLeave)
+      window.removeEventListener('drop', onDrop)
+    }
+  }, [])
+
+  let text = ''
+  if (outcome?.kind === 'added') {
+    text = t('living.drop.added', {
+      count: outcome.added,
+      known: outcome.known,
+      files: outcome.files
+    })
+  } else if (outcome?.kind === 'noIds') text = t('living.drop.noIds', { files: outcome.files })
+  else if (outcome?.kind === 'skipped') {
+    text = [
+      outcome.audio > 0 ? t('living.drop.audio', { count: outcome.audio }) : '',
+      outcome.tooLarge > 0 ? t('living.drop.tooLarge', { count: outcome.tooLarge }) : '',
+      outcome.other > 0 ? t('living.drop.other', { count: outcome.other }) : ''
+    ]
+      .filter(Boolean)
+      .join(' ')
+  } else if (outcome?.kind === 'error') text = t('living.drop.failed', { message: outcome.message })
+
+  return (
+    <>
+      {over && (
+        <div className="file-drop-overlay" data-testid="file-drop-overlay" aria-hidden="true">
+          <p>{t('living.drop.hint')}</p>
+        </div>
+      )}
+      <div role="status" className="file-drop-notice-slot">
+        {outcome && (
+          <div className="notice file-drop-notice" data-testid="file-drop-notice">
+            <span>{text}</span>
+            <button
+              type="button"
+              className="round-button"
+              aria-label={t('living.playlist.dismiss')}
+              onClick={() => setOutcome(null)}
+            >
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </>
+  )
+}
+
+async function handle(files: File[]): Promise<Outcome> {
+  const reading = await readDroppedFiles(files, (file) => file.text())
+  const names = reading.read.join(', ')
+  if (reading.read.length === 0) {
+    return {
+      kind: 'skipped',
+      audio: reading.audio.length,
+      other: reading.other.length,
+      tooLarge: reading.tooLarge.length
+    }
+  }
+  if (reading.ids.length === 0) return { kind: 'noIds', files: names }
+  const result = await useTasksStore.getState().actions.add(reading.ids)
+  return { kind: 'added', added: result.added.length, known: result.known.length, files: names }
+}
