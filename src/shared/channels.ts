@@ -63,12 +63,10 @@ export const METHOD_NAMES = [
 ] as const
 
 export const EVENT_NAMES = [
-  'task-changed',
   'download-progress',
   'library-changed',
   'sync-state',
   'menu-command',
-  'playlists-changed',
   'queue-changed'
 ] as const
 

@@ -17,6 +17,7 @@ import type { QueueState, QueueWindow } from './queue'
 import type { HistoryEntry } from './history'
 import type { RedownloadResult } from './redownload'
 import type { PlaylistImportReport, PlaylistPage, PlaylistSummary } from './playlists'
+import type { LibraryChange } from './library-change'
 import { channelOf, EVENT_NAMES, METHOD_NAMES, MENU_COMMANDS } from './channels'
 
 // The one contract between renderer and main. Main registers a validated handler for
@@ -112,13 +113,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorDat
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export interface Events {
-  'task-changed': { taskIds: string[] }
   'download-progress': { items: DownloadProgress[] }
-  'library-changed': { clipIds: string[] | null }
+  /** One committed library write: clips, tasks, playlists or everything (reset). */
+  'library-changed': LibraryChange
   'sync-state': SyncState
   'menu-command': { command: MenuCommand; clipId?: string }
-  /** Playlists created, renamed, deleted or edited (null: any of them). */
-  'playlists-changed': { playlistIds: string[] | null }
   /** The play queue changed (entries, order or current entry), by any window or process. */
   'queue-changed': QueueState
 }

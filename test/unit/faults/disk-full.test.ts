@@ -74,18 +74,13 @@ function startSync(disk: SmallDisk, sim: Simulator, dirs: { dataDir: string }): 
     }
   }
   const library = openLibrary({ dataDir: dirs.dataDir, libraryDir: disk.dir })
-  const finishing: Promise<void>[] = []
+  // The library finishes each clip by itself once its last file settles.
   const engine = new SyncEngine({
     store: library,
     client: () => createGatewayClient({ baseUrl: sim.gatewayUrl, apiKey: sim.apiKey }),
     settings: () => host.settings.get(),
     policy: SHORT,
-    download: (opts) => downloadFile({ ...opts, fs: quotaFs }),
-    onFileSettled: (job) => {
-      if (library.countDownloadJobs(job.clipId) === 0) {
-        finishing.push(library.finalizeClip(job.clipId))
-      }
-    }
+    download: (opts) => downloadFile({ ...opts, fs: quotaFs })
   })
   engine.start()
   return {
@@ -99,7 +94,7 @@ function startSync(disk: SmallDisk, sim: Simulator, dirs: { dataDir: string }): 
     settled: async () => {
       await engine.untilDone()
       await engine.queue.idle()
-      await Promise.all(finishing)
+      await library.flush()
     },
     stop: async () => {
       await engine.stop()

@@ -106,7 +106,7 @@ describe('the event hub', () => {
     })
     hub.subscribe((event, _payload) => got.push(event))
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    expect(() => hub.emit('library-changed', { clipIds: null })).not.toThrow()
+    expect(() => hub.emit('library-changed', { kind: 'reset' })).not.toThrow()
     expect(got).toEqual(['library-changed'])
     expect(errors).toHaveBeenCalledOnce()
     errors.mockRestore()

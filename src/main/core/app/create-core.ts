@@ -1,7 +1,6 @@
 import { DatabaseSync } from 'node:sqlite'
 import type { AppInfo } from '../../../shared/settings'
 import { createGatewayClient, validateBaseUrl, type GatewayClient } from '../gateway/client'
-import { sweepTempFiles } from '../library/sweep'
 import type { IndexRecovery, LibraryStore } from '../library/types'
 import { createMediaHandler } from '../media'
 import { SyncEngine, type SyncEngineDeps } from '../sync/engine'
@@ -28,7 +27,7 @@ export interface SongshelfCore {
   otherWriter(): LockHolder | null
   /** Resolves once a damaged index found on open is rebuilt (null when it was fine). */
   ready(): Promise<IndexRecovery | null>
-  /** Waits for sidecar and tag writing of finished downloads. */
+  /** Waits for the library's finish queue and sidecar rewrites (library.flush()). */
   idle(): Promise<void>
   /** Stops polling and downloads (`.part` files stay for resume) and closes the index. */
   stop(): Promise<void>
@@ -84,11 +83,17 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
   let library = openLibraryFor(host, { fullCheck: options.fullIndexCheck })
   let started = false
   let stopping: Promise<void> | null = null
-  /** Sidecar/ID3 work still running for finished downloads; awaited before closing. */
-  const finishing = new Set<Promise<void>>()
-  const settle = async (): Promise<void> => {
-    while (finishing.size > 0) await Promise.allSettled([...finishing])
+  // The one place library changes reach the hub: the library announces every committed
+  // write itself (library/changes.ts); the app, the preview and the CLI all see these.
+  const listen = (store: LibraryStore): (() => void) => {
+    const offChange = store.onChange((change) => events.emit('library-changed', change))
+    const offReady = store.onClipReady((clip) => options.onClipReady?.(clip))
+    return () => {
+      offChange()
+      offReady()
+    }
   }
+  let unlisten = listen(library)
 
   // One client for the life of the current address and key, so what it learns about
   // the gateway (that the batch route is missing) is not forgotten every poll cycle.
@@ -114,40 +119,16 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       ...options.engine,
       downloadOptions: { fetch: options.fetch, ...options.engine?.downloadOptions },
       onState: (state) => events.emit('sync-state', state),
-      onTasksChanged: (taskIds) => {
-        events.emit('task-changed', { taskIds })
-        events.emit('library-changed', { clipIds: null })
-      },
-      onProgress: (items) => events.emit('download-progress', { items }),
-      onFileSettled: (job, outcome) => {
-        const stillRunning = library.countDownloadJobs(job.clipId) > 0
-        const store = library
-        const work = (stillRunning ? Promise.resolve() : store.finalizeClip(job.clipId))
-          .catch(() => undefined)
-          .then(() => {
-            events.emit('library-changed', { clipIds: [job.clipId] })
-            if (outcome.ok && job.kind === 'audio') {
-              const clip = store.getClip(job.clipId)
-              if (clip) options.onClipReady?.({ id: clip.id, title: clip.title })
-            }
-          })
-          .catch(() => undefined)
-          .finally(() => finishing.delete(work))
-        finishing.add(work)
-      }
+      onProgress: (items) => events.emit('download-progress', { items })
     })
   let engine = makeEngine()
-  // A damaged index was set aside on open: rebuild it from the library folder now, then
-  // tell every view (the notice is in appInfo().indexRecovery).
+  // A damaged index was set aside on open: rebuild it from the library folder now (the
+  // library announces the rebuild; the notice is in appInfo().indexRecovery).
   const recovering = library.recovery !== null
   let recovered = false
   const ready = library.recover().then(
     (recovery) => {
       recovered = true
-      if (recovery !== null) {
-        events.emit('library-changed', { clipIds: null })
-        events.emit('task-changed', { taskIds: [] })
-      }
       return recovery
     },
     () => library.recovery
@@ -160,7 +141,9 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     onWriter: () => {
       const go = (): void => {
         if (stopping) return
-        finishLeftovers(true)
+        // Tags and sidecars a kill or a full disk left unwritten, after sweeping a kill's
+        // temp copies: only the writer does this.
+        void library.finishLeftovers({ sweepTemp: true })
         engine.start()
       }
       if (recovering) void ready.then(go)
@@ -168,32 +151,6 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     },
     onStandby: (holder) => engine.standby(alreadySyncingMessage(holder))
   })
-
-  /** Writes the tags and sidecars that a kill or a full disk left unwritten (first
-   * sweeping a kill's temp copies, when asked). Tracked from the first moment, so a quick
-   * stop waits for it instead of closing the index underneath it. */
-  const finishLeftovers = (sweepFirst = false): void => {
-    const store = library
-    const work = (async (): Promise<void> => {
-      if (sweepFirst) await sweepTempFiles(store.libraryDir)
-      // Slice by slice, yielding between slices: at 100 000 clips the first page and
-      // every other request are served while this runs (issue 12 §3, issue 14 §1).
-      let after: number | null = 0
-      while (after !== null && !stopping) {
-        await new Promise<void>((resolve) => setImmediate(resolve))
-        if (stopping) return
-        const slice = store.unfinishedClipsAfter(after)
-        for (const clipId of slice.clipIds) {
-          if (stopping) return
-          await store.finalizeClip(clipId).catch(() => undefined)
-        }
-        after = slice.nextPk
-      }
-    })()
-      .catch(() => undefined)
-      .finally(() => finishing.delete(work))
-    finishing.add(work)
-  }
 
   const appInfo = (): AppInfo => ({
     name: 'Songshelf',
@@ -217,20 +174,23 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       throw new AppError('library_unavailable', 'That folder does not exist or is not available.')
     }
     await engine.stop()
-    await settle()
     const oldDir = library.libraryDir
+    unlisten()
     await library.close()
     try {
       if (mode === 'move') moveLibraryFiles(oldDir, path)
       host.settings.update({ libraryDir: path })
     } finally {
       library = openLibraryFor(host, { fullCheck: mode === 'rebuild' })
+      unlisten = listen(library)
       engine = makeEngine()
       const other = writer.otherWriter
       if (started && writer.isWriter) engine.start()
       else if (started && other) engine.standby(alreadySyncingMessage(other))
     }
-    if (mode === 'rebuild' || mode === 'move') await library.rebuild()
+    // A rebuild announces itself; another folder without one is still all new to a view.
+    const rebuilt = mode === 'reopen' ? false : (await library.rebuild()).ok
+    if (!rebuilt && library.libraryDir !== oldDir) events.emit('library-changed', { kind: 'reset' })
   }
 
   const media = createMediaHandler({
@@ -245,8 +205,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     events,
     appInfo,
     switchLibrary,
-    fetch: options.fetch,
-    finishLeftovers: () => finishLeftovers()
+    fetch: options.fetch
   })
 
   return {
@@ -255,7 +214,7 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     media,
     library: () => library,
     engine: () => engine,
-    idle: settle,
+    idle: () => library.flush(),
     start: () => {
       started = true
       writer.claim()
@@ -266,7 +225,6 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       started = false
       stopping ??= ready
         .then(() => engine.stop())
-        .then(settle)
         .then(() => library.close())
         .finally(() => writer.release())
       return stopping

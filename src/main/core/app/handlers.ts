@@ -22,13 +22,13 @@ export interface HandlerContext {
   host: Host
   library: () => LibraryStore
   engine: () => SyncEngine
+  /** Only the play queue's own event goes through here; library writes announce
+   * themselves (library/changes.ts). */
   events: EventHub
   appInfo: () => AppInfo
   /** Re-opens the library (new folder or new ID3 settings) and restarts the engine. */
   switchLibrary: (path: string, mode: 'move' | 'rebuild' | 'reopen') => Promise<void>
   fetch?: typeof fetch
-  /** Writes tags and sidecars that a kill or a full disk left unwritten. */
-  finishLeftovers: () => void
 }
 
 function publicSettings(host: Host): PublicSettings {
@@ -50,7 +50,8 @@ function mustHaveLibrary(library: LibraryStore): void {
 }
 
 /** The core's answer to every contract method. Each one is a thin call into the library,
- * the sync engine or the host; parsing happened in dispatch(). */
+ * the sync engine or the host; parsing happened in dispatch(). None of them announces a
+ * write: the library does that itself once it commits (library/changes.ts). */
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { host, events } = ctx
   const lib = ctx.library
@@ -63,9 +64,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     if ('problem' in client) throw new AppError('not_configured', client.problem)
     return client
   }
-  const libraryChanged = (clipIds: string[] | null): void =>
-    events.emit('library-changed', { clipIds })
-  const tasksChanged = (taskIds: string[]): void => events.emit('task-changed', { taskIds })
   const filePath = (id: string, kind: MediaKind = 'audio'): string => {
     const path =
       lib().getFilePath(id, kind) ??
@@ -81,32 +79,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     queryLibrary: async (q) => lib().query(q),
     getFacets: async (filter) => lib().facets(filter),
     getClip: async ({ id }) => lib().getClip(id),
-    setFavorite: async ({ ids, favorite }) => {
-      const result = lib().setFavorite(ids, favorite)
-      libraryChanged(ids)
-      return result
-    },
-    tagClips: async ({ ids, add, remove }) => {
-      const result = lib().tagClips(ids, { add, remove })
-      libraryChanged(ids)
-      return result
-    },
+    setFavorite: async ({ ids, favorite }) => lib().setFavorite(ids, favorite),
+    tagClips: async ({ ids, add, remove }) => lib().tagClips(ids, { add, remove }),
     listTags: async () => lib().listTags(),
-    renameTag: async ({ from, to }) => {
-      const result = lib().renameTag(from, to)
-      libraryChanged(null)
-      return result
-    },
-    mergeTags: async ({ from, into }) => {
-      const result = lib().mergeTags(from, into)
-      libraryChanged(null)
-      return result
-    },
-    deleteTag: async ({ name }) => {
-      const result = lib().deleteTag(name)
-      libraryChanged(null)
-      return result
-    },
+    renameTag: async ({ from, to }) => lib().renameTag(from, to),
+    mergeTags: async ({ from, into }) => lib().mergeTags(from, into),
+    deleteTag: async ({ name }) => lib().deleteTag(name),
     recordPlay: async ({ id, ms }) => {
       if (!lib().recordPlay(id, Date.now(), ms))
         throw new AppError('not_found', 'That song is no longer in the library.')
@@ -114,9 +92,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     deleteClips: async ({ ids }) => {
       mustHaveLibrary(lib())
-      const result = await lib().deleteClips(ids)
-      libraryChanged(null)
-      return result
+      return lib().deleteClips(ids)
     },
     revealClip: async ({ id, kind }) => {
       await host.revealPath(filePath(id, kind))
@@ -141,10 +117,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     addTasks: async ({ text }) => {
       const { ids, invalid } = extractTaskIds(text)
       const { added, known } = lib().addTasks(ids, Date.now())
-      if (added.length > 0) {
-        tasksChanged(added)
-        ctx.engine().pollNow()
-      }
+      if (added.length > 0) ctx.engine().pollNow()
       return { added, known, invalid }
     },
     listTasks: async () => lib().listTasks(),
@@ -157,14 +130,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
           .filter((t) => ids.includes(t.id))
           .flatMap((t) => t.clipIds)
       )
-      tasksChanged(ids)
       ctx.engine().pollNow()
       return { changed }
     },
     removeTasks: async ({ ids }) => {
       let changed = 0
       for (const id of ids) if (lib().removeTask(id)) changed++
-      tasksChanged(ids)
       return { changed }
     },
     pollNow: async () => {
@@ -179,7 +150,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     resumeDownloads: async () => {
       ctx.engine().resumeDownloads()
       // Space may be back: tags and sidecars a full disk refused can be written now.
-      ctx.finishLeftovers()
+      void lib().finishLeftovers()
       return ctx.engine().state()
     },
     retryDownloads: async ({ clipId, kind }) => {
@@ -194,10 +165,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         clipIds,
         kind
       )
-      if (result.queued > 0) {
-        libraryChanged(clipIds)
-        ctx.engine().pollNow()
-      }
+      if (result.queued > 0) ctx.engine().pollNow()
       return result
     },
 
@@ -248,7 +216,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         )
       }
       await ctx.switchLibrary(path, mode)
-      libraryChanged(null)
       return publicSettings(host)
     },
     openLibraryFolder: async () => {
@@ -256,8 +223,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await host.openPath(lib().libraryDir)
       return { ok: true }
     },
-    ...playlistHandlers(lib, events),
-    ...historyHandlers(lib, events),
+    ...playlistHandlers(lib),
+    ...historyHandlers(lib),
     ...queueHandlers(lib, events)
   }
 }

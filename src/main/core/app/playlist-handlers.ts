@@ -1,9 +1,8 @@
 import type { LibraryStore } from '../library/types'
 import type { Handlers } from './dispatch'
-import type { EventHub } from './events'
 
-// The contract's playlist methods: thin calls into the library's playlists, each write
-// followed by one `playlists-changed` event.
+// The contract's playlist methods: thin calls into the library's playlists (which
+// announce each write themselves, library/changes.ts).
 
 type PlaylistMethods =
   | 'listPlaylists'
@@ -19,39 +18,23 @@ type PlaylistMethods =
   | 'playlistClipIds'
   | 'importPlaylist'
 
-export function playlistHandlers(
-  lib: () => LibraryStore,
-  events: EventHub
-): Pick<Handlers, PlaylistMethods> {
-  const changed = <T>(ids: string[], result: T): T => {
-    events.emit('playlists-changed', { playlistIds: ids })
-    return result
-  }
+export function playlistHandlers(lib: () => LibraryStore): Pick<Handlers, PlaylistMethods> {
   const playlists = (): LibraryStore['playlists'] => lib().playlists
   return {
     listPlaylists: async () => playlists().list(),
-    createPlaylist: async (args) => {
-      const created = await playlists().create(args)
-      return changed([created.id], created)
-    },
-    renamePlaylist: async ({ id, name }) => changed([id], await playlists().rename(id, name)),
-    setSmartRule: async ({ id, rule }) => changed([id], await playlists().setRule(id, rule)),
+    createPlaylist: async (args) => playlists().create(args),
+    renamePlaylist: async ({ id, name }) => playlists().rename(id, name),
+    setSmartRule: async ({ id, rule }) => playlists().setRule(id, rule),
     deletePlaylist: async ({ id }) => {
       await playlists().delete(id)
-      return changed([id], { ok: true as const })
+      return { ok: true as const }
     },
-    restorePlaylist: async ({ id }) => changed([id], await playlists().restore(id)),
-    addToPlaylist: async ({ id, clipIds, at }) =>
-      changed([id], await playlists().add(id, clipIds, at)),
-    removeFromPlaylist: async ({ id, itemIds }) =>
-      changed([id], await playlists().remove(id, itemIds)),
-    movePlaylistItems: async ({ id, itemIds, to }) =>
-      changed([id], await playlists().move(id, itemIds, to)),
+    restorePlaylist: async ({ id }) => playlists().restore(id),
+    addToPlaylist: async ({ id, clipIds, at }) => playlists().add(id, clipIds, at),
+    removeFromPlaylist: async ({ id, itemIds }) => playlists().remove(id, itemIds),
+    movePlaylistItems: async ({ id, itemIds, to }) => playlists().move(id, itemIds, to),
     queryPlaylist: async ({ id, offset, limit }) => playlists().query(id, offset, limit),
     playlistClipIds: async ({ id }) => playlists().clipIds(id),
-    importPlaylist: async (args) => {
-      const report = await playlists().importM3u(args)
-      return changed([report.playlist.id], report)
-    }
+    importPlaylist: async (args) => playlists().importM3u(args)
   }
 }

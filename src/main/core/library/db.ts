@@ -17,6 +17,8 @@ export interface Db {
   tx<T>(fn: () => T): T
   /** Called after a rollback, for caches of rows that may no longer exist. */
   onRollback(listener: () => void): void
+  /** Called after the outermost transaction commits (the change feed publishes then). */
+  onCommit(listener: () => void): void
   close(): void
 }
 
@@ -48,6 +50,7 @@ export const CONNECTION_PRAGMAS = [
 function wrap(raw: DatabaseSync): Db {
   const cache = new Map<string, StatementSync>()
   const rollbackListeners: (() => void)[] = []
+  const commitListeners: (() => void)[] = []
   const sql = (text: string): StatementSync => {
     let stmt = cache.get(text)
     if (stmt === undefined) {
@@ -70,18 +73,23 @@ function wrap(raw: DatabaseSync): Db {
       // IMMEDIATE takes the write lock up front, so a busy database waits (timeout)
       // instead of failing half way through with SQLITE_BUSY on the first write.
       raw.exec('BEGIN IMMEDIATE')
+      let result: T
       try {
-        const result = fn()
+        result = fn()
         raw.exec('COMMIT')
-        return result
       } catch (error) {
         if (raw.isTransaction) raw.exec('ROLLBACK')
         for (const listener of rollbackListeners) listener()
         throw error
       }
+      for (const listener of commitListeners) listener()
+      return result
     },
     onRollback(listener: () => void): void {
       rollbackListeners.push(listener)
+    },
+    onCommit(listener: () => void): void {
+      commitListeners.push(listener)
     },
     close(): void {
       cache.clear()

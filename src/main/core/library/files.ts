@@ -217,7 +217,8 @@ export function retryFailedFiles(
   clipIds: string[] | undefined,
   now: number,
   kind?: FileKind,
-  errors?: { equal: readonly string[]; prefixes: readonly string[] }
+  errors?: { equal: readonly string[]; prefixes: readonly string[] },
+  onRequeued?: (pks: number[]) => void
 ): number {
   return db.tx(() => {
     const params: (string | number)[] = [...(clipIds ?? [])]
@@ -250,6 +251,7 @@ export function retryFailedFiles(
       ...params
     )
     refreshFileSummary(db, pks)
+    if (changed > 0) onRequeued?.(pks)
     return changed
   })
 }

@@ -19,7 +19,7 @@ export interface ListenEvent {
   listenedMs?: number
 }
 
-const whole = (value: number | undefined): number | null =>
+export const whole = (value: number | undefined): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.round(value)) : null
 
 /** Whether an ending (skip or finish) counts as a play. */

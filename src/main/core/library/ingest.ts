@@ -27,6 +27,8 @@ export interface IngestContext {
   mode: SearchMode
   /** Clips whose metadata changed; their sidecars, if any, are rewritten. */
   onSidecarStale(pks: number[]): void
+  /** The task and these clips were written (`inserted`: some clips are new). */
+  onWritten?(taskId: string, pks: number[], inserted: boolean): void
 }
 
 export function recordTaskResult(
@@ -40,7 +42,10 @@ export function recordTaskResult(
     if (unchangedPendingAnswer(db, task)) return
     upsertTask(db, task, now)
     // A LYRICS task is text only (research/gateway-api.md §6.5): no clips, no media.
-    if (task.kind === 'lyrics') return
+    if (task.kind === 'lyrics') {
+      ctx.onWritten?.(task.taskId, [], false)
+      return
+    }
     const { valid, refused } = partitionClips(task.clips)
     const refusedJson = refused.length === 0 ? null : JSON.stringify(refused)
     // Written only when it changes: a poll that changes nothing writes nothing (issue 14 §6).
@@ -51,6 +56,7 @@ export function recordTaskResult(
       refusedJson
     )
     const updated: number[] = []
+    const inserted: number[] = []
     const reindex: number[] = []
     for (const clip of valid) {
       const known = db.get<{ pk: number; stem: string | null }>(
@@ -76,6 +82,7 @@ export function recordTaskResult(
       if (known === undefined) {
         pk = insertClip(db, clip, task.taskId, now, summary, wantsName)
         indexNewClip(db, ctx.mode, pk, clip)
+        inserted.push(pk)
       } else {
         pk = known.pk
         if (updateClip(db, pk, clip, task.taskId, summary)) reindex.push(pk)
@@ -86,6 +93,7 @@ export function recordTaskResult(
     }
     reindexClips(db, ctx.mode, reindex)
     ctx.onSidecarStale(updated)
+    ctx.onWritten?.(task.taskId, [...inserted, ...updated], inserted.length > 0)
   })
 }
 

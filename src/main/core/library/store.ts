@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import { mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { setFavorite, recordPlay } from './clip-actions'
+import { announcePlaylists, ChangeFeed } from './changes'
 import { connectionFacts, hasFts5, placeholders, type Db } from './db'
 import * as files from './files'
 import {
@@ -27,6 +28,8 @@ import { openCheckedIndex } from './index-health'
 import { ensureSearchIndex } from './search-index'
 import { searchUpkeep } from './search-upkeep'
 import { SidecarQueue } from './sidecar-queue'
+import { FinishQueue } from './finish-queue'
+import { sweepTempFiles } from './sweep'
 import * as tags from './tags'
 import { TaskJournal } from './task-journal'
 import * as tasks from './tasks'
@@ -136,12 +139,35 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     logger,
     libraryAvailable
   }
+  // Every write below tells the feed what it touched (changes.ts has the rule).
+  const feed = new ChangeFeed(db, logger)
   const sidecars = new SidecarQueue((pk) => writeClipSidecar(finalizeCtx, pk), logger)
+  // A clip's last file settled: tags and sidecar, then the clip's change (finish-queue.ts).
+  const finishing = new FinishQueue(async (clipId) => {
+    await finalizeClip(finalizeCtx, clipId)
+    feed.clips({ ids: [clipId] })
+  }, logger)
+  const clipReady = new Set<(clip: { id: string; title: string }) => void>()
   // Only sidecars already on disk are rewritten: a clip still downloading gets its
   // sidecar, with the latest tags, when it is finalized.
   const onSidecarStale = (pks: number[]): void => sidecars.mark(withSidecar(db, pks))
-  const ingestCtx: IngestContext = { db, mode, onSidecarStale }
-  const tagCtx: tags.TagContext = { db, mode, onSidecarStale }
+  const ingestCtx: IngestContext = {
+    db,
+    mode,
+    onSidecarStale,
+    onWritten: (taskId, pks, inserted) => {
+      if (pks.length === 0) feed.tasks([taskId])
+      else feed.clips({ pks, taskIds: [taskId], membership: inserted, facetsDirty: true })
+    }
+  }
+  const tagCtx: tags.TagContext = {
+    db,
+    mode,
+    onSidecarStale: (pks) => {
+      onSidecarStale(pks)
+      feed.clips({ pks, facetsDirty: true })
+    }
+  }
   const trash = opts.trash ?? folderTrash(libraryDir, now)
   const upkeep = searchUpkeep(db, mode, logger)
   /** Runs a write that may touch the search index, then lets the upkeep know. */
@@ -149,13 +175,20 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     upkeep.poke()
     return result
   }
-  const playlists = createPlaylists({ db, mode, now, libraryDir, libraryAvailable, logger })
+  const playlists = announcePlaylists(
+    createPlaylists({ db, mode, now, libraryDir, libraryAvailable, logger }),
+    feed
+  )
   const queue = createPlayQueue({
     db,
     mode,
     playlistClipIds: (id) => playlists.clipIds(id),
     seed: () => randomInt(2 ** 31)
   })
+  const tasksChanged = <T>(ids: string[], result: T): T => {
+    if (ids.length > 0) feed.tasks(ids)
+    return result
+  }
 
   return {
     dbPath,
@@ -166,21 +199,40 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     addTasks(ids, at) {
       const result = tasks.addTasks(db, ids, at)
       journal.added(result.added)
-      return result
+      return tasksChanged(result.added, result)
     },
     tasksToPoll: (at) => tasks.tasksToPoll(db, at),
     pendingTasks: () => tasks.pendingTasks(db),
     pendingSummary: () => tasks.pendingSummary(db),
     getTask: (id) => tasks.getTask(db, id),
-    recordPoll: (id, patch) => tasks.recordPoll(db, id, patch),
+    recordPoll: (id, patch) => tasksChanged([id], tasks.recordPoll(db, id, patch)),
     recordTaskResult: (task, at, o) => indexing(recordTaskResult(ingestCtx, task, at, o)),
-    markTaskNotFound: (id, at) => tasks.markTaskNotFound(db, id, at),
-    markTaskFailed: (id, reason, at) => tasks.markTaskFailed(db, id, reason, at),
+    markTaskNotFound: (id, at) => tasksChanged([id], tasks.markTaskNotFound(db, id, at)),
+    markTaskFailed: (id, reason, at) =>
+      tasksChanged([id], tasks.markTaskFailed(db, id, reason, at)),
     downloadJobs: (limit) => files.downloadJobs(db, libraryDir, limit),
     countDownloadJobs: (clipId) => files.countDownloadJobs(db, clipId),
-    setFileResult: (clipId, kind, result) =>
-      files.setFileResult(db, libraryDir, clipId, kind, result, now()),
-    finalizeClip: (clipId) => finalizeClip(finalizeCtx, clipId),
+    setFileResult(clipId, kind, result) {
+      files.setFileResult(db, libraryDir, clipId, kind, result, now())
+      feed.clips({ ids: [clipId], facetsDirty: kind === 'video' && result.state === 'done' })
+      // The clip's last file settled: the library finishes it by itself.
+      if (files.countDownloadJobs(db, clipId) === 0) void finishing.add(clipId)
+      if (result.state === 'done' && kind === 'audio' && clipReady.size > 0) {
+        const row = db.get<{ title: string }>('SELECT title FROM clips WHERE id = ?', clipId)
+        for (const listener of clipReady) if (row) listener({ id: clipId, title: row.title })
+      }
+    },
+    finalizeClip: (clipId) => finishing.add(clipId),
+    finishLeftovers: (opts) =>
+      finishing.leftovers({
+        slice: (after) => unfinishedClipsAfter(db, after),
+        ...(opts?.sweepTemp === true ? { before: () => sweepTempFiles(libraryDir) } : {})
+      }),
+    onChange: (listener) => feed.subscribe(listener),
+    onClipReady(listener) {
+      clipReady.add(listener)
+      return () => clipReady.delete(listener)
+    },
     unfinishedClips: () => unfinishedClips(db),
     unfinishedClipsAfter: (afterPk) => unfinishedClipsAfter(db, afterPk),
 
@@ -206,9 +258,18 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     mergeTags: (from, into) => indexing(tags.mergeTags(tagCtx, from, into)),
     deleteTag: (name) => indexing(tags.deleteTag(tagCtx, name)),
     listTags: () => tags.listTags(db),
-    setFavorite: (ids, value) => setFavorite(db, ids, value, onSidecarStale),
-    recordPlay: (id, at, ms) => recordPlay(db, id, at, ms),
+    setFavorite: (ids, value) =>
+      setFavorite(db, ids, value, (pks) => {
+        onSidecarStale(pks)
+        feed.clips({ pks, facetsDirty: true })
+      }),
+    recordPlay(id, at, ms) {
+      const counted = recordPlay(db, id, at, ms)
+      if (counted) feed.clips({ ids: [id] })
+      return counted
+    },
     async deleteClips(ids) {
+      const taskIds = feed.tasksOf(ids)
       const result = await deleteClips(
         {
           db,
@@ -220,27 +281,51 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
         },
         ids
       )
+      if (result.deleted > 0) {
+        feed.clips({ ids, taskIds, membership: true, facetsDirty: true })
+      }
       await playlists.clipsChanged(ids)
       return result
     },
-    recordListen: (event) => history.recordListen(db, event),
+    recordListen(event) {
+      const stored = history.recordListen(db, event)
+      // Plays and "last played" moved: the clip's row changed.
+      if (stored && history.countsAsPlay(event.kind, history.whole(event.listenedMs))) {
+        feed.clips({ ids: [event.clipId] })
+      }
+      return stored
+    },
     listHistory: (o) => history.listHistory(db, o),
-    clearHistory: (o) => history.clearHistory(db, o),
+    clearHistory(o) {
+      const removed = history.clearHistory(db, o)
+      // Every clip's "last played" (and, asked, its play count) is cleared.
+      feed.reset()
+      return removed
+    },
     playlists,
     queue,
     importFiles(paths, o) {
       return importFiles({ db, libraryDir, now, store: this }, paths, o)
     },
-    retryTask: (id) => tasks.retryTask(db, id),
+    retryTask(id) {
+      const retried = tasks.retryTask(db, id)
+      return tasksChanged(retried ? [id] : [], retried)
+    },
     removeTask(id) {
       const removed = tasks.removeTask(db, id)
       if (removed) journal.removed([id])
-      return removed
+      return tasksChanged(removed ? [id] : [], removed)
     },
-    retryFailedFiles: (clipIds, kind) => files.retryFailedFiles(db, clipIds, now(), kind),
+    retryFailedFiles: (clipIds, kind) =>
+      files.retryFailedFiles(db, clipIds, now(), kind, undefined, (pks) => feed.clips({ pks })),
     filesToFetchAgain: (clipIds, kind) => filesToFetchAgain(db, libraryDir, clipIds, kind),
-    queueWithLink: (clipId, kind, url) => queueWithLink(db, clipId, kind, url, now()),
-    requeueFailedFiles: (errors) => files.retryFailedFiles(db, undefined, now(), undefined, errors),
+    queueWithLink(clipId, kind, url) {
+      const queued = queueWithLink(db, clipId, kind, url, now())
+      if (queued) feed.clips({ ids: [clipId] })
+      return queued
+    },
+    requeueFailedFiles: (errors) =>
+      files.retryFailedFiles(db, undefined, now(), undefined, errors, (pks) => feed.clips({ pks })),
 
     // Library folder
     async rebuild() {
@@ -250,6 +335,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       if (!result.ok) return result
       const restored = await playlists.restoreFromFolder()
       const restoredTasks = restoreTasks()
+      feed.reset()
       return {
         ...result,
         ...(restored === 0 ? {} : { playlists: restored }),
@@ -266,6 +352,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
         const result = await rebuildIndex(db, mode, libraryDir, libraryAvailable(), now())
         if (result.ok) await playlists.restoreFromFolder()
         const restored = restoreTasks()
+        feed.reset()
         recovery = {
           ...damage,
           rebuilt: result.ok,
@@ -284,10 +371,15 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       schemaVersion: schemaVersion(db),
       clips: db.get<{ n: number }>('SELECT count(*) AS n FROM clips')?.n ?? 0
     }),
-    flush: () => sidecars.flush(),
+    async flush(): Promise<void> {
+      await finishing.flush()
+      await sidecars.flush()
+    },
     tidySearchIndex: () => upkeep.tidy(),
     async close(): Promise<void> {
       upkeep.stop()
+      finishing.stop()
+      await finishing.flush()
       await sidecars.flush()
       await playlists.flush()
       db.close()

@@ -18,6 +18,7 @@ import type { ImportReport } from '../../../shared/import'
 import type { ListenEvent } from './history'
 import type { Playlists } from './playlists'
 import type { PlayQueue } from './queue/store'
+import type { ChangeListener } from './changes'
 
 // The public shape of the library: options, the store façade and its result types.
 
@@ -164,6 +165,17 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   listTasks(): TaskRow[]
   /** Clips with media on disk whose sidecar and tags were never written (see finalize.ts). */
   unfinishedClips(): string[]
+  /** Writes the tags and sidecar of one clip now (through the finish queue, which does it
+   * by itself when a clip's last file settles); resolves when done. */
+  finalizeClip(clipId: string): Promise<void>
+  /** Finishes the clips a kill or a full disk left without tags and sidecar, slice by
+   * slice (first sweeping a kill's temp copies, with `sweepTemp`). Only the data
+   * folder's writer calls it: at start and on resume. */
+  finishLeftovers(opts?: { sweepTemp?: boolean }): Promise<void>
+  /** Every committed write, as one change (changes.ts). Returns the unsubscribe. */
+  onChange(listener: ChangeListener): () => void
+  /** A clip's audio is on disk (the shell shows a notification, the CLI a line). */
+  onClipReady(listener: (clip: { id: string; title: string }) => void): () => void
   /** Merges the search index now if much was written since it last was (otherwise the
    * store does it by itself once writes have been quiet for a few seconds). */
   tidySearchIndex(): void
@@ -203,8 +215,9 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   recover(): Promise<IndexRecovery | null>
   libraryAvailable(): boolean
   diagnostics(): LibraryDiagnostics
-  /** Waits until every queued sidecar rewrite is on disk. */
+  /** Waits until every finished clip and queued sidecar rewrite is on disk. */
   flush(): Promise<void>
-  /** Flushes sidecars, then closes the database. */
+  /** Stops the leftover sweep, waits for the finish queue and sidecars, then closes the
+   * database. */
   close(): Promise<void>
 }

@@ -26,7 +26,6 @@ export interface QueueDeps {
     idleTimeoutMs?: number
     fetch?: typeof fetch
   }
-  onFileSettled: (job: DownloadJob, outcome: DownloadOutcome) => void
   onDiskFull: (message: string) => void
   onChange: () => void
   /** False while another process is the writer of this data folder (writer-role.ts). */
@@ -230,7 +229,6 @@ export class DownloadQueue {
         bytes: outcome.bytes,
         sha256: outcome.sha256
       })
-      this.deps.onFileSettled(job, outcome)
       return
     }
     if (outcome.code === 'aborted' && this.stopped) return
@@ -249,7 +247,6 @@ export class DownloadQueue {
       this.notBefore.set(key, this.deps.now() + downloadRetryDelay(attempt, this.deps.random))
     } else {
       store.setFileResult(job.clipId, job.kind, { state: 'failed', error: outcome.message })
-      this.deps.onFileSettled(job, outcome)
     }
   }
 }

@@ -4,11 +4,12 @@ import { isAuthError } from '../gateway/errors'
 import { DownloadQueue, type QueueDeps } from './download-queue'
 import { pollOnce } from './poller'
 import { backoffDelay, policyFor, type PollPolicy } from './schedule'
-import type { DownloadJob, SyncStore } from './store-port'
-import type { DownloadOutcome } from './download'
+import type { SyncStore } from './store-port'
 
 // The sync engine: a poll loop and a download queue over the library's store. Offline,
 // a bad key and a full disk are states the user sees, not crashes; every task is kept.
+// It only writes through the store: the library announces each write itself and finishes
+// a clip whose last file settled (library/changes.ts, library/finish-queue.ts).
 
 export interface Timer {
   cancel(): void
@@ -32,10 +33,7 @@ export interface SyncEngineDeps {
   downloadOptions?: QueueDeps['downloadOptions']
   download?: QueueDeps['download']
   onState?: (state: SyncState) => void
-  onTasksChanged?: (taskIds: string[]) => void
   onProgress?: (items: DownloadProgress[]) => void
-  /** A clip's file finished (or failed for good). */
-  onFileSettled?: (job: DownloadJob, outcome: DownloadOutcome) => void
   /** Milliseconds between progress events (the UI does not need more). */
   progressIntervalMs?: number
 }
@@ -78,10 +76,6 @@ export class SyncEngine {
       setTimer: this.setTimer,
       download: deps.download,
       downloadOptions: deps.downloadOptions,
-      onFileSettled: (job, outcome) => {
-        deps.onFileSettled?.(job, outcome)
-        deps.onTasksChanged?.([job.taskId])
-      },
       onDiskFull: (message) => this.setStatus('disk_full', message),
       onChange: () => this.changed(),
       canStart: () => this.status !== 'elsewhere'
@@ -136,14 +130,15 @@ export class SyncEngine {
    * whose turn it is. */
   checkAllNow(): void {
     const now = this.now()
-    for (const task of this.deps.store.pendingTasks()) {
-      if (task.nextPollAt !== null && task.nextPollAt > now) {
-        this.deps.store.recordPoll(task.id, {
-          lastPolledAt: task.lastPolledAt ?? 0,
-          nextPollAt: now
-        })
+    const { store } = this.deps
+    // One transaction, so the library announces one change for all of them.
+    store.batch(() => {
+      for (const task of store.pendingTasks()) {
+        if (task.nextPollAt !== null && task.nextPollAt > now) {
+          store.recordPoll(task.id, { lastPolledAt: task.lastPolledAt ?? 0, nextPollAt: now })
+        }
       }
-    }
+    })
     this.pollNow()
   }
 
@@ -269,7 +264,6 @@ export class SyncEngine {
     )
     if (outcome.kind === 'idle') return
     this.lastPollAt = now
-    if (outcome.changedTaskIds.length > 0) this.deps.onTasksChanged?.(outcome.changedTaskIds)
     if (outcome.kind === 'ok') {
       if (outcome.polled > 0) this.answeredFrom = this.deps.settings().baseUrl ?? ''
       this.failures = 0

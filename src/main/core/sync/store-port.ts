@@ -67,10 +67,9 @@ export interface SyncStore {
   downloadJobs(limit?: number): DownloadJob[]
   /** How many pending files have a link (all clips, or one clip). */
   countDownloadJobs(clipId?: string): number
+  /** Records a download's result. When it leaves the clip no pending media, the library
+   * itself writes the sidecar and the ID3 tags (library/finish-queue.ts). */
   setFileResult(clipId: string, kind: MediaKind, result: FileResult): void
-  /** Called when a clip's media files have all settled: writes the sidecar and the ID3
-   * tags (title, artist, album, genre, year, lyrics, cover, clip id) into the mp3. */
-  finalizeClip(clipId: string): Promise<void>
   /** Puts failed files whose error matches back in the queue (a sync starting retries
    * local failures: a read-only or missing folder, EIO, a clash). Optional for fakes. */
   requeueFailedFiles?(errors: FailedFileMatch): number

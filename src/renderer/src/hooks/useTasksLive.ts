@@ -1,15 +1,19 @@
 import { useEffect } from 'react'
+import { changedTaskIds } from '../../../shared/library-change'
 import { useTasksStore } from '../store/tasks-store'
 import { useBridgeEvent } from './useBridgeEvent'
 
-/** Keeps the task list current while mounted: loads it, reloads on task-changed, and
+/** Keeps the task list current while mounted: loads it, reloads when a library change names tasks, and
  * follows download-progress. */
 export function useTasksLive(): void {
   const { load, scheduleRefresh, applyProgress } = useTasksStore((s) => s.actions)
   useEffect(() => {
     void load()
   }, [load])
-  useBridgeEvent('task-changed', () => scheduleRefresh())
+  useBridgeEvent('library-changed', (change) => {
+    const taskIds = changedTaskIds(change)
+    if (taskIds === null || taskIds.length > 0) scheduleRefresh()
+  })
   useBridgeEvent('download-progress', ({ items }) => applyProgress(items))
 }
 

@@ -15,7 +15,7 @@ export interface AddResult {
 
 /** A download that has not been reported for this long is no longer running. */
 const PROGRESS_TTL_MS = 15_000
-/** task-changed arrives in bursts (a poll answers 50 tasks at once): reload once. */
+/** task changes arrive in bursts (a poll answers 50 tasks at once): reload once. */
 const REFRESH_DELAY_MS = 300
 
 export const progressKey = (clipId: string, kind: MediaKind): string => `${clipId}:${kind}`

@@ -8,7 +8,7 @@ import { tempLibrary } from '../../../support/cli-harness'
 import { clip, populate, task } from '../library/helpers'
 
 // The playlist methods across the bridge: payloads parsed strictly, errors as data with a
-// stable code, and one playlists-changed event per write.
+// stable code, and one playlists change from the library per write.
 
 let core: SongshelfCore | null = null
 let base: string | null = null
@@ -33,7 +33,8 @@ describe('playlists over the bridge', () => {
     const c = await open()
     const seen: (string[] | null)[] = []
     c.events.subscribe((event, payload) => {
-      if (event === 'playlists-changed') seen.push(payload.playlistIds)
+      if (event === 'library-changed' && payload.kind === 'playlists')
+        seen.push(payload.playlistIds)
     })
     const created = await dispatch(c.handlers, 'createPlaylist', { name: '  Road   trip ' })
     expect(created).toMatchObject({ ok: true, value: { name: 'Road trip', count: 0 } })

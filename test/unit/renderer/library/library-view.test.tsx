@@ -194,7 +194,16 @@ describe('the library view', () => {
       return page
     })(lib.fake.api.queryLibrary)
     lib.rows.push(makeRow(50, { title: 'Fresh from sync' }))
-    act(() => lib.fake.emit('library-changed', { clipIds: ['clip-00050'] }))
+    act(() =>
+      lib.fake.emit('library-changed', {
+        kind: 'clips',
+        clipIds: ['clip-00050'],
+        taskIds: [],
+        playlistIds: [],
+        membership: true,
+        facetsDirty: true
+      })
+    )
     await waitFor(() => expect(visibleTitles()[0]).toBe('Fresh from sync'))
     expect(screen.getByTestId('library-count').textContent).toBe('11 clips')
     const selected = screen

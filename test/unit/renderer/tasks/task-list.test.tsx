@@ -152,7 +152,7 @@ describe('the task list', () => {
     )
   })
 
-  it('retries, polls now, pauses and resumes downloads, and reloads on task-changed', async () => {
+  it('retries, polls now, pauses and resumes downloads, and reloads when the library says tasks changed', async () => {
     giveElementsASize()
     let paused = false
     let listed = 0
@@ -182,8 +182,8 @@ describe('the task list', () => {
     await screen.findByRole('button', { name: 'Pause downloads' })
 
     const before = listed
-    act(() => fake.emit('task-changed', { taskIds: ['task_waiting1'] }))
-    act(() => fake.emit('task-changed', { taskIds: ['task_generating'] }))
+    act(() => fake.emit('library-changed', { kind: 'tasks', taskIds: ['task_waiting1'] }))
+    act(() => fake.emit('library-changed', { kind: 'tasks', taskIds: ['task_generating'] }))
     await waitFor(() => expect(listed).toBe(before + 1))
   })
 

@@ -20,7 +20,9 @@ export function useLibraryEvents(): void {
       if (openClipChanged) void useClipStore.getState().actions.reload()
       openClipChanged = false
     }
-    const off = onEvent('library-changed', ({ clipIds }) => {
+    const off = onEvent('library-changed', (change) => {
+      if (change.kind === 'tasks' || change.kind === 'playlists') return
+      const clipIds = change.kind === 'reset' ? null : change.clipIds
       const openId = useClipStore.getState().openId
       if (openId && (clipIds === null || clipIds.includes(openId))) openClipChanged = true
       timer ??= setTimeout(flush, REFRESH_MS)
