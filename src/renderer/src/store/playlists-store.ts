@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { PlaylistSummary, SmartRule } from '../../../shared/playlists'
 import { call } from '../lib/bridge'
 
-// The saved playlists the sidebar lists (issue 15), kept fresh from `playlists-changed`,
+// The saved playlists the sidebar lists (issue 15), kept fresh from `library-changed`,
 // and the one "undo" a deleted playlist offers (the core deletes softly; restore brings
 // it back with its items).
 

@@ -45,8 +45,9 @@ export function PlaylistView(): JSX.Element {
   const [editingRule, setEditingRule] = useState(false)
   const { rename, setRule } = usePlaylistsStore((s) => s.actions)
   useLibraryEvents()
-  useBridgeEvent('playlists-changed', ({ playlistIds }) => {
-    if (id && (playlistIds === null || playlistIds.includes(id))) void refresh()
+  useBridgeEvent('library-changed', (change) => {
+    if (change.kind !== 'playlists' && change.kind !== 'clips') return
+    if (id && change.playlistIds.includes(id)) void refresh()
   })
   useEffect(() => {
     if (id) setSource({ kind: 'playlist', id })

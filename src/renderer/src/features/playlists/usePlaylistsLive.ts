@@ -3,8 +3,9 @@ import { onEvent } from '../../lib/bridge'
 import { usePlaylistsStore } from '../../store/playlists-store'
 
 /** Keeps the sidebar's playlists (names and live counts) current: loaded once, then again
- * after `playlists-changed`, and after `library-changed` (a smart playlist's count moves
- * with the library). Loads never overlap: events during one ask for exactly one more. */
+ * after each library change that is not about tasks alone (playlists changed, or clips,
+ * which a smart playlist's count moves with). Loads never overlap: events during one ask
+ * for exactly one more. */
 export function usePlaylistsLive(): void {
   useEffect(() => {
     let running = false
@@ -25,11 +26,8 @@ export function usePlaylistsLive(): void {
       }
     }
     void reload()
-    const offPlaylists = onEvent('playlists-changed', () => void reload())
-    const offLibrary = onEvent('library-changed', () => void reload())
-    return () => {
-      offPlaylists()
-      offLibrary()
-    }
+    return onEvent('library-changed', (change) => {
+      if (change.kind !== 'tasks') void reload()
+    })
   }, [])
 }
