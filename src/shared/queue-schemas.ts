@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { MAX_IDS_PER_CALL } from './limits'
 import { playlistId } from './playlist-schemas'
-import { clipId, libraryFilter } from './schemas'
+import { clipId, libraryFilter, sortKey } from './schemas'
 
 // Request schemas for the play queue, strict and bounded like the rest of the bridge.
 
-const sortKey = z.enum(['created', 'added', 'title', 'duration', 'plays', 'lastPlayed'])
 const position = z.number().int().min(0).max(10_000_000)
 
 export const queueSource = z.discriminatedUnion('kind', [

@@ -35,6 +35,8 @@ export const libraryFilter = z.strictObject({
   search: z.string().max(500).optional(),
   userTags: z.array(tagName).max(50).optional(),
   styleTag: z.string().max(200).optional(),
+  /** Style facets chosen together: a clip has every one of them (exact style names). */
+  styleTags: z.array(z.string().max(200)).max(20).optional(),
   model: z.string().max(200).optional(),
   favorite: z.boolean().optional(),
   hasVideo: z.boolean().optional(),
@@ -50,7 +52,17 @@ export const libraryFilter = z.strictObject({
   generationFailed: z.boolean().optional()
 })
 
-export const sortKey = z.enum(['created', 'added', 'title', 'duration', 'plays', 'lastPlayed'])
+/** Every list order (queue and smart playlist sources use the same). */
+export const sortKey = z.enum([
+  'created',
+  'added',
+  'title',
+  'duration',
+  'plays',
+  'lastPlayed',
+  'style',
+  'model'
+])
 export const sortDir = z.enum(['asc', 'desc'])
 
 export const libraryQuery = libraryFilter.extend({

@@ -156,3 +156,29 @@ test('a grid card plays from its own button and shows the same marks as its row'
   await page.getByTestId('filter-generation-failed').click()
   await page.getByRole('button', { name: 'List', exact: true }).click()
 })
+
+test('several styles narrow the list together, and the list sorts by style', async ({ page }) => {
+  await openLibrary(page)
+  const style = (name: string): Locator =>
+    page.getByTestId('filter-style').filter({ has: page.getByText(name, { exact: true }) })
+  await style('dreamy').click()
+  await expect(rows(page)).toHaveCount(2)
+  // The second style is added to the first (clips with both), not swapped for it.
+  await style('synthwave').click()
+  await expect(style('dreamy')).toHaveAttribute('aria-pressed', 'true')
+  await expect(style('synthwave')).toHaveAttribute('aria-pressed', 'true')
+  await expect(rows(page)).toHaveCount(2)
+  await expect(page.getByTestId('library-count')).toHaveText('2 clips')
+  await style('dreamy').click()
+  await expect(rows(page)).toHaveCount(4)
+  await style('synthwave').click()
+  await expect(rows(page)).toHaveCount(6)
+
+  await page.getByRole('columnheader', { name: 'Style' }).getByRole('button').click()
+  await expect(page.getByRole('columnheader', { name: 'Style' })).toHaveAttribute(
+    'aria-sort',
+    'ascending'
+  )
+  await expect(rows(page).first().locator('.col-style')).toHaveText('folk, acoustic')
+  await expect(rows(page).last().locator('.col-style')).toHaveText('synthwave, dreamy')
+})

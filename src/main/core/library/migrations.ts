@@ -122,6 +122,17 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'animated cover file kind',
     up: (db: Db): void => db.raw.exec(FILES_WITH_VIDEO_COVER)
+  },
+  {
+    // Issue 13: the list sorts by style and by model too. Without these an ORDER BY over
+    // 100 000 clips builds a temp B-tree of every row for each page.
+    version: 9,
+    name: 'style and model sort indexes',
+    up: (db: Db): void =>
+      db.raw.exec(`
+        CREATE INDEX clips_style_sort ON clips (style_tags COLLATE NOCASE, id);
+        CREATE INDEX clips_model_sort ON clips (model, id);
+      `)
   }
 ]
 

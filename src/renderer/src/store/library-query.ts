@@ -22,6 +22,7 @@ export function cleanFilter(filter: LibraryFilter): LibraryFilter {
   if (search) out.search = search
   if (filter.userTags && filter.userTags.length > 0) out.userTags = [...filter.userTags]
   if (filter.styleTag) out.styleTag = filter.styleTag
+  if (filter.styleTags && filter.styleTags.length > 0) out.styleTags = [...filter.styleTags]
   if (filter.model) out.model = filter.model
   if (filter.favorite) out.favorite = true
   if (filter.hasVideo) out.hasVideo = true
@@ -53,7 +54,7 @@ export function isFiltered(filter: LibraryFilter): boolean {
 
 /** Text sorts A→Z first; numbers and dates show the biggest / newest first. */
 export function defaultDir(sort: SortKey): SortDir {
-  return sort === 'title' ? 'asc' : 'desc'
+  return sort === 'title' || sort === 'style' || sort === 'model' ? 'asc' : 'desc'
 }
 
 /** Clicking a column header: the same column flips direction, another starts at its

@@ -71,6 +71,8 @@ export interface LibraryActions {
   setSearch: (text: string) => void
   toggleUserTag: (tag: string) => void
   setStyleTag: (tag: string | null) => void
+  /** Adds a style facet to the chosen ones (clips must have all of them) or removes it. */
+  toggleStyleTag: (tag: string) => void
   setModel: (model: string | null) => void
   toggleFavorites: () => void
   toggleHasVideo: () => void
@@ -224,6 +226,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     setSearch: (text) => changeFilter((f) => ({ ...f, search: text })),
     toggleUserTag: (tag) => changeFilter((f) => ({ ...f, userTags: toggleTag(f.userTags, tag) })),
     setStyleTag: (tag) => changeFilter((f) => ({ ...f, styleTag: tag ?? undefined })),
+    toggleStyleTag: (tag) =>
+      changeFilter((f) => ({ ...f, styleTags: toggleTag(f.styleTags, tag) })),
     setModel: (model) => changeFilter((f) => ({ ...f, model: model ?? undefined })),
     toggleFavorites: () => changeFilter((f) => ({ ...f, favorite: !f.favorite })),
     toggleHasVideo: () => changeFilter((f) => ({ ...f, hasVideo: !f.hasVideo })),

@@ -91,6 +91,8 @@ function matches(row: ClipRow, f: LibraryFilter): boolean {
   if (f.hasVideo && !row.hasVideo) return false
   if (f.model && row.model !== f.model) return false
   if (f.styleTag && !(row.styleTags ?? '').split(', ').includes(f.styleTag)) return false
+  if (f.styleTags && !f.styleTags.every((st) => (row.styleTags ?? '').split(', ').includes(st)))
+    return false
   if (f.addedSince !== undefined && row.addedAt < f.addedSince) return false
   return true
 }

@@ -60,6 +60,18 @@ export function filterSql(
       )
     }
   }
+  // Style facets chosen together (issue 13): all of them, each one indexed lookup by its
+  // exact name (the facet lists exact names), intersected like the user tags.
+  const styles = new Set(
+    (filter.styleTags ?? []).map((name) => cleanText(name).toLowerCase()).filter(Boolean)
+  )
+  for (const name of styles) {
+    add(
+      `c.pk IN (SELECT cs.clip_pk FROM clip_styles cs JOIN styles s ON s.id = cs.style_id
+                WHERE s.name = ?)`,
+      name
+    )
+  }
   if (typeof filter.model === 'string') add('c.model = ?', filter.model)
   if (typeof filter.favorite === 'boolean') add(`c.favorite = ${filter.favorite ? 1 : 0}`)
   if (typeof filter.hasVideo === 'boolean') add(`c.has_video = ${filter.hasVideo ? 1 : 0}`)
@@ -89,15 +101,21 @@ const SORT_COLUMNS: Record<SortKey, string> = {
   title: 'c.title_key',
   duration: 'c.duration_sec',
   plays: 'c.plays',
-  lastPlayed: 'c.last_played_at'
+  lastPlayed: 'c.last_played_at',
+  // Indexed by migration 9 (clips_style_sort, clips_model_sort), so a page is read in
+  // order instead of sorting every match (EXPLAIN QUERY PLAN at 100 000 clips).
+  style: 'c.style_tags COLLATE NOCASE',
+  model: 'c.model'
 }
 
+const TEXT_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['title', 'style', 'model'])
+
 /** ORDER BY with a stable tiebreak on the clip id, so pages never overlap or skip rows.
- * Each sort has an index on (column, id). Default direction: A→Z for titles, newest or
- * most first otherwise. */
+ * Each sort has an index on (column, id). Default direction: A→Z for text (title, style,
+ * model), newest or most first otherwise. */
 export function orderSql(sort: SortKey | undefined, dir: SortDir | undefined): string {
   const key: SortKey = sort !== undefined && sort in SORT_COLUMNS ? sort : 'created'
-  const direction = dir ?? (key === 'title' ? 'asc' : 'desc')
+  const direction = dir ?? (TEXT_SORTS.has(key) ? 'asc' : 'desc')
   const sqlDir = direction === 'asc' ? 'ASC' : 'DESC'
   return `${SORT_COLUMNS[key]} ${sqlDir}, c.id ${sqlDir}`
 }

@@ -44,8 +44,8 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { id: 'title', sort: 'title' },
-  { id: 'style' },
-  { id: 'model' },
+  { id: 'style', sort: 'style' },
+  { id: 'model', sort: 'model' },
   { id: 'duration', sort: 'duration' },
   { id: 'created', sort: 'created' },
   { id: 'plays', sort: 'plays' },

@@ -55,7 +55,7 @@ export function FilterSidebar(): JSX.Element {
   const openDialog = useLibraryUiStore((s) => s.actions.openDialog)
   const [allStyles, setAllStyles] = useState(false)
   const userTags = withSelected(facets?.userTags ?? [], filter.userTags ?? [])
-  const styles = withSelected(facets?.styleTags ?? [], filter.styleTag ? [filter.styleTag] : [])
+  const styles = withSelected(facets?.styleTags ?? [], filter.styleTags ?? [])
   const models = withSelected(facets?.models ?? [], filter.model ? [filter.model] : [])
   const shownStyles = allStyles ? styles : styles.slice(0, STYLE_PREVIEW)
 
@@ -145,11 +145,9 @@ export function FilterSidebar(): JSX.Element {
           {shownStyles.map((style) => (
             <FacetButton
               key={style.value}
-              pressed={filter.styleTag === style.value}
+              pressed={filter.styleTags?.includes(style.value) ?? false}
               count={style.count}
-              onClick={() =>
-                actions.setStyleTag(filter.styleTag === style.value ? null : style.value)
-              }
+              onClick={() => actions.toggleStyleTag(style.value)}
               testId="filter-style"
             >
               {style.value}

@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next'
 import type { SortKey } from '../../../../shared/domain'
 import { useLibraryStore } from '../../store/library-store'
 
-const SORT_KEYS: SortKey[] = ['created', 'added', 'title', 'duration', 'plays', 'lastPlayed']
+const SORT_KEYS: SortKey[] = [
+  'created',
+  'added',
+  'title',
+  'duration',
+  'plays',
+  'lastPlayed',
+  'style',
+  'model'
+]
 
 /** Sort for both layouts (the list's headers cover only its columns). */
 export function SortControl(): JSX.Element {

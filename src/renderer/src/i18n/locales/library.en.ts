@@ -35,7 +35,9 @@ export const libraryEn = {
     title: 'Title',
     duration: 'Duration',
     plays: 'Plays',
-    lastPlayed: 'Last played'
+    lastPlayed: 'Last played',
+    style: 'Style',
+    model: 'Model'
   },
   layoutLabel: 'Layout',
   layout: { list: 'List', grid: 'Covers' },

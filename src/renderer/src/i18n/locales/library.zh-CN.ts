@@ -36,7 +36,9 @@ export const libraryZhCN: typeof libraryEn = {
     title: '标题',
     duration: '时长',
     plays: '播放次数',
-    lastPlayed: '最近播放'
+    lastPlayed: '最近播放',
+    style: '风格',
+    model: '模型'
   },
   layoutLabel: '布局',
   layout: { list: '列表', grid: '封面' },
