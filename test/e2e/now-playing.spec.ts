@@ -80,3 +80,27 @@ test('the highlighted section follows a seek, the queue sits beside, the family 
   await expect(currentSection(page)).toHaveAttribute('data-section', '0')
   await expect(view.getByTestId('queue-panel')).toContainText('2 songs')
 })
+
+test('the mini player keeps only the song and its controls, and playback goes on', async ({
+  page
+}) => {
+  await page.goto(lib.preview.url)
+  await page.getByTestId('clip-row').first().dblclick()
+  await expect.poll(() => audioTime(page)).toBeGreaterThan(0.2)
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Mini player' }).click()
+  const mini = page.getByTestId('mini-player')
+  await expect(mini.getByTestId('mini-title')).toContainText('Harbour Lights')
+  await expect(page.getByRole('navigation')).toHaveCount(0)
+  const bar = page.getByTestId('player-bar')
+  await expect(bar.getByRole('button', { name: 'Pause' })).toBeVisible()
+  await expect(bar.getByRole('button', { name: 'Next' })).toBeVisible()
+  await expect(bar.getByTestId('seek-slider')).toBeVisible()
+  const before = await audioTime(page)
+  await expect.poll(() => audioTime(page)).toBeGreaterThan(before + 0.3)
+
+  await mini.getByRole('button', { name: 'Back to the full window' }).click()
+  await expect(page.getByRole('navigation')).toBeVisible()
+  const after = await audioTime(page)
+  await expect.poll(() => audioTime(page)).toBeGreaterThan(after + 0.3)
+})

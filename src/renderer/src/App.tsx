@@ -5,6 +5,7 @@ import { LibraryView } from './features/library/LibraryView'
 import { Overlays } from './features/player/Overlays'
 import { FileDrop } from './features/import/FileDrop'
 import { HistoryView } from './features/history/HistoryView'
+import { MiniPlayer } from './features/now-playing/MiniPlayer'
 import { NowPlayingView } from './features/now-playing/NowPlayingView'
 import { PlaylistView } from './features/playlists/PlaylistView'
 import { PlayerBar } from './features/player/PlayerBar'
@@ -13,13 +14,14 @@ import { TasksView } from './features/tasks/TasksView'
 import { useApplyPreferences } from './hooks/useApplyPreferences'
 import { useGlobalShortcuts } from './features/shortcuts/useGlobalShortcuts'
 import { useMenuCommands } from './features/shortcuts/useMenuCommands'
-import { useAppActions, useAppStore } from './store/app-store'
+import { useAppActions, useAppStore, type View } from './store/app-store'
 import { followQueue } from './store/player-store'
 
 // The frame: navigation on the left, the current view with its banners, the player bar
 // across the bottom and overlays above everything.
 export function App(): JSX.Element {
   const view = useAppStore((s) => s.view)
+  const compact = useAppStore((s) => s.compact)
   const { loadInfo } = useAppActions()
   useApplyPreferences()
   useGlobalShortcuts()
@@ -30,22 +32,34 @@ export function App(): JSX.Element {
   // The queue is the core's: read what it kept, and follow changes made elsewhere.
   useEffect(() => followQueue(), [])
   return (
-    <div className="app">
-      <Sidebar />
-      <div className="content">
-        <Banners />
-        <main className="main" data-testid={`view-${view}`}>
-          {view === 'library' && <LibraryView />}
-          {view === 'tasks' && <TasksView />}
-          {view === 'settings' && <SettingsView />}
-          {view === 'playlist' && <PlaylistView />}
-          {view === 'history' && <HistoryView />}
-          {view === 'nowPlaying' && <NowPlayingView />}
-        </main>
-      </div>
+    <div className={compact ? 'app compact' : 'app'}>
+      {compact ? (
+        <MiniPlayer />
+      ) : (
+        <>
+          <Sidebar />
+          <AppContent view={view} />
+        </>
+      )}
       <PlayerBar />
       <Overlays />
       <FileDrop />
+    </div>
+  )
+}
+
+function AppContent({ view }: { view: View }): JSX.Element {
+  return (
+    <div className="content">
+      <Banners />
+      <main className="main" data-testid={`view-${view}`}>
+        {view === 'library' && <LibraryView />}
+        {view === 'tasks' && <TasksView />}
+        {view === 'settings' && <SettingsView />}
+        {view === 'playlist' && <PlaylistView />}
+        {view === 'history' && <HistoryView />}
+        {view === 'nowPlaying' && <NowPlayingView />}
+      </main>
     </div>
   )
 }

@@ -11,7 +11,7 @@ const items: { view: View; label: string }[] = [
 export function ListenNav(): JSX.Element {
   const { t } = useTranslation()
   const view = useAppStore((s) => s.view)
-  const { setView } = useAppActions()
+  const { setView, setCompact } = useAppActions()
   return (
     <ul className="listen-nav">
       {items.map((item) => (
@@ -26,6 +26,11 @@ export function ListenNav(): JSX.Element {
           </button>
         </li>
       ))}
+      <li>
+        <button type="button" className="nav-item" onClick={() => setCompact(true)}>
+          {t('living.mini.open')}
+        </button>
+      </li>
     </ul>
   )
 }

@@ -115,5 +115,10 @@ export const livingEn = {
     other_one: '{{count}} file is neither text nor audio.',
     other_other: '{{count}} files are neither text nor audio.',
     failed: 'The dropped files could not be used: {{message}}'
+  },
+  mini: {
+    title: 'Mini player',
+    open: 'Mini player',
+    expand: 'Back to the full window'
   }
 }

@@ -111,5 +111,10 @@ export const livingZhCN: typeof livingEn = {
     other_one: '{{count}} 个文件既不是文本也不是音频。',
     other_other: '{{count}} 个文件既不是文本也不是音频。',
     failed: '无法使用拖入的文件：{{message}}'
+  },
+  mini: {
+    title: '迷你播放器',
+    open: '迷你播放器',
+    expand: '回到完整窗口'
   }
 }
