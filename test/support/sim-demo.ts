@@ -165,13 +165,16 @@ const ENTRIES: readonly DemoEntry[] = [
     ]
   },
   {
-    note: 'Chinese title and lyrics, v5',
+    note: 'Chinese title and lyrics, v5, animated covers, one instrumental take',
     spec: {
       shape: 'raw',
       title: '城市夜晚',
       lyrics: CHENGSHI,
       tags: 'c-pop, 女声, ballad',
-      model: 'chirp-crow'
+      model: 'chirp-crow',
+      // Issue 16's upstream fields: animated covers, and a second take without vocals.
+      videoCover: true,
+      instrumental: [1]
     },
     clips: [
       clip('城市夜晚', 42, 440, 3, ['0x5f2c82', '0x49a09d']),

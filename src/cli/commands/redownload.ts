@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { MediaKind } from '../../shared/domain'
+import { MEDIA_KINDS, type MediaKind } from '../../shared/domain'
 import { GatewayError } from '../../main/core/gateway/client'
 import { isAuthError } from '../../main/core/gateway/errors'
 import { redownloadFiles } from '../../main/core/sync/redownload'
@@ -7,14 +7,14 @@ import { NO_GATEWAY_MESSAGE } from '../../main/core/app/create-core'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
 import { COMMON_OPTIONS, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
 
-export const REDOWNLOAD_HELP = `songshelf redownload [clipId…] [--kind audio|video|cover]
+export const REDOWNLOAD_HELP = `songshelf redownload [clipId…] [--kind audio|video|cover|video_cover]
   Downloads again the files that are missing from the library folder (deleted, lost
   with a disk) or that failed, of the given clips or of all: asks the gateway for each
   song's task again and queues every file it still has a link for; the next
   \`songshelf sync\` (or the running app) downloads them. Songs the gateway no longer
   has are listed and the command exits 1. Needs --base-url and --key.`
 
-const KINDS: readonly MediaKind[] = ['audio', 'video', 'cover']
+const KINDS: readonly MediaKind[] = MEDIA_KINDS
 
 export async function redownloadCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -127,4 +127,24 @@ describe('an animated cover', () => {
     )
     expect(again?.state).toBe('done')
   })
+
+  it('deleted from the folder comes back with `songshelf redownload --kind video_cover`', async () => {
+    const task = sim.addTask({ id: '16c0c0c0-1616-4161-8161-16161616beef', videoCover: [0] })
+    const first = task.clipIds[0] as string
+    await cli(['add', ...commonArgs(dirs), task.id])
+    expect((await cli(['sync', '--until-done', ...FAST, ...commonArgs(dirs, sim)])).code).toBe(0)
+    const loop = fileOf(
+      (await listed()).find((c) => c.id === first),
+      'video_cover'
+    )
+    rmSync(loop?.path ?? '')
+
+    const again = await cli(['redownload', '--kind', 'video_cover', ...commonArgs(dirs, sim)])
+    expect(again.err).toEqual([])
+    expect(again.out.join('\n')).toMatch(/queued 1 file/)
+    expect((await cli(['sync', '--until-done', ...FAST, ...commonArgs(dirs, sim)])).code).toBe(0)
+    expect(
+      readFileSync(loop?.path ?? '').equals(await served(sim.mediaUrl(first, 'videoCover')))
+    ).toBe(true)
+  })
 })
