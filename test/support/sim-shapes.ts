@@ -150,6 +150,9 @@ export function renderClip(
   }
   const personal =
     ctx.flavor === 'one-hub' ? {} : { user_id: `user-${hash32(task.id).toString(16)}` }
+  const vocals =
+    spec.instrumental === undefined ? {} : { has_vocal: !spec.instrumental.includes(input.index) }
+  const take = spec.instrumental === undefined ? {} : { batch_index: input.index }
   return {
     id: input.clipId,
     video_url: links.video,
@@ -174,8 +177,10 @@ export function renderClip(
       continue_clip_id: spec.continueClipId ?? null,
       continue_at: spec.continueAt ?? null,
       error_type: error === null ? null : 'generation_failed',
-      error_message: error
+      error_message: error,
+      ...vocals
     },
+    ...take,
     is_liked: false,
     ...personal,
     display_name: 'Sim Person',

@@ -41,6 +41,9 @@ export interface SimTaskSpec {
   /** Complete clips (raw, flattened and goapi shapes) carry a `video_cover_url`, the
    * animated cover: true for every clip, or the indexes of the clips that do (issue 16). */
   videoCover?: boolean | readonly number[]
+  /** Raw-shape clips at these indexes say `metadata.has_vocal: false` and the others
+   * `true`; each raw clip then also carries its `batch_index` (issue 16). */
+  instrumental?: readonly number[]
   continueClipId?: string
   continueAt?: number
   /** 'forbidden': complete clips link audio to `/api/forbidden` (the 2026 change, §7). */

@@ -26,6 +26,7 @@ export function cleanFilter(filter: LibraryFilter): LibraryFilter {
   if (filter.model) out.model = filter.model
   if (filter.favorite) out.favorite = true
   if (filter.hasVideo) out.hasVideo = true
+  if (filter.instrumental !== undefined) out.instrumental = filter.instrumental
   if (filter.addedSince !== undefined) out.addedSince = filter.addedSince
   if (filter.createdFrom !== undefined) out.createdFrom = filter.createdFrom
   if (filter.createdTo !== undefined) out.createdTo = filter.createdTo

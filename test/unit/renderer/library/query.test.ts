@@ -40,6 +40,15 @@ describe('query state → request', () => {
     expect(isFiltered({ hasVideo: true })).toBe(true)
   })
 
+  it('sends the Instrumental facet (issue 16: it was dropped, so the button did nothing)', () => {
+    expect(cleanFilter({ instrumental: true })).toEqual({ instrumental: true })
+    expect(cleanFilter({ instrumental: false })).toEqual({ instrumental: false })
+    expect(
+      toLibraryQuery({ filter: { instrumental: true }, sort: 'created', dir: 'desc' }, 0, 50)
+    ).toMatchObject({ instrumental: true })
+    expect(isFiltered({ instrumental: true })).toBe(true)
+  })
+
   it('a header click flips the same column and starts a new one at its natural direction', () => {
     expect(nextSort({ sort: 'created', dir: 'desc' }, 'created')).toEqual({
       sort: 'created',
