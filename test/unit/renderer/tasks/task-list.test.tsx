@@ -173,7 +173,7 @@ describe('the task list', () => {
     render(<TasksView />)
     await waitFor(() => screen.getAllByTestId('task-item'))
     fireEvent.click(screen.getByRole('button', { name: 'Retry task task_failed001' }))
-    await waitFor(() => expect(screen.getByText('1 task will be checked again.')).toBeTruthy())
+    await waitFor(() => expect(screen.getByText('1 task is being checked again now.')).toBeTruthy())
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }))
     await waitFor(() => expect(fake.calls.some((c) => c.method === 'pollNow')).toBe(true))
     fireEvent.click(await screen.findByRole('button', { name: 'Pause downloads' }))

@@ -19,7 +19,9 @@ export function TasksView(): JSX.Element {
   const sync = useTasksStore((s) => s.sync)
   const actions = useTasksStore((s) => s.actions)
   const [confirmRemove, setConfirmRemove] = useState<TaskRow[] | null>(null)
-  const [message, setMessage] = useState<UiMessage | null>(null)
+  // A message about a check that is under way holds only until that check has happened
+  // (`untilPollAfter`): no "Checking the gateway now…" left standing (issue 13, defect 9).
+  const [message, setMessage] = useState<(UiMessage & { untilPollAfter?: number }) | null>(null)
   const [busy, setBusy] = useState(false)
 
   const run = async (work: () => Promise<UiMessage | null>): Promise<void> => {
@@ -35,11 +37,12 @@ export function TasksView(): JSX.Element {
 
   const retry = (tasks: TaskRow[]): void =>
     void run(async () => {
+      const at = Date.now()
       const changed = await sumOverChunks(
         tasks.map((task) => task.id),
         actions.retry
       )
-      return { key: 'tasks.retried', values: { count: changed } }
+      return { key: 'tasks.retried', values: { count: changed }, untilPollAfter: at }
     })
   const retryFile = (clipId: string, kind: MediaKind): void =>
     void run(async () => {
@@ -56,6 +59,9 @@ export function TasksView(): JSX.Element {
   }
 
   const paused = sync?.downloadsPaused ?? false
+  const stale =
+    message?.untilPollAfter !== undefined && (sync?.lastPollAt ?? 0) >= message.untilPollAfter
+  const shown = stale ? null : message
   return (
     <section className="tasks-view">
       <header className="view-header">
@@ -68,8 +74,10 @@ export function TasksView(): JSX.Element {
             disabled={busy}
             onClick={() =>
               void run(async () => {
+                const at = Date.now()
                 await actions.pollNow()
-                return { key: 'tasks.polling' }
+                if ((sync?.pendingTasks ?? 0) === 0) return { key: 'tasks.nothingToCheck' }
+                return { key: 'tasks.polling', untilPollAfter: at }
               })
             }
           >
@@ -96,7 +104,7 @@ export function TasksView(): JSX.Element {
       <DownloadsSummary />
       <TaskPaste />
       <p role="status" className="tasks-message">
-        {message && t(message.key, message.values ?? {})}
+        {shown && t(shown.key, shown.values ?? {})}
       </p>
       <TaskList
         onRetry={retry}
