@@ -89,7 +89,12 @@ test('a playlist is made, filled by drag, reordered, trimmed, renamed, played an
   await expect(link(page, 'Night drive')).toBeVisible()
 
   await page.getByRole('button', { name: 'Play', exact: true }).first().click()
-  await expect(page.getByTestId('player-title')).toHaveText('Amber Road')
+  await expect(page.getByTestId('player-title')).toContainText('Amber Road')
+  // The queue is the playlist (two songs, in its order), not the library around it.
+  await expect
+    .poll(async () => (await callPreview(lib.preview, 'getQueue')).source)
+    .toMatchObject({ kind: 'playlist' })
+  expect((await callPreview(lib.preview, 'getQueue')).length).toBe(2)
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
   await expect(page.getByTestId('view-library')).toBeVisible()

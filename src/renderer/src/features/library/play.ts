@@ -16,11 +16,18 @@ export function viewSource(): Extract<QueueSource, { kind: 'library' }> {
   return { kind: 'library', filter: sentFilter(filter), sort, dir }
 }
 
+/** What the list shows as a queue source: the library's view, or the playlist it shows
+ * (issue 15: playing from a playlist queues the playlist, in its order). */
+export function listSource(): QueueSource {
+  const source = useLibraryStore.getState().source
+  return source.kind === 'playlist' ? { kind: 'playlist', id: source.id } : viewSource()
+}
+
 /** Plays the view from the row at `index` (a double-click, Ctrl+Enter, Play in the detail). */
 export function playFromIndex(index: number): void {
   const row = rowAt(useLibraryStore.getState().pages, index)
   const player = usePlayerStore.getState()
-  void player.actions.playSource(viewSource(), {
+  void player.actions.playSource(listSource(), {
     at: index,
     clipId: row?.id,
     shuffle: player.shuffle
@@ -29,7 +36,7 @@ export function playFromIndex(index: number): void {
 
 /** Play all / Shuffle all: the whole view, any size. */
 export function playView(shuffle: boolean): Promise<void> {
-  return usePlayerStore.getState().actions.playSource(viewSource(), { shuffle })
+  return usePlayerStore.getState().actions.playSource(listSource(), { shuffle })
 }
 
 /** Plays the selection. "Select all" is a reference too (the view minus the clips

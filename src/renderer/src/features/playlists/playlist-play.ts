@@ -1,17 +1,12 @@
 import { useLibraryStore } from '../../store/library-store'
-import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
-import { playFromIndex } from '../library/play'
+import { playView } from '../library/play'
 
-// Playing what the playlist view shows: the same doorway as the library (the loaded
-// neighbourhood of the first row), with shuffle switched on for "Shuffle".
+// Playing a playlist queues it by reference (docs/QUEUE.md): the core reads it in its
+// order, whatever its size.
 
 export function playPlaylist(shuffle: boolean): void {
-  const player = usePlayerStore.getState()
-  if (player.shuffle !== shuffle) player.actions.toggleShuffle()
-  const total = useLibraryStore.getState().total ?? 0
-  const start = shuffle && total > 0 ? Math.floor(Math.random() * Math.min(total, 200)) : 0
-  playFromIndex(start)
+  void playView(shuffle)
 }
 
 /** The list indices of the selected rows among the loaded pages. */
