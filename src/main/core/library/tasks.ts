@@ -1,38 +1,9 @@
-import type { TaskState } from '../../../shared/domain'
 import type { StoredTask, TaskPollPatch } from '../sync/store-port'
 import type { Db } from './db'
 import { refreshFileSummary } from './files'
+import { readTask, TASK_COLUMNS } from './rows/tasks'
 
 // Task rows as the poller sees them (the SyncStore half that is about tasks).
-
-interface TaskDbRow {
-  id: string
-  state: TaskState
-  upstream_status: string
-  fail_reason: string | null
-  added_at: number
-  last_polled_at: number | null
-  next_poll_at: number | null
-  not_found_count: number
-  stale: number
-}
-
-const TASK_COLUMNS = `id, state, upstream_status, fail_reason, added_at, last_polled_at,
-  next_poll_at, not_found_count, stale`
-
-function toStoredTask(row: TaskDbRow): StoredTask {
-  return {
-    id: row.id,
-    state: row.state,
-    upstreamStatus: row.upstream_status,
-    failReason: row.fail_reason,
-    addedAt: row.added_at,
-    lastPolledAt: row.last_polled_at,
-    nextPollAt: row.next_poll_at,
-    notFoundCount: row.not_found_count,
-    stale: row.stale !== 0
-  }
-}
 
 export function addTasks(db: Db, ids: string[], now: number): { added: string[]; known: string[] } {
   const added: string[] = []
@@ -52,21 +23,20 @@ export function addTasks(db: Db, ids: string[], now: number): { added: string[];
 
 export function tasksToPoll(db: Db, now: number): StoredTask[] {
   return db
-    .all<TaskDbRow>(
+    .sql(
       `SELECT ${TASK_COLUMNS} FROM tasks
        WHERE state = 'pending' AND (next_poll_at IS NULL OR next_poll_at <= ?)
-       ORDER BY coalesce(next_poll_at, 0), added_at, id`,
-      now
+       ORDER BY coalesce(next_poll_at, 0), added_at, id`
     )
-    .map(toStoredTask)
+    .all(now)
+    .map(readTask)
 }
 
 export function pendingTasks(db: Db): StoredTask[] {
   return db
-    .all<TaskDbRow>(
-      `SELECT ${TASK_COLUMNS} FROM tasks WHERE state = 'pending' ORDER BY added_at, id`
-    )
-    .map(toStoredTask)
+    .sql(`SELECT ${TASK_COLUMNS} FROM tasks WHERE state = 'pending' ORDER BY added_at, id`)
+    .all()
+    .map(readTask)
 }
 
 /** How many tasks are pending and when the soonest is due (0 = now), in one query. */
@@ -78,8 +48,8 @@ export function pendingSummary(db: Db): { count: number; nextPollAt: number | nu
 }
 
 export function getTask(db: Db, id: string): StoredTask | null {
-  const row = db.get<TaskDbRow>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`, id)
-  return row === undefined ? null : toStoredTask(row)
+  const row = db.sql(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`).get(id)
+  return row === undefined ? null : readTask(row)
 }
 
 export function recordPoll(db: Db, id: string, patch: TaskPollPatch): void {

@@ -7,25 +7,10 @@ import type {
   TaskState
 } from '../../../../shared/domain'
 import type { Db } from '../db'
+import { readListedTask, TASK_LIST_COLUMNS, type ListedTask } from '../rows/tasks'
 
 // The task list as the user sees it: one row per task with a user-facing phase, its
 // clips and its file progress. Three grouped queries, not one per task.
-
-interface TaskListDbRow {
-  id: string
-  state: TaskState
-  upstream_status: string
-  fail_reason: string | null
-  added_at: number
-  last_polled_at: number | null
-  next_poll_at: number | null
-  stale: number
-  lyrics_title: string | null
-  lyrics_text: string | null
-  unreadable_answers: number
-  unreadable_json: string | null
-  refused_clips: string | null
-}
 
 interface FileStatDbRow {
   task_id: string
@@ -58,12 +43,10 @@ export function taskPhase(
 }
 
 export function listTasks(db: Db): TaskRow[] {
-  const tasks = db.all<TaskListDbRow>(
-    `SELECT id, state, upstream_status, fail_reason, added_at, last_polled_at, next_poll_at, stale,
-            lyrics_title, lyrics_text, unreadable_answers, unreadable_json,
-            refused_clips
-     FROM tasks ORDER BY added_at DESC, id DESC`
-  )
+  const tasks = db
+    .sql(`SELECT ${TASK_LIST_COLUMNS} FROM tasks ORDER BY added_at DESC, id DESC`)
+    .all()
+    .map(readListedTask)
   const clipIds = new Map<string, string[]>()
   for (const row of db.all<{ task_id: string; id: string }>(
     `SELECT c.task_id, c.id FROM clips c JOIN tasks t ON t.id = c.task_id
@@ -93,20 +76,13 @@ export function listTasks(db: Db): TaskRow[] {
     return {
       id: task.id,
       state: task.state,
-      phase:
-        problem !== null
-          ? 'unreadable'
-          : taskPhase(
-              { state: task.state, upstreamStatus: task.upstream_status, stale: task.stale !== 0 },
-              clips.length,
-              pending
-            ),
-      upstreamStatus: task.upstream_status,
-      failReason: task.fail_reason,
+      phase: problem !== null ? 'unreadable' : taskPhase(task, clips.length, pending),
+      upstreamStatus: task.upstreamStatus,
+      failReason: task.failReason,
       clipIds: clips,
-      addedAt: task.added_at,
-      lastPolledAt: task.last_polled_at,
-      nextPollAt: task.next_poll_at,
+      addedAt: task.addedAt,
+      lastPolledAt: task.lastPolledAt,
+      nextPollAt: task.nextPollAt,
       // A failed task's files fail with it; its reason says everything.
       fileErrors: taskFiles
         .filter((f) => f.state === 'failed' && task.state !== 'failed')
@@ -114,24 +90,22 @@ export function listTasks(db: Db): TaskRow[] {
       filesDone: taskFiles.filter((f) => f.state === 'done').length,
       filesTotal: taskFiles.length,
       lyrics:
-        task.lyrics_text === null
-          ? null
-          : { title: task.lyrics_title ?? '', text: task.lyrics_text },
+        task.lyricsText === null ? null : { title: task.lyricsTitle ?? '', text: task.lyricsText },
       problem,
       refusedClips:
-        task.refused_clips === null ? [] : (JSON.parse(task.refused_clips) as RefusedClip[])
+        task.refusedClipsJson === null ? [] : (JSON.parse(task.refusedClipsJson) as RefusedClip[])
     }
   })
 }
 
 /** A success with nothing readable, while Songshelf asks again and once it gave up. */
-function problemOf(task: TaskListDbRow): TaskProblem | null {
-  if (task.unreadable_json === null) return null
+function problemOf(task: ListedTask): TaskProblem | null {
+  if (task.unreadableJson === null) return null
   if (task.state !== 'pending' && task.state !== 'failed') return null
   return {
     code: 'unreadable_success',
-    answer: task.unreadable_json,
-    answers: task.unreadable_answers,
+    answer: task.unreadableJson,
+    answers: task.unreadableAnswers,
     final: task.state === 'failed'
   }
 }
