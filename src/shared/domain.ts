@@ -273,14 +273,7 @@ export type RefusedClipCode = 'empty' | 'too_long' | 'path' | 'control' | 'chara
  * `elsewhere`: another process (the CLI, the app, the preview) is syncing this data
  * folder; this one shows the library and takes over when that one stops. */
 export type SyncStatus =
-  | 'idle'
-  | 'offline'
-  | 'unreachable'
-  | 'auth'
-  | 'config'
-  | 'paused'
-  | 'disk_full'
-  | 'elsewhere'
+  'idle' | 'offline' | 'unreachable' | 'auth' | 'config' | 'paused' | 'disk_full' | 'elsewhere'
 
 export interface SyncState {
   status: SyncStatus
