@@ -91,3 +91,61 @@ test('Shuffle all shuffles every song of the view, starting at once', async ({ p
   expect(new Set(titles).size).toBe(50)
   expect(titles).not.toEqual(Array.from({ length: 50 }, (_, i) => bigLibraryTitle(i)))
 })
+
+test('the context menu: play next, add to queue, add to playlist, by mouse and by keyboard', async ({
+  page
+}) => {
+  const mix = await callPreview(preview, 'createPlaylist', { name: 'Road mix' })
+  await openLibrary(page)
+  await page.getByTestId('play-all').click()
+  await expect(nowPlaying(page)).toHaveText(bigLibraryTitle(0))
+  const menu = page.getByTestId('context-menu')
+  const row = (i: number): ReturnType<Page['getByTestId']> =>
+    page.getByTestId('clip-row').filter({ hasText: bigLibraryTitle(i) })
+
+  // Keyboard: the row under the cursor, Shift+F10, arrows, Enter.
+  await row(5).click()
+  await page.keyboard.press('Shift+F10')
+  await expect(menu).toBeVisible()
+  await expect(menu.getByRole('menuitem', { name: 'Play', exact: true })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'Play next' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(menu).toHaveCount(0)
+  // Mouse: right-click, Add to queue (after the one added with Play next).
+  await row(7).click({ button: 'right' })
+  await menu.getByRole('menuitem', { name: 'Add to queue' }).click()
+  await expect
+    .poll(async () => {
+      const win = await callPreview(preview, 'queueWindow', { offset: 0, limit: 4 })
+      return win.entries.map((e) => `${e.clip.title}${e.explicit ? '*' : ''}`)
+    })
+    .toEqual([
+      bigLibraryTitle(0),
+      `${bigLibraryTitle(5)}*`,
+      `${bigLibraryTitle(7)}*`,
+      bigLibraryTitle(1)
+    ])
+
+  // Escape and a click elsewhere close it.
+  await row(2).click({ button: 'right' })
+  await expect(menu).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(menu).toHaveCount(0)
+  await row(2).click({ button: 'right' })
+  await page.getByRole('heading', { name: 'Library', level: 1 }).click()
+  await expect(menu).toHaveCount(0)
+
+  // Add to playlist ▸ Road mix.
+  await row(3).click({ button: 'right' })
+  await menu.getByRole('menuitem', { name: /Add to playlist/ }).click()
+  await menu.getByRole('menuitem', { name: 'Road mix' }).click()
+  await expect.poll(() => callPreview(preview, 'playlistClipIds', { id: mix.id })).toHaveLength(1)
+
+  // A queue entry has a menu too: remove it from the queue.
+  await page.getByRole('button', { name: 'Queue', exact: true }).click()
+  const panel = page.getByTestId('queue-panel')
+  await panel.locator('[data-queue-index="1"]').click({ button: 'right' })
+  await menu.getByRole('menuitem', { name: 'Remove from queue' }).click()
+  await expect(panel.locator('[data-queue-index="1"]')).toContainText(bigLibraryTitle(7))
+})

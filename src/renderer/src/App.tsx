@@ -4,6 +4,7 @@ import { Sidebar } from './features/layout/Sidebar'
 import { LibraryView } from './features/library/LibraryView'
 import { Overlays } from './features/player/Overlays'
 import { FileDrop } from './features/import/FileDrop'
+import { ClipContextMenu } from './features/library/ClipContextMenu'
 import { HistoryView } from './features/history/HistoryView'
 import { MiniPlayer } from './features/now-playing/MiniPlayer'
 import { NowPlayingView } from './features/now-playing/NowPlayingView'
@@ -44,6 +45,7 @@ export function App(): JSX.Element {
       <PlayerBar />
       <Overlays />
       <FileDrop />
+      <ClipContextMenu />
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { openContextMenu } from '../../store/context-menu-store'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
@@ -87,6 +88,10 @@ const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element 
       data-testid="clip-card"
       data-clip-id={row.id}
       onClick={(e) => onCardClick(index, row, e)}
+      onContextMenu={(e) => {
+        e.preventDefault()
+        openContextMenu(row, e, { viewIndex: index })
+      }}
       draggable={row.hasAudio}
       onDragStart={(e) => startClipDrag(row, index, e)}
       onDragEnd={endClipDrag}

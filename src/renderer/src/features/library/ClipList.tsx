@@ -1,3 +1,4 @@
+import { openContextMenu } from '../../store/context-menu-store'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
@@ -138,6 +139,10 @@ const ListRow = memo(function ListRow({
       data-testid="clip-row"
       data-clip-id={row.id}
       onClick={(e) => onRowClick(index, row, e)}
+      onContextMenu={(e) => {
+        e.preventDefault()
+        openContextMenu(row, e, { viewIndex: index })
+      }}
       draggable={row.hasAudio}
       onDragStart={(e) => startClipDrag(row, index, e)}
       onDragEnd={endClipDrag}

@@ -6,6 +6,7 @@ import { useLibraryUiStore } from '../../store/library-ui-store'
 import { useSelectionStore } from '../../store/selection-store'
 import { rowAt } from '../../store/library-paging'
 import { playFromIndex } from './play'
+import { isMenuKey, openContextMenu } from '../../store/context-menu-store'
 
 // What clicks and keys on the results do, shared by the list and the cover grid.
 
@@ -147,6 +148,16 @@ export function handleResultsKey(event: KeyLike, ctx: KeyContext): boolean {
   const active = selection.activeIndex
   const mod = event.ctrlKey || event.metaKey
   let next: number | null = null
+  if (isMenuKey(event) && active >= 0) {
+    const row = rowAt(useLibraryStore.getState().pages, active)
+    const element =
+      document.getElementById(`clip-row-${active}`) ??
+      document.getElementById(`clip-cell-${active}`)
+    if (!row || !element) return false
+    event.preventDefault()
+    openContextMenu(row, element, { viewIndex: active })
+    return true
+  }
   switch (event.key) {
     case 'ArrowDown':
       next = active < 0 ? 0 : active + ctx.columns

@@ -8,6 +8,7 @@ import { formatClock } from '../../elements/intl-format'
 import { usePlayerOverlayActions } from '../../store/player-overlays-store'
 import { usePlayerStore } from '../../store/player-store'
 import { useQueueEntries } from './useQueueEntries'
+import { isMenuKey, openContextMenu } from '../../store/context-menu-store'
 
 const ROW_HEIGHT = 44
 const DRAG_TYPE = 'application/x-songshelf-queue-index'
@@ -161,6 +162,16 @@ export function QueuePanel(): JSX.Element {
                   onDragLeave={() => setDropAt(null)}
                   onDrop={(event) => onDrop(event, dropAt ?? i)}
                   onDragEnd={() => setDropAt(null)}
+                  onContextMenu={(event) => {
+                    event.preventDefault()
+                    openContextMenu(clip, event, { queueIndex: i })
+                  }}
+                  onKeyDown={(event) => {
+                    if (!isMenuKey(event)) return
+                    event.preventDefault()
+                    event.stopPropagation()
+                    openContextMenu(clip, event.currentTarget, { queueIndex: i })
+                  }}
                 >
                   <span className="queue-handle" aria-hidden="true">
                     <Glyph name="drag" size={16} />
