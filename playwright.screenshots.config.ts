@@ -5,6 +5,7 @@ import { CHROMIUM_ARGS, findChromium } from './test/e2e/support/browser'
 // simulated gateway). Not part of `npm test`.
 export default defineConfig({
   testDir: 'test/screenshots',
+  globalSetup: './test/e2e/support/temp-run.ts',
   testMatch: /.*\.spec\.ts$/,
   workers: 1,
   timeout: 180_000,

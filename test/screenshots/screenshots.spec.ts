@@ -118,11 +118,11 @@ test('screenshots of the main views', async ({ page }) => {
     await callPreview(preview, 'updateSettings', { onboarded: true })
 
     await page.goto(preview.url)
-    await page.getByRole('button', { name: 'Covers' }).click()
+    await page.getByRole('button', { name: 'Covers', exact: true }).click()
     await expect(page.locator('img').first()).toBeVisible()
     await shot(page, 'library-grid')
 
-    await page.getByRole('button', { name: 'List' }).click()
+    await page.getByRole('button', { name: 'List', exact: true }).click()
     await shot(page, 'library-list')
 
     await page.getByTestId('clip-row').filter({ hasText: 'City Lights' }).click()
@@ -157,11 +157,34 @@ test('screenshots of the main views', async ({ page }) => {
     preview = await startPreview({ ...dirs, baseUrl: sim.gatewayUrl, key: sim.apiKey })
     await page.goto(preview.url)
     await page
-      .getByRole('button', { name: '封面' })
+      .getByRole('button', { name: '封面', exact: true })
       .click()
       .catch(() => undefined)
     await expect(page.locator('img').first()).toBeVisible()
     await shot(page, 'library-zh-CN')
+
+    // Issue 13, defect 13: both window sizes people use, in both languages, so layout
+    // regressions at 900×700 and 1280×800 are seen.
+    for (const language of ['en', 'zh-CN'] as const) {
+      await callPreview(preview, 'updateSettings', { language })
+      for (const size of [
+        { width: 900, height: 700 },
+        { width: 1280, height: 800 }
+      ]) {
+        await page.setViewportSize(size)
+        await page.goto(preview.url)
+        await page
+          .locator('button[aria-pressed]')
+          .filter({ hasText: /^(List|列表)$/ })
+          .click()
+        await expect(page.getByTestId('clip-row').first()).toBeVisible()
+        const tag = `${size.width}x${size.height}-${language}`
+        await shot(page, `library-${tag}`)
+        await page.getByTestId('clip-row').nth(1).click()
+        await expect(page.getByTestId('clip-detail')).toBeVisible()
+        await shot(page, `clip-detail-${tag}`)
+      }
+    }
   } finally {
     await preview.stop()
     await sim.close()
