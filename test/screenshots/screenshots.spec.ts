@@ -166,13 +166,20 @@ test('screenshots of the main views', async ({ page }) => {
     // Issue 13, defect 13: both window sizes people use, in both languages, so layout
     // regressions at 900×700 and 1280×800 are seen.
     for (const language of ['en', 'zh-CN'] as const) {
-      await callPreview(preview, 'updateSettings', { language })
+      const saved = await callPreview(preview, 'updateSettings', { language })
+      expect(saved.language).toBe(language)
       for (const size of [
         { width: 900, height: 700 },
         { width: 1280, height: 800 }
       ]) {
         await page.setViewportSize(size)
+        // The preview's address carries its token after '#': going to the same address again
+        // would only change the fragment, so leave the page first to load it afresh.
+        await page.goto('about:blank')
         await page.goto(preview.url)
+        // The language comes from the settings after the first answer: wait for it, or an
+        // "en" image can show the previous language.
+        await expect(page.locator('html')).toHaveAttribute('lang', language)
         await page
           .locator('button[aria-pressed]')
           .filter({ hasText: /^(List|列表)$/ })
@@ -183,6 +190,9 @@ test('screenshots of the main views', async ({ page }) => {
         await page.getByTestId('clip-row').nth(1).click()
         await expect(page.getByTestId('clip-detail')).toBeVisible()
         await shot(page, `clip-detail-${tag}`)
+        // Close the detail so the next size's library image is the library, not the detail.
+        await page.keyboard.press('Escape')
+        await expect(page.getByTestId('clip-detail')).toBeHidden()
       }
     }
   } finally {
