@@ -143,6 +143,29 @@ test('screenshots of the main views', async ({ page }) => {
       .getByRole('button', { name: /^Close the video/ })
       .click()
 
+    // Issue 15: a playlist, now playing with its lyrics, and the listening history.
+    for (const row of rows.slice(0, 3)) {
+      await callPreview(preview, 'recordListen', { id: row.id, kind: 'start', positionMs: 0 })
+      await callPreview(preview, 'recordListen', {
+        id: row.id,
+        kind: 'finish',
+        positionMs: 90_000,
+        listenedMs: 90_000
+      })
+    }
+    await callPreview(preview, 'createPlaylist', {
+      name: 'Night drive',
+      clipIds: rows.slice(0, 5).map((r) => r.id)
+    })
+    const nav = page.getByRole('navigation')
+    await nav.getByRole('button', { name: /^Night drive/ }).click()
+    await expect(page.getByTestId('clip-row')).toHaveCount(5)
+    await shot(page, 'playlist')
+    await nav.getByRole('button', { name: 'Now playing', exact: true }).click()
+    await shot(page, 'now-playing')
+    await nav.getByRole('button', { name: 'Recently played', exact: true }).click()
+    await shot(page, 'recently-played')
+
     await page.getByRole('navigation').getByRole('button', { name: 'Tasks' }).click()
     await page
       .getByLabel('Add task ids')
