@@ -18,7 +18,14 @@ const VERSIONS: Readonly<Record<string, string>> = {
 /** "v5" for "chirp-crow"; null when the codename is not known. */
 export function modelVersion(model: string | null | undefined): string | null {
   if (!model) return null
-  return VERSIONS[model.trim().toLowerCase()] ?? null
+  const name = model.trim().toLowerCase()
+  const known = VERSIONS[name]
+  if (known) return known
+  // Versioned codenames follow one pattern: chirp-v4-5 is v4.5, chirp-v4-5-plus v4.5+.
+  const versioned = /^chirp-v(\d+)(?:-(\d+))?(-plus)?$/.exec(name)
+  if (!versioned) return null
+  const [, major, minor, plus] = versioned
+  return `v${major}${minor ? `.${minor}` : ''}${plus ? '+' : ''}`
 }
 
 /** What a person reads: "v5 (chirp-crow)", or the raw name when unknown. */

@@ -13,4 +13,12 @@ describe('model names', () => {
     expect(modelShort(null)).toBe('')
     expect(modelLabel('')).toBe('')
   })
+
+  // Issue 13, defect 12: the facet showed raw `chirp-v4-5` beside "v4 (chirp-v4)".
+  it('reads versioned codenames it has no entry for', () => {
+    expect(modelLabel('chirp-v4-5')).toBe('v4.5 (chirp-v4-5)')
+    expect(modelShort('chirp-v5')).toBe('v5')
+    expect(modelShort('chirp-v4-5-plus')).toBe('v4.5+')
+    expect(modelShort('chirp-v3-5-upsample')).toBe('chirp-v3-5-upsample')
+  })
 })

@@ -12,8 +12,8 @@ export const livingEn = {
     untitled: 'New playlist',
     manual: 'Playlist',
     smart: 'Smart playlist',
-    count_one: '{{count}} song',
-    count_other: '{{count}} songs',
+    count_one: '{{count, number}} song',
+    count_other: '{{count, number}} songs',
     play: 'Play',
     shuffle: 'Shuffle',
     rename: 'Rename…',
@@ -31,8 +31,8 @@ export const livingEn = {
     cancel: 'Cancel',
     deleted: 'Deleted the playlist “{{name}}”.',
     undo: 'Undo',
-    added_one: 'Added {{count}} song to “{{name}}”.',
-    added_other: 'Added {{count}} songs to “{{name}}”.',
+    added_one: 'Added {{count, number}} song to “{{name}}”.',
+    added_other: 'Added {{count, number}} songs to “{{name}}”.',
     failed: 'That did not work: {{message}}',
     dismiss: 'Dismiss'
   },
@@ -62,9 +62,9 @@ export const livingEn = {
     followNote:
       'The highlight follows sections, not word-timed: the song has no timing data, so its length is shared between the sections by their lines.',
     model: 'Model: {{model}}',
-    family_one: 'Its family: {{count}} song',
+    family_one: 'Its family: {{count, number}} song',
     family_other:
-      'Its family: {{count}} songs (the one it extends, its other take, its extensions)',
+      'Its family: {{count, number}} songs (the one it extends, its other take, its extensions)',
     playFamily: 'Play the whole family'
   },
   smart: {
@@ -103,17 +103,17 @@ export const livingEn = {
   },
   drop: {
     hint: 'Drop a log, a JSON answer or a list to add the task ids inside',
-    added_one: 'Added {{count}} task id from {{files}} ({{known}} already known).',
-    added_other: 'Added {{count}} task ids from {{files}} ({{known}} already known).',
+    added_one: 'Added {{count, number}} task id from {{files}} ({{known}} already known).',
+    added_other: 'Added {{count, number}} task ids from {{files}} ({{known}} already known).',
     noIds: 'No task id found in {{files}}.',
     audio_one:
-      '{{count}} audio file: importing songs you already have is done with “songshelf import <folder>” for now.',
+      '{{count, number}} audio file: importing songs you already have is done with “songshelf import <folder>” for now.',
     audio_other:
-      '{{count}} audio files: importing songs you already have is done with “songshelf import <folder>” for now.',
-    tooLarge_one: '{{count}} file is larger than 2 MB and was not read.',
-    tooLarge_other: '{{count}} files are larger than 2 MB and were not read.',
-    other_one: '{{count}} file is neither text nor audio.',
-    other_other: '{{count}} files are neither text nor audio.',
+      '{{count, number}} audio files: importing songs you already have is done with “songshelf import <folder>” for now.',
+    tooLarge_one: '{{count, number}} file is larger than 2 MB and was not read.',
+    tooLarge_other: '{{count, number}} files are larger than 2 MB and were not read.',
+    other_one: '{{count, number}} file is neither text nor audio.',
+    other_other: '{{count, number}} files are neither text nor audio.',
     failed: 'The dropped files could not be used: {{message}}'
   },
   mini: {

@@ -13,8 +13,8 @@ export const livingZhCN: typeof livingEn = {
     untitled: '新播放列表',
     manual: '播放列表',
     smart: '智能播放列表',
-    count_one: '{{count}} 首',
-    count_other: '{{count}} 首',
+    count_one: '{{count, number}} 首',
+    count_other: '{{count, number}} 首',
     play: '播放',
     shuffle: '随机播放',
     rename: '重命名…',
@@ -32,8 +32,8 @@ export const livingZhCN: typeof livingEn = {
     cancel: '取消',
     deleted: '已删除播放列表“{{name}}”。',
     undo: '撤销',
-    added_one: '已将 {{count}} 首歌曲添加到“{{name}}”。',
-    added_other: '已将 {{count}} 首歌曲添加到“{{name}}”。',
+    added_one: '已将 {{count, number}} 首歌曲添加到“{{name}}”。',
+    added_other: '已将 {{count, number}} 首歌曲添加到“{{name}}”。',
     failed: '操作失败：{{message}}',
     dismiss: '关闭'
   },
@@ -61,8 +61,8 @@ export const livingZhCN: typeof livingEn = {
     noLyrics: '这首歌没有歌词。',
     followNote: '高亮按段落跟随，而非逐字同步：歌曲没有时间数据，因此按各段歌词行数分配歌曲时长。',
     model: '模型：{{model}}',
-    family_one: '它的家族：{{count}} 首',
-    family_other: '它的家族：{{count}} 首（它所延长的歌、另一个版本、它的延长）',
+    family_one: '它的家族：{{count, number}} 首',
+    family_other: '它的家族：{{count, number}} 首（它所延长的歌、另一个版本、它的延长）',
     playFamily: '播放整个家族'
   },
   smart: {
@@ -101,15 +101,16 @@ export const livingZhCN: typeof livingEn = {
   },
   drop: {
     hint: '放下日志、JSON 应答或列表，添加其中的任务 ID',
-    added_one: '已从 {{files}} 添加 {{count}} 个任务 ID（{{known}} 个已存在）。',
-    added_other: '已从 {{files}} 添加 {{count}} 个任务 ID（{{known}} 个已存在）。',
+    added_one: '已从 {{files}} 添加 {{count, number}} 个任务 ID（{{known}} 个已存在）。',
+    added_other: '已从 {{files}} 添加 {{count, number}} 个任务 ID（{{known}} 个已存在）。',
     noIds: '在 {{files}} 中没有找到任务 ID。',
-    audio_one: '{{count}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
-    audio_other: '{{count}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
-    tooLarge_one: '{{count}} 个文件超过 2 MB，未读取。',
-    tooLarge_other: '{{count}} 个文件超过 2 MB，未读取。',
-    other_one: '{{count}} 个文件既不是文本也不是音频。',
-    other_other: '{{count}} 个文件既不是文本也不是音频。',
+    audio_one: '{{count, number}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
+    audio_other:
+      '{{count, number}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
+    tooLarge_one: '{{count, number}} 个文件超过 2 MB，未读取。',
+    tooLarge_other: '{{count, number}} 个文件超过 2 MB，未读取。',
+    other_one: '{{count, number}} 个文件既不是文本也不是音频。',
+    other_other: '{{count, number}} 个文件既不是文本也不是音频。',
     failed: '无法使用拖入的文件：{{message}}'
   },
   mini: {

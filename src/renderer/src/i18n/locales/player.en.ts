@@ -29,8 +29,8 @@ export const playerEn = {
   queue: {
     toggle: 'Queue',
     title: 'Queue',
-    count_one: '{{count}} song',
-    count_other: '{{count}} songs',
+    count_one: '{{count, number}} song',
+    count_other: '{{count, number}} songs',
     clear: 'Clear',
     clearHint: 'Removes every song from the queue except the one playing',
     close: 'Close the queue',

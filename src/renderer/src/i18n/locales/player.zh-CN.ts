@@ -31,8 +31,8 @@ export const playerZhCN: typeof playerEn = {
   queue: {
     toggle: '播放队列',
     title: '播放队列',
-    count_one: '{{count}} 首',
-    count_other: '{{count}} 首',
+    count_one: '{{count, number}} 首',
+    count_other: '{{count, number}} 首',
     clear: '清空',
     clearHint: '移除队列中除正在播放之外的所有歌曲',
     close: '关闭播放队列',

@@ -28,9 +28,9 @@ export const tagsEn = {
   deleteConfirm_other: 'Remove “{{tag}}” from {{n}} clips?',
   deleted: 'Deleted “{{tag}}”',
   mergeLabel: 'Merge tags',
-  mergeInto_one: 'Merge {{count}} tag into',
-  mergeInto_other: 'Merge {{count}} tags into',
+  mergeInto_one: 'Merge {{count, number}} tag into',
+  mergeInto_other: 'Merge {{count, number}} tags into',
   merge: 'Merge',
-  merged_one: 'Merged {{count}} tag into “{{into}}”',
-  merged_other: 'Merged {{count}} tags into “{{into}}”'
+  merged_one: 'Merged {{count, number}} tag into “{{into}}”',
+  merged_other: 'Merged {{count, number}} tags into “{{into}}”'
 }

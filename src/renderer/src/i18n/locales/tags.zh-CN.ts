@@ -30,9 +30,9 @@ export const tagsZhCN: typeof tagsEn = {
   deleteConfirm_other: '从 {{n}} 首歌曲中移除“{{tag}}”？',
   deleted: '已删除“{{tag}}”',
   mergeLabel: '合并标签',
-  mergeInto_one: '将 {{count}} 个标签合并为',
-  mergeInto_other: '将 {{count}} 个标签合并为',
+  mergeInto_one: '将 {{count, number}} 个标签合并为',
+  mergeInto_other: '将 {{count, number}} 个标签合并为',
   merge: '合并',
-  merged_one: '已将 {{count}} 个标签合并为“{{into}}”',
-  merged_other: '已将 {{count}} 个标签合并为“{{into}}”'
+  merged_one: '已将 {{count, number}} 个标签合并为“{{into}}”',
+  merged_other: '已将 {{count, number}} 个标签合并为“{{into}}”'
 }

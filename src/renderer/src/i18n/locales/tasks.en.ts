@@ -6,45 +6,45 @@ export const tasksEn = {
   pause: 'Pause downloads',
   resume: 'Resume downloads',
   actionFailed: 'That did not work: {{reason}}',
-  retried_one: '{{count}} task is being checked again now.',
-  retried_other: '{{count}} tasks are being checked again now.',
+  retried_one: '{{count, number}} task is being checked again now.',
+  retried_other: '{{count, number}} tasks are being checked again now.',
   fileRetried: 'The file will be downloaded again.',
-  removed_one: '{{count}} task removed. Its songs stay in your library.',
-  removed_other: '{{count}} tasks removed. Their songs stay in your library.',
+  removed_one: '{{count, number}} task removed. Its songs stay in your library.',
+  removed_other: '{{count, number}} tasks removed. Their songs stay in your library.',
   confirmRemove: {
     title_one: 'Remove this task?',
-    title_other: 'Remove {{count}} tasks?',
+    title_other: 'Remove {{count, number}} tasks?',
     body_one:
       'Songshelf stops checking it. Songs already downloaded stay in your library; pasting the id again brings the task back.',
     body_other:
       'Songshelf stops checking them. Songs already downloaded stay in your library; pasting the ids again brings the tasks back.',
     cancel: 'Keep',
     confirm_one: 'Remove task',
-    confirm_other: 'Remove {{count}} tasks'
+    confirm_other: 'Remove {{count, number}} tasks'
   },
   paste: {
     label: 'Add task ids',
     hint: 'Paste anything that contains task ids: the answer of a generate call, a log, a list. Songshelf finds the ids and shows them before adding.',
     placeholder: '{"code":"success","data":"0b7c1f5e-…"}',
     noneFound: 'No task ids found in this text yet.',
-    found_one: 'Found {{count}} task id.',
-    found_other: 'Found {{count}} task ids.',
-    alreadyListed_one: '{{count}} of them is already in your list.',
-    alreadyListed_other: '{{count}} of them are already in your list.',
+    found_one: 'Found {{count, number}} task id.',
+    found_other: 'Found {{count, number}} task ids.',
+    alreadyListed_one: '{{count, number}} of them is already in your list.',
+    alreadyListed_other: '{{count, number}} of them are already in your list.',
     foundList: 'Task ids found',
-    more_one: 'and {{count}} more',
-    more_other: 'and {{count}} more',
+    more_one: 'and {{count, number}} more',
+    more_other: 'and {{count, number}} more',
     invalid_one: 'This looks like an id but is incomplete, so it will not be added:',
     invalid_other: 'These look like ids but are incomplete, so they will not be added:',
-    add_one: 'Add {{count}} task',
-    add_other: 'Add {{count}} tasks',
+    add_one: 'Add {{count, number}} task',
+    add_other: 'Add {{count, number}} tasks',
     addNone: 'Add tasks',
-    resultAdded_one: '{{count}} added',
-    resultAdded_other: '{{count}} added',
-    resultKnown_one: '{{count}} already known',
-    resultKnown_other: '{{count}} already known',
-    resultInvalid_one: '{{count}} not a valid id',
-    resultInvalid_other: '{{count}} not valid ids',
+    resultAdded_one: '{{count, number}} added',
+    resultAdded_other: '{{count, number}} added',
+    resultKnown_one: '{{count, number}} already known',
+    resultKnown_other: '{{count, number}} already known',
+    resultInvalid_one: '{{count, number}} not a valid id',
+    resultInvalid_other: '{{count, number}} not valid ids',
     separator: ', ',
     failed: 'Could not add the tasks: {{reason}}'
   },
@@ -61,8 +61,8 @@ export const tasksEn = {
   detail: {
     waiting: 'Suno has not started this task yet.',
     generating: 'Suno is making the songs.',
-    done_one: 'Finished: {{count}} song is in your library.',
-    done_other: 'Finished: {{count}} songs are in your library.',
+    done_one: 'Finished: {{count, number}} song is in your library.',
+    done_other: 'Finished: {{count, number}} songs are in your library.',
     failed: 'The generation failed. Reason given:',
     noReason: 'the gateway gave no reason.',
     notFound:
@@ -72,7 +72,7 @@ export const tasksEn = {
     unreadable: 'The gateway says it finished but sent no songs Songshelf understands.',
     unreadableRetrying: 'Songshelf asks again in case the songs arrive late.',
     unreadableFinal:
-      'Songshelf asked {{count}} times and gave up. Press Retry to ask again, or send the answer below to whoever runs your gateway.'
+      'Songshelf asked {{count, number}} times and gave up. Press Retry to ask again, or send the answer below to whoever runs your gateway.'
   },
   answer: {
     show: 'The gateway’s answer (personal fields removed)',
@@ -121,16 +121,16 @@ export const tasksEn = {
     problems: 'Problems'
   },
   summary: {
-    pending_one: '{{count}} task in progress',
-    pending_other: '{{count}} tasks in progress',
+    pending_one: '{{count, number}} task in progress',
+    pending_other: '{{count, number}} tasks in progress',
     separator: ' · ',
     paused: 'downloads paused',
     downloads: '{{active}} downloading, {{queued}} waiting',
     lastPoll: 'last checked {{when}}',
     nextPoll: 'next check {{when}}',
     overallLabel: 'All downloads',
-    files_one: '{{count}} file',
-    files_other: '{{count}} files'
+    files_one: '{{count, number}} file',
+    files_other: '{{count, number}} files'
   },
   banner: {
     offline: "You're offline — Songshelf will resume when the network returns.",
@@ -153,8 +153,8 @@ export const tasksEn = {
     details: 'Details:'
   },
   refused: {
-    summary_one: '{{count}} song refused (unsafe id)',
-    summary_other: '{{count}} songs refused (unsafe id)',
+    summary_one: '{{count, number}} song refused (unsafe id)',
+    summary_other: '{{count, number}} songs refused (unsafe id)',
     why: 'The gateway sent these songs with an id Songshelf cannot use safely, so they were not downloaded. The other songs of the task are not affected.',
     code: {
       empty: 'The id is empty.',

@@ -8,43 +8,43 @@ export const tasksZhCN: typeof tasksEn = {
   pause: '暂停下载',
   resume: '继续下载',
   actionFailed: '操作失败：{{reason}}',
-  retried_one: '正在重新检查 {{count}} 个任务。',
-  retried_other: '正在重新检查 {{count}} 个任务。',
+  retried_one: '正在重新检查 {{count, number}} 个任务。',
+  retried_other: '正在重新检查 {{count, number}} 个任务。',
   fileRetried: '将重新下载该文件。',
-  removed_one: '已移除 {{count}} 个任务，歌曲仍保留在曲库中。',
-  removed_other: '已移除 {{count}} 个任务，歌曲仍保留在曲库中。',
+  removed_one: '已移除 {{count, number}} 个任务，歌曲仍保留在曲库中。',
+  removed_other: '已移除 {{count, number}} 个任务，歌曲仍保留在曲库中。',
   confirmRemove: {
     title_one: '移除这个任务？',
-    title_other: '移除 {{count}} 个任务？',
+    title_other: '移除 {{count, number}} 个任务？',
     body_one: '歌架将不再检查它。已下载的歌曲仍保留在曲库中；再次粘贴该 ID 即可恢复任务。',
     body_other: '歌架将不再检查它们。已下载的歌曲仍保留在曲库中；再次粘贴这些 ID 即可恢复任务。',
     cancel: '保留',
     confirm_one: '移除任务',
-    confirm_other: '移除 {{count}} 个任务'
+    confirm_other: '移除 {{count, number}} 个任务'
   },
   paste: {
     label: '添加任务 ID',
     hint: '粘贴任何包含任务 ID 的内容：生成接口的返回、日志或列表。歌架会找出其中的 ID，添加前先给你确认。',
     placeholder: '{"code":"success","data":"0b7c1f5e-…"}',
     noneFound: '这段文字里还没有找到任务 ID。',
-    found_one: '找到 {{count}} 个任务 ID。',
-    found_other: '找到 {{count}} 个任务 ID。',
-    alreadyListed_one: '其中 {{count}} 个已在列表中。',
-    alreadyListed_other: '其中 {{count}} 个已在列表中。',
+    found_one: '找到 {{count, number}} 个任务 ID。',
+    found_other: '找到 {{count, number}} 个任务 ID。',
+    alreadyListed_one: '其中 {{count, number}} 个已在列表中。',
+    alreadyListed_other: '其中 {{count, number}} 个已在列表中。',
     foundList: '找到的任务 ID',
-    more_one: '还有 {{count}} 个',
-    more_other: '还有 {{count}} 个',
+    more_one: '还有 {{count, number}} 个',
+    more_other: '还有 {{count, number}} 个',
     invalid_one: '这一项看起来像 ID 但不完整，不会被添加：',
     invalid_other: '这些看起来像 ID 但不完整，不会被添加：',
-    add_one: '添加 {{count}} 个任务',
-    add_other: '添加 {{count}} 个任务',
+    add_one: '添加 {{count, number}} 个任务',
+    add_other: '添加 {{count, number}} 个任务',
     addNone: '添加任务',
-    resultAdded_one: '已添加 {{count}} 个',
-    resultAdded_other: '已添加 {{count}} 个',
-    resultKnown_one: '{{count}} 个已存在',
-    resultKnown_other: '{{count}} 个已存在',
-    resultInvalid_one: '{{count}} 个不是有效 ID',
-    resultInvalid_other: '{{count}} 个不是有效 ID',
+    resultAdded_one: '已添加 {{count, number}} 个',
+    resultAdded_other: '已添加 {{count, number}} 个',
+    resultKnown_one: '{{count, number}} 个已存在',
+    resultKnown_other: '{{count, number}} 个已存在',
+    resultInvalid_one: '{{count, number}} 个不是有效 ID',
+    resultInvalid_other: '{{count, number}} 个不是有效 ID',
     separator: '，',
     failed: '无法添加任务：{{reason}}'
   },
@@ -67,8 +67,8 @@ export const tasksZhCN: typeof tasksEn = {
   detail: {
     waiting: 'Suno 还没有开始这个任务。',
     generating: 'Suno 正在生成歌曲。',
-    done_one: '已完成：{{count}} 首歌已在曲库中。',
-    done_other: '已完成：{{count}} 首歌已在曲库中。',
+    done_one: '已完成：{{count, number}} 首歌已在曲库中。',
+    done_other: '已完成：{{count, number}} 首歌已在曲库中。',
     failed: '生成失败。给出的原因：',
     noReason: '网关没有给出原因。',
     notFound: '网关不认识这个任务 ID。请确认 ID 复制完整，并且是用这个网关和密钥生成的。',
@@ -77,7 +77,7 @@ export const tasksZhCN: typeof tasksEn = {
     unreadable: '网关说任务已完成，但发来的内容里没有歌架能读懂的歌曲。',
     unreadableRetrying: '歌架会再问几次，以防歌曲晚到。',
     unreadableFinal:
-      '歌架已询问 {{count}} 次，不再继续。可以点“重试”再问一次，或把下面的回答发给你的网关提供方。'
+      '歌架已询问 {{count, number}} 次，不再继续。可以点“重试”再问一次，或把下面的回答发给你的网关提供方。'
   },
   answer: {
     show: '网关的原始回答（已去除个人信息）',
@@ -120,16 +120,16 @@ export const tasksZhCN: typeof tasksEn = {
     problems: '有问题'
   },
   summary: {
-    pending_one: '{{count}} 个任务进行中',
-    pending_other: '{{count}} 个任务进行中',
+    pending_one: '{{count, number}} 个任务进行中',
+    pending_other: '{{count, number}} 个任务进行中',
     separator: ' · ',
     paused: '下载已暂停',
     downloads: '{{active}} 个下载中，{{queued}} 个等待中',
     lastPoll: '上次检查：{{when}}',
     nextPoll: '下次检查：{{when}}',
     overallLabel: '全部下载',
-    files_one: '{{count}} 个文件',
-    files_other: '{{count}} 个文件'
+    files_one: '{{count, number}} 个文件',
+    files_other: '{{count, number}} 个文件'
   },
   banner: {
     offline: '你已离线——网络恢复后，歌架会自动继续。',
@@ -150,8 +150,8 @@ export const tasksZhCN: typeof tasksEn = {
     details: '详情：'
   },
   refused: {
-    summary_one: '{{count}} 首歌曲被拒收（ID 不安全）',
-    summary_other: '{{count}} 首歌曲被拒收（ID 不安全）',
+    summary_one: '{{count, number}} 首歌曲被拒收（ID 不安全）',
+    summary_other: '{{count, number}} 首歌曲被拒收（ID 不安全）',
     why: '网关为这些歌曲提供的 ID 无法被 Songshelf 安全使用，因此没有下载。该任务的其他歌曲不受影响。',
     code: {
       empty: 'ID 为空。',
