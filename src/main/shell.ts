@@ -15,6 +15,7 @@ import type {
   Shell
 } from 'electron'
 import { createSongshelfCore, type SongshelfCore } from './core/app/create-core'
+import type { StoredSettings } from './core/app/host'
 import {
   applyTheme,
   installDesktopIntegration,
@@ -87,7 +88,11 @@ export function startShell(deps: ShellDeps): RunningShell {
     focusedContents: () => current()?.webContents ?? null,
     dragIcon: () => dragIcon(deps.nativeImage, deps.iconPath)
   })
-  host.applyPreferences = (settings) => applyTheme(deps.nativeTheme, settings)
+  let desktopPreferences: (settings: StoredSettings) => void = () => undefined
+  host.applyPreferences = (settings) => {
+    applyTheme(deps.nativeTheme, settings)
+    desktopPreferences(settings)
+  }
   let onClipReady: (clip: { id: string; title: string }) => void = () => undefined
   const core = createSongshelfCore(host, { onClipReady: (clip) => onClipReady(clip) })
   handleMediaScheme(deps.protocol, core.media)
@@ -172,6 +177,7 @@ export function startShell(deps: ShellDeps): RunningShell {
     settings: () => host.settings.get()
   })
   onClipReady = desktop.clipReady
+  desktopPreferences = desktop.applyPreferences
   // The first poll needs the key: decrypt it first (a locked keychain only delays it).
   void host.keyVault.load().finally(() => {
     if (!quitting) core.start()

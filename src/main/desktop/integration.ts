@@ -12,6 +12,7 @@ import type { SongshelfCore } from '../core/app/create-core'
 import type { StoredSettings } from '../core/app/host'
 import { sendEvent } from '../ipc/register'
 import { buildMenuTemplate } from './menu'
+import { menuLanguage, type MenuLanguage } from './menu-strings'
 import { ArrivalNotifier, taskbarProgress } from './notifier'
 import { taskIdsFromSecondInstance } from './second-instance'
 
@@ -46,6 +47,8 @@ export interface DesktopIntegration {
   clipReady(clip: { id: string; title: string }): void
   /** Notifications on screen that are still referenced (for tests). */
   shownNotifications(): number
+  /** Settings changed: the native menu follows the language setting. */
+  applyPreferences(settings: StoredSettings): void
   dispose(): void
 }
 
@@ -61,9 +64,18 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
       clipId ? { command, clipId } : { command }
     )
 
-  deps.Menu.setApplicationMenu(
-    deps.Menu.buildFromTemplate(buildMenuTemplate(process.platform, send))
-  )
+  // The native menu speaks the app's language (issue 13, defect 11), and is rebuilt only
+  // when that language changes.
+  let shownLanguage: MenuLanguage | null = null
+  const setMenu = (settings: StoredSettings): void => {
+    const language = menuLanguage(settings.language, app.getLocale())
+    if (language === shownLanguage) return
+    shownLanguage = language
+    deps.Menu.setApplicationMenu(
+      deps.Menu.buildFromTemplate(buildMenuTemplate(process.platform, send, 'Songshelf', language))
+    )
+  }
+  setMenu(deps.settings())
   applyTheme(deps.nativeTheme, deps.settings())
 
   const focus = (): void => deps.showWindow()
@@ -129,6 +141,7 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
   return {
     clipReady: (clip) => notifier.arrived(clip),
     shownNotifications: () => shown.size,
+    applyPreferences: setMenu,
     dispose: () => {
       unsubscribe()
       clearInterval(onlineWatch)

@@ -1,14 +1,22 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/contract'
+import { MENU_STRINGS, type MenuLanguage, type RoleName } from './menu-strings'
 
 /** The application menu: standard roles plus Songshelf's commands, which are sent to the
  * renderer as `menu-command` events (the renderer owns the player and the views). */
 export function buildMenuTemplate(
   platform: NodeJS.Platform,
   send: (command: MenuCommand) => void,
-  appName = 'Songshelf'
+  appName = 'Songshelf',
+  language: MenuLanguage = 'en'
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
+  const s = MENU_STRINGS[language]
+  /** A standard role, labelled in the menu's language when Electron would say English. */
+  const role = (name: RoleName): MenuItemConstructorOptions => {
+    const label = s.roles[name]
+    return label ? { role: name, label } : { role: name }
+  }
   const command = (
     label: string,
     cmd: MenuCommand,
@@ -23,70 +31,73 @@ export function buildMenuTemplate(
     template.push({
       label: appName,
       submenu: [
-        { role: 'about' },
+        role('about'),
         { type: 'separator' },
-        command('Settings…', 'settings', 'CmdOrCtrl+,'),
+        command(s.settings, 'settings', 'CmdOrCtrl+,'),
         { type: 'separator' },
-        { role: 'services' },
+        role('services'),
         { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
-        { role: 'unhide' },
+        role('hide'),
+        role('hideOthers'),
+        role('unhide'),
         { type: 'separator' },
-        { role: 'quit' }
+        role('quit')
       ]
     })
   }
   template.push({
-    label: '&File',
+    label: s.file,
     submenu: [
-      command('Add Tasks…', 'add-tasks', 'CmdOrCtrl+N'),
-      command('Open Library Folder', 'open-library', 'CmdOrCtrl+Shift+O'),
+      command(s.addTasks, 'add-tasks', 'CmdOrCtrl+N'),
+      command(s.openLibrary, 'open-library', 'CmdOrCtrl+Shift+O'),
       ...(mac
         ? []
-        : [{ type: 'separator' } as const, command('Settings…', 'settings', 'CmdOrCtrl+,')]),
+        : [{ type: 'separator' } as const, command(s.settings, 'settings', 'CmdOrCtrl+,')]),
       { type: 'separator' },
-      mac ? { role: 'close' } : { role: 'quit' }
+      mac ? role('close') : role('quit')
     ]
   })
   template.push({
-    label: '&Edit',
+    label: s.edit,
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      role('undo'),
+      role('redo'),
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'selectAll' },
+      role('cut'),
+      role('copy'),
+      role('paste'),
+      role('selectAll'),
       { type: 'separator' },
-      command('Search', 'search', 'CmdOrCtrl+F')
+      command(s.search, 'search', 'CmdOrCtrl+F')
     ]
   })
   template.push({
-    label: '&Playback',
+    label: s.playback,
     submenu: [
       // The renderer handles these keys (they must not fire inside text fields, where
       // Shift+arrows select text), so the menu shows them without registering them.
-      { ...command('Play/Pause', 'play-pause'), accelerator: 'Space', registerAccelerator: false },
-      { ...command('Next', 'next'), accelerator: 'Shift+Right', registerAccelerator: false },
-      { ...command('Previous', 'previous'), accelerator: 'Shift+Left', registerAccelerator: false }
+      { ...command(s.playPause, 'play-pause'), accelerator: 'Space', registerAccelerator: false },
+      { ...command(s.next, 'next'), accelerator: 'Shift+Right', registerAccelerator: false },
+      { ...command(s.previous, 'previous'), accelerator: 'Shift+Left', registerAccelerator: false }
     ]
   })
   template.push({
-    label: '&View',
+    label: s.view,
     submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      role('resetZoom'),
+      role('zoomIn'),
+      role('zoomOut'),
       { type: 'separator' },
-      { role: 'togglefullscreen' }
+      role('togglefullscreen')
     ]
   })
-  template.push({ role: 'windowMenu' })
+  template.push(
+    language === 'en' ? { role: 'windowMenu' } : { role: 'windowMenu', label: s.window }
+  )
   template.push({
     role: 'help',
-    submenu: [command('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/')]
+    ...(language === 'en' ? {} : { label: s.help }),
+    submenu: [command(s.shortcuts, 'shortcuts', 'CmdOrCtrl+/')]
   })
   return template
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
 import { buildMenuTemplate } from '../../../src/main/desktop/menu'
+import { menuLanguage } from '../../../src/main/desktop/menu-strings'
 import { ArrivalNotifier, taskbarProgress } from '../../../src/main/desktop/notifier'
 import { taskIdsFromArgv } from '../../../src/main/desktop/integration'
 
@@ -44,6 +45,34 @@ describe('application menu', () => {
       }
     })
   }
+})
+
+// Issue 13, defect 11: the Electron menu was English only in the Chinese UI.
+describe('application menu in Chinese', () => {
+  for (const platform of ['darwin', 'win32', 'linux'] as const) {
+    it(`labels every item in Chinese on ${platform}`, () => {
+      const sent: string[] = []
+      const menu = buildMenuTemplate(platform, (c) => sent.push(c), 'Songshelf', 'zh-CN')
+      const items = flatten(menu).filter((i) => i.type !== 'separator')
+      for (const item of items) {
+        // Every item carries its own label (Electron's role defaults are English), and no
+        // label is English apart from the app's name.
+        expect(item.label, `${item.role ?? 'item'}`).toBeTruthy()
+        expect(item.label!.replace(/Songshelf|&[A-Z]/g, ''), item.label).not.toMatch(/[A-Za-z]/)
+      }
+      const add = items.find((i) => i.label === '添加任务…')!
+      expect(add.accelerator).toBe('CmdOrCtrl+N')
+      ;(add.click as () => void)()
+      expect(sent).toEqual(['add-tasks'])
+    })
+  }
+
+  it('follows the setting, and the OS language when the setting is "system"', () => {
+    expect(menuLanguage('zh-CN', 'en-US')).toBe('zh-CN')
+    expect(menuLanguage('en', 'zh-CN')).toBe('en')
+    expect(menuLanguage('system', 'zh-TW')).toBe('zh-CN')
+    expect(menuLanguage('system', 'de-DE')).toBe('en')
+  })
 })
 
 describe('new-song notifications', () => {

@@ -97,6 +97,21 @@ describe('macOS: closing the last window', () => {
   })
 })
 
+describe('the native menu', () => {
+  it('speaks the language the user picks in Settings (issue 13, defect 11)', async () => {
+    const { fake } = start('linux')
+    const labels = (): string[] =>
+      (fake.menu.template as { label?: string }[]).map((item) => item.label ?? '')
+    expect(labels()).toContain('&File')
+    const win = fake.windows()[0] as FakeWindow
+    await callFrom(fake, win, 'updateSettings', { language: 'zh-CN' })
+    expect(labels()).toContain('文件(&F)')
+    expect(labels()).not.toContain('&File')
+    await callFrom(fake, win, 'updateSettings', { language: 'en' })
+    expect(labels()).toContain('&File')
+  })
+})
+
 describe('the event hub', () => {
   it('never throws into its caller and still reaches the other listeners', () => {
     const hub = new EventHub()
