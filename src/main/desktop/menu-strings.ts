@@ -49,6 +49,9 @@ export type RoleName =
   | 'zoomIn'
   | 'zoomOut'
   | 'togglefullscreen'
+  | 'minimize'
+  | 'zoom'
+  | 'front'
 
 export const MENU_STRINGS: Readonly<Record<MenuLanguage, MenuStrings>> = {
   en: {
@@ -100,7 +103,10 @@ export const MENU_STRINGS: Readonly<Record<MenuLanguage, MenuStrings>> = {
       resetZoom: '实际大小',
       zoomIn: '放大',
       zoomOut: '缩小',
-      togglefullscreen: '切换全屏'
+      togglefullscreen: '切换全屏',
+      minimize: '最小化',
+      zoom: '缩放',
+      front: '全部置于顶层'
     }
   }
 }

@@ -91,8 +91,20 @@ export function buildMenuTemplate(
       role('togglefullscreen')
     ]
   })
+  // Electron fills a bare windowMenu with English items (minimize, zoom, close or front), so
+  // another language spells the same submenu out with its own labels.
   template.push(
-    language === 'en' ? { role: 'windowMenu' } : { role: 'windowMenu', label: s.window }
+    language === 'en'
+      ? { role: 'windowMenu' }
+      : {
+          role: 'windowMenu',
+          label: s.window,
+          submenu: [
+            role('minimize'),
+            role('zoom'),
+            ...(mac ? [{ type: 'separator' } as const, role('front')] : [role('close')])
+          ]
+        }
   )
   template.push({
     role: 'help',

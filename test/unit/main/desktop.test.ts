@@ -60,6 +60,9 @@ describe('application menu in Chinese', () => {
         expect(item.label, `${item.role ?? 'item'}`).toBeTruthy()
         expect(item.label!.replace(/Songshelf|&[A-Z]/g, ''), item.label).not.toMatch(/[A-Za-z]/)
       }
+      // A bare windowMenu would get Electron's English submenu: it is spelled out instead.
+      const windowMenu = menu.find((i) => i.role === 'windowMenu')!
+      expect(Array.isArray(windowMenu.submenu) && windowMenu.submenu.length).toBeGreaterThan(0)
       const add = items.find((i) => i.label === '添加任务…')!
       expect(add.accelerator).toBe('CmdOrCtrl+N')
       ;(add.click as () => void)()
