@@ -277,8 +277,12 @@ export type SyncStatus =
 
 export interface SyncState {
   status: SyncStatus
-  /** Plain words for the banner; null when there is nothing to say. */
+  /** Plain words for the banner (English, for logs and the CLI); null when there is nothing to say. */
   message: string | null
+  /** The message's code in shared/error-codes.ts: the app shows `errors.<code>` with
+   * `messageParams` in the user's language instead of `message` (issue 13, defect 11). */
+  messageCode?: string | null
+  messageParams?: Record<string, string | number> | null
   pendingTasks: number
   activeDownloads: number
   queuedDownloads: number

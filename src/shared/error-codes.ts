@@ -46,7 +46,8 @@ export const APP_ERROR_CODES = [
   'trash_failed',
   'playlist_not_found',
   'smart_playlist',
-  'not_smart'
+  'not_smart',
+  'already_syncing'
 ] as const
 
 /** The connection test's reasons beyond the gateway's own codes. */

@@ -4,7 +4,12 @@ import { createGatewayClient, validateBaseUrl, type GatewayClient } from '../gat
 import type { IndexRecovery, LibraryStore } from '../library/types'
 import { createMediaHandler } from '../media'
 import { SyncEngine, type SyncEngineDeps } from '../sync/engine'
-import { alreadySyncingMessage, type LockHolder } from '../sync/writer-lock'
+import {
+  alreadySyncingMessage,
+  alreadySyncingParams,
+  HOLDER_NAMES,
+  type LockHolder
+} from '../sync/writer-lock'
 import { WriterRole } from '../sync/writer-role'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
@@ -133,10 +138,9 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
     },
     () => library.recovery
   )
-  const WHO = { cli: 'songshelf sync', 'web-preview': 'the preview', electron: 'the app' } as const
   const writer = new WriterRole({
     dataDir: host.dataDir,
-    who: WHO[host.transport],
+    who: HOLDER_NAMES[host.transport],
     ...(options.writerRetryMs === undefined ? {} : { retryMs: options.writerRetryMs }),
     onWriter: () => {
       const go = (): void => {
@@ -149,7 +153,8 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       if (recovering) void ready.then(go)
       else go()
     },
-    onStandby: (holder) => engine.standby(alreadySyncingMessage(holder))
+    onStandby: (holder) =>
+      engine.standby(alreadySyncingMessage(holder), alreadySyncingParams(holder))
   })
 
   const appInfo = (): AppInfo => ({
@@ -186,7 +191,8 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
       engine = makeEngine()
       const other = writer.otherWriter
       if (started && writer.isWriter) engine.start()
-      else if (started && other) engine.standby(alreadySyncingMessage(other))
+      else if (started && other)
+        engine.standby(alreadySyncingMessage(other), alreadySyncingParams(other))
     }
     // A rebuild announces itself; another folder without one is still all new to a view.
     const rebuilt = mode === 'reopen' ? false : (await library.rebuild()).ok

@@ -50,6 +50,8 @@ export class SyncEngine {
   readonly queue: DownloadQueue
   private status: SyncStatus = 'idle'
   private message: string | null = null
+  private messageCode: string | null = null
+  private messageParams: Record<string, string | number> | null = null
   private pollTimer: Timer | null = null
   private progressTimer: Timer | null = null
   private polling: Promise<void> | null = null
@@ -96,9 +98,9 @@ export class SyncEngine {
   }
 
   /** Another process is the writer: nothing is polled or downloaded until start(). */
-  standby(message: string): void {
+  standby(message: string, params: Record<string, string | number> | null = null): void {
     if (this.running) return
-    this.setStatus('elsewhere', message)
+    this.setStatus('elsewhere', message, 'already_syncing', params)
   }
 
   async stop(): Promise<void> {
@@ -156,6 +158,8 @@ export class SyncEngine {
     return {
       status: this.status,
       message: this.message,
+      messageCode: this.messageCode,
+      messageParams: this.messageParams,
       pendingTasks: this.deps.store.pendingSummary().count,
       activeDownloads: this.queue.activeCount(),
       queuedDownloads: this.queue.queuedCount(),
@@ -200,10 +204,17 @@ export class SyncEngine {
     this.progressTimer = this.setTimer(tick, this.deps.progressIntervalMs ?? 250)
   }
 
-  private setStatus(status: SyncStatus, message: string | null): void {
+  private setStatus(
+    status: SyncStatus,
+    message: string | null,
+    code: string | null = null,
+    params: Record<string, string | number> | null = null
+  ): void {
     if (this.status === status && this.message === message) return
     this.status = status
     this.message = message
+    this.messageCode = message === null ? null : code
+    this.messageParams = message === null ? null : params
     this.changed()
   }
 
@@ -281,7 +292,7 @@ export class SyncEngine {
     if (!this.running) return
     if (isAuthError(error)) {
       // Bad key, no credit, IP list: pause polling and say why; every task is kept.
-      this.setStatus('auth', error.message)
+      this.setStatus('auth', error.message, error.code)
       return
     }
     // A web page from an address that has never answered like a gateway means a wrong
@@ -290,15 +301,15 @@ export class SyncEngine {
     // every download until the user notices.
     const answered = this.answeredFrom === (this.deps.settings().baseUrl ?? '')
     if (error.code === 'bad_request' || (error.code === 'not_gateway' && !answered)) {
-      this.setStatus('config', error.message)
+      this.setStatus('config', error.message, error.code)
       return
     }
     this.failures += 1
     this.backoffUntil =
       this.now() + backoffDelay(this.failures, this.policy(), this.random, error.retryAfterMs)
-    if (error.code === 'network') this.setStatus('offline', error.message)
+    if (error.code === 'network') this.setStatus('offline', error.message, error.code)
     else if (['dns', 'refused', 'tls'].includes(error.code))
-      this.setStatus('unreachable', error.message)
-    else if (isRetryable(error)) this.setStatus('idle', error.message)
+      this.setStatus('unreachable', error.message, error.code)
+    else if (isRetryable(error)) this.setStatus('idle', error.message, error.code)
   }
 }

@@ -162,6 +162,21 @@ function lockFor(path: string, holder: LockHolder): WriterLock {
 
 /** "Songshelf is already syncing this library (pid 4242, started 2026-12-01 12:21 UTC, by
  * songshelf sync)." — the plain message every process shows when it is not the writer. */
+/** What each kind of process calls itself in the lock file (`who`). */
+export const HOLDER_NAMES = {
+  cli: 'songshelf sync',
+  'web-preview': 'the preview',
+  electron: 'the app'
+} as const
+
+/** The same facts as data, for the app to say them in the user's language: `who` is the
+ * holder's kind (`cli`, `web-preview`, `electron`) when known, else its own words. */
+export function alreadySyncingParams(holder: LockHolder): Record<string, string | number> {
+  const started = new Date(holder.startedAt).toISOString().slice(0, 16).replace('T', ' ')
+  const kind = Object.entries(HOLDER_NAMES).find(([, name]) => name === holder.who)?.[0]
+  return { pid: holder.pid, host: holder.hostname, started, who: kind ?? holder.who }
+}
+
 export function alreadySyncingMessage(holder: LockHolder): string {
   const started = new Date(holder.startedAt).toISOString().slice(0, 16).replace('T', ' ')
   const where = holder.hostname === hostname() ? '' : ` on ${holder.hostname}`

@@ -166,6 +166,8 @@ describe('the engine in trouble', () => {
     c.start()
     const state = await waitForState(c, (s) => s.status === 'auth')
     expect(state.message).toMatch(/credit/i)
+    // The app says it in the user's language from the code (issue 13, defect 11).
+    expect(state.messageCode).toBe('auth_no_credit')
   })
 
   it('honours Retry-After on 429 before polling again', async () => {

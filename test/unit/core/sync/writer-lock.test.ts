@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   acquireWriterLock,
   alreadySyncingMessage,
+  alreadySyncingParams,
   WRITER_LOCK_FILE,
   type LockHolder
 } from '../../../../src/main/core/sync/writer-lock'
@@ -98,5 +99,12 @@ describe('the writer lock of a data folder', () => {
     expect(alreadySyncingMessage({ ...holder, hostname: 'nas.local' })).toContain(
       '(pid 4242 on nas.local,'
     )
+    // The same facts as data, so the app can say them in Chinese too (issue 13, defect 11).
+    expect(alreadySyncingParams(holder)).toEqual({
+      pid: 4242,
+      host: hostname(),
+      started: '2026-12-01 12:21',
+      who: 'cli'
+    })
   })
 })

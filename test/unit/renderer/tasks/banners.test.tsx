@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import i18next from 'i18next'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { SyncStatus } from '../../../../src/shared/domain'
 import type { AppInfo } from '../../../../src/shared/settings'
 import { Banners } from '../../../../src/renderer/src/features/banners/Banners'
@@ -58,6 +59,43 @@ describe('banners', () => {
     expect(screen.getByTestId('banner-auth').textContent).toContain('Not enough credit.')
     fireEvent.click(screen.getByRole('button', { name: 'Open Settings' }))
     expect(useAppStore.getState().view).toBe('settings')
+  })
+
+  // Issue 13, defect 11: the banner's details were the core's English words in the
+  // Chinese UI. A state that carries a code is shown in the UI's language.
+  it('shows the reason in Chinese when the state carries its code', async () => {
+    await i18next.changeLanguage('zh-CN')
+    onTestFinished(() => void i18next.changeLanguage('en'))
+    installFakeApi({
+      getSyncState: () =>
+        syncState({
+          status: 'auth',
+          message: 'Not enough credit.',
+          messageCode: 'auth_no_credit'
+        })
+    })
+    render(<Banners />)
+    const banner = await screen.findByTestId('banner-auth')
+    expect(banner.textContent).toContain('余额已用完')
+    expect(banner.textContent).not.toContain('Not enough credit.')
+  })
+
+  it('names the other syncing process in Chinese too', async () => {
+    await i18next.changeLanguage('zh-CN')
+    onTestFinished(() => void i18next.changeLanguage('en'))
+    installFakeApi({
+      getSyncState: () =>
+        syncState({
+          status: 'elsewhere',
+          message: 'Songshelf is already syncing this library (pid 4242, …).',
+          messageCode: 'already_syncing',
+          messageParams: { pid: 4242, host: 'studio', started: '2026-12-01 09:00', who: 'cli' }
+        })
+    })
+    render(<Banners />)
+    const banner = await screen.findByTestId('banner-elsewhere')
+    expect(banner.textContent).toContain('4242')
+    expect(banner.textContent).not.toContain('already syncing')
   })
 
   it('disk full offers Resume, which asks main to resume', async () => {

@@ -1,6 +1,8 @@
 import { useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SyncStatus } from '../../../../shared/domain'
+import type { TFunction } from 'i18next'
+import type { SyncState, SyncStatus } from '../../../../shared/domain'
+import { errorKey } from '../../elements/ui-message'
 import { useSyncStateLive } from '../../hooks/useTasksLive'
 import { useAppActions, useAppStore } from '../../store/app-store'
 import { useTasksStore } from '../../store/tasks-store'
@@ -26,6 +28,18 @@ const isBanner = (status: SyncStatus): status is BannerKind => status in TEXT_KE
 
 /** Offline / key problem / missing setup / disk full / paused, and a library folder that
  * is not there: what the user must know above whatever view is open. */
+/** The state's reason in the UI's language when it carries a code; the core's words
+ * otherwise (issue 13, defect 11). */
+function syncMessage(sync: SyncState, t: TFunction): string | null {
+  const key = errorKey(sync.messageCode)
+  if (!key) return sync.message
+  const params = { ...sync.messageParams }
+  if (typeof params.who === 'string') {
+    params.who = t(`tasks.banner.holder.${params.who}`, { defaultValue: params.who })
+  }
+  return t(key, params)
+}
+
 export function Banners(): JSX.Element | null {
   const { t } = useTranslation()
   useSyncStateLive()
@@ -88,7 +102,8 @@ export function Banners(): JSX.Element | null {
               <>
                 {' '}
                 <span className="banner-detail">
-                  {t('tasks.banner.details')} <span className="core-message">{sync.message}</span>
+                  {t('tasks.banner.details')}{' '}
+                  <span className="core-message">{syncMessage(sync, t)}</span>
                 </span>
               </>
             )}

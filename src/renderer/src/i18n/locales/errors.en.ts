@@ -48,6 +48,8 @@ export const errorsEn = {
   playlist_not_found: 'That playlist is not there any more.',
   smart_playlist: 'A smart playlist fills itself; its songs cannot be added or moved by hand.',
   not_smart: 'This playlist is not a smart playlist.',
+  already_syncing:
+    'Songshelf is already syncing this library (pid {{pid}} on {{host}}, started {{started}} UTC, by {{who}}).',
   connected: 'The gateway accepted the key.',
   connected_single:
     'The gateway accepted the key. It has no batch route, so tasks are checked one at a time.',

@@ -41,6 +41,8 @@ export const errorsZhCN: typeof errorsEn = {
   playlist_not_found: '这个播放列表已经不在了。',
   smart_playlist: '智能播放列表会自动填充，不能手动添加或移动其中的歌曲。',
   not_smart: '这个播放列表不是智能播放列表。',
+  already_syncing:
+    'Songshelf 已在同步这个曲库（{{host}} 上的进程 {{pid}}，由 {{who}} 于 UTC {{started}} 启动）。',
   connected: '网关接受了密钥。',
   connected_single: '网关接受了密钥。它没有批量接口，所以任务会逐个检查。',
   no_address: '请先输入网关地址。',

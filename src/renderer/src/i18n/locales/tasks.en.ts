@@ -133,6 +133,7 @@ export const tasksEn = {
     files_other: '{{count, number}} files'
   },
   banner: {
+    holder: { cli: 'songshelf sync', 'web-preview': 'the preview', electron: 'the app' },
     offline: "You're offline — Songshelf will resume when the network returns.",
     unreachable:
       'Your network works, but the gateway cannot be reached at its address. Check the address in Settings; Songshelf keeps trying.',

@@ -132,6 +132,7 @@ export const tasksZhCN: typeof tasksEn = {
     files_other: '{{count, number}} 个文件'
   },
   banner: {
+    holder: { cli: 'songshelf sync', 'web-preview': '网页预览', electron: '桌面应用' },
     offline: '你已离线——网络恢复后，歌架会自动继续。',
     unreachable: '网络正常，但无法通过该地址连接到网关。请在设置中检查地址；歌架会继续重试。',
     auth: '网关拒绝了你的密钥，检查已暂停，所有任务都会保留。请检查密钥、余额或 IP 白名单。',
