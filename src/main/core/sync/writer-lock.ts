@@ -178,7 +178,7 @@ export function alreadySyncingParams(holder: LockHolder): Record<string, string 
 }
 
 export function alreadySyncingMessage(holder: LockHolder): string {
-  const started = new Date(holder.startedAt).toISOString().slice(0, 16).replace('T', ' ')
+  const { started } = alreadySyncingParams(holder)
   const where = holder.hostname === hostname() ? '' : ` on ${holder.hostname}`
   return `Songshelf is already syncing this library (pid ${holder.pid}${where}, started ${started} UTC, by ${holder.who}).`
 }

@@ -9,17 +9,26 @@ export function ClipLyrics({ text }: { text: string }): JSX.Element {
       {sections.map((section, i) => (
         <div key={i} className="lyrics-section">
           {section.heading !== null && <h4 className="lyrics-heading">{section.heading}</h4>}
-          {section.stanzas.map((stanza, j) => (
-            <p key={j} className="lyrics-stanza">
-              {stanza.map((line, k) => (
-                <span key={k} className="lyrics-line">
-                  {line}
-                </span>
-              ))}
-            </p>
-          ))}
+          <LyricsStanzas stanzas={section.stanzas} />
         </div>
       ))}
     </div>
+  )
+}
+
+/** A section's stanzas, one line per span: shared by the detail and Now playing. */
+export function LyricsStanzas({ stanzas }: { stanzas: string[][] }): JSX.Element {
+  return (
+    <>
+      {stanzas.map((stanza, j) => (
+        <p key={j} className="lyrics-stanza">
+          {stanza.map((line, k) => (
+            <span key={k} className="lyrics-line">
+              {line}
+            </span>
+          ))}
+        </p>
+      ))}
+    </>
   )
 }

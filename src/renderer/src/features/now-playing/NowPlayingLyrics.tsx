@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePlayerStore } from '../../store/player-store'
 import { parseLyrics } from '../clip/lyrics'
+import { LyricsStanzas } from '../clip/ClipLyrics'
 import { sectionAt } from './follow-sections'
 
 /** The lyrics with the section being sung highlighted, followed by proportion of the
@@ -31,15 +32,7 @@ export function NowPlayingLyrics({ text }: { text: string | null }): JSX.Element
           aria-current={i === current ? 'true' : undefined}
         >
           {section.heading !== null && <h3 className="lyrics-heading">{section.heading}</h3>}
-          {section.stanzas.map((stanza, j) => (
-            <p key={j} className="lyrics-stanza">
-              {stanza.map((line, k) => (
-                <span key={k} className="lyrics-line">
-                  {line}
-                </span>
-              ))}
-            </p>
-          ))}
+          <LyricsStanzas stanzas={section.stanzas} />
         </div>
       ))}
     </div>
