@@ -10,6 +10,12 @@ import {
   TASKS_HELP
 } from './commands/browse'
 import { importCommand, IMPORT_HELP } from './commands/import'
+import {
+  playlistCommand,
+  playlistsCommand,
+  PLAYLIST_HELP,
+  PLAYLISTS_HELP
+} from './commands/playlist'
 import { redownloadCommand, REDOWNLOAD_HELP } from './commands/redownload'
 import { retryCommand, RETRY_HELP } from './commands/retry'
 import { syncCommand, SYNC_HELP } from './commands/sync'
@@ -22,7 +28,7 @@ const HELP = `songshelf — your Suno songs, downloaded and kept together.
 Usage: songshelf <command> [options]
 
 Commands:
-${[ADD_HELP, SYNC_HELP, TASKS_HELP, LIST_HELP, TAG_HELP, REBUILD_HELP, IMPORT_HELP, RETRY_HELP, REDOWNLOAD_HELP].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n\n')}
+${[ADD_HELP, SYNC_HELP, TASKS_HELP, LIST_HELP, TAG_HELP, REBUILD_HELP, IMPORT_HELP, RETRY_HELP, REDOWNLOAD_HELP, PLAYLISTS_HELP, PLAYLIST_HELP].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n\n')}
 
 Common options (and environment):
   --data-dir D   (SONGSHELF_DATA_DIR)  where the index lives; default: the app's data folder
@@ -83,6 +89,10 @@ export async function run(
         return await retryCommand(rest, io)
       case 'redownload':
         return await redownloadCommand(rest, io)
+      case 'playlists':
+        return await playlistsCommand(rest, io)
+      case 'playlist':
+        return await playlistCommand(rest, io)
       default:
         io.err(`songshelf: unknown command "${command}". Run \`songshelf --help\`.`)
         return EXIT.usage

@@ -4,6 +4,7 @@ import type {
   PlaylistSummary,
   SmartRule
 } from '../../../../shared/playlists'
+import { exportM3u, type PlaylistExport } from './export-m3u'
 import { importM3u } from './import-m3u'
 import { PlaylistMirror, restorePlaylists, type MirrorCtx } from './mirror'
 import * as store from './store'
@@ -26,6 +27,8 @@ export interface Playlists {
   query(id: string, offset?: number, limit?: number): PlaylistPage
   clipIds(id: string): string[]
   importM3u(input: { name: string; text: string; baseDir?: string }): Promise<PlaylistImportReport>
+  /** Writes the playlist as a plain M3U8 at `target` (an absolute path the caller chose). */
+  exportM3u(id: string, target: string): Promise<PlaylistExport>
   /** Rewrites the files of playlists that hold these clips (null: all), after a change. */
   clipsChanged(clipIds: string[] | null): Promise<void>
   /** After a rebuild: brings back playlists the index lost, from their files. */
@@ -73,6 +76,7 @@ export function createPlaylists(ctx: MirrorCtx): Playlists {
       const report = importM3u(ctx, input)
       return written(report.playlist.id, report)
     },
+    exportM3u: (id, target) => exportM3u(ctx, id, target),
     clipsChanged: (clipIds) => mirror.sync(store.playlistsTouching(ctx, clipIds)),
     async restoreFromFolder() {
       const restored = await restorePlaylists(ctx)

@@ -32,8 +32,17 @@ export function playlistRelPath(name: string, id: string): string {
   return `${PLAYLIST_FOLDER}/${sanitizeTitle(name, 100)} [${idSuffix(id)}].m3u8`
 }
 
-function entriesOf(ctx: MirrorCtx, clipIds: readonly string[], fileRel: string): M3uEntry[] {
-  const info = new Map<string, { title: string; duration: number | null; rel: string }>()
+export interface AudioInfo {
+  title: string
+  duration: number | null
+  /** Library-relative path of the clip's downloaded audio. */
+  rel: string
+}
+
+/** The downloaded audio of these clips (title, duration, library-relative path), read in
+ * batches; clips without a finished audio file are absent. */
+export function audioInfo(ctx: PlaylistCtx, clipIds: readonly string[]): Map<string, AudioInfo> {
+  const info = new Map<string, AudioInfo>()
   const unique = [...new Set(clipIds)]
   for (let i = 0; i < unique.length; i += 500) {
     const batch = unique.slice(i, i + 500)
@@ -51,6 +60,11 @@ function entriesOf(ctx: MirrorCtx, clipIds: readonly string[], fileRel: string):
       info.set(r.id, { title: r.title, duration: r.duration_sec, rel: r.rel_path })
     }
   }
+  return info
+}
+
+function entriesOf(ctx: MirrorCtx, clipIds: readonly string[], fileRel: string): M3uEntry[] {
+  const info = audioInfo(ctx, clipIds)
   const from = posix.dirname(fileRel)
   const out: M3uEntry[] = []
   for (const clipId of clipIds) {
