@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { openLibrary } from '../src/main/core/library/store'
 import { median, printResults, result, type BenchResult } from './kit'
 import { syntheticTasks } from './library-data'
+import { ensureBuilt } from '../test/support/build'
 
 // CLI start-up (issue 14 §6): `songshelf list --limit 50 --json` as a whole process
 // (needs `npm run build:app`: it runs bin/songshelf.cjs → out/main/cli.js), against the
@@ -56,6 +57,8 @@ function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Ti
 }
 
 export async function run(): Promise<BenchResult[]> {
+  // A stale out/ would time a different build than the sources (or refuse a newer index).
+  ensureBuilt()
   const quick = process.env['SONGSHELF_BENCH_QUICK'] === '1'
   const clips = quick ? 10_000 : 100_000
   const runs = quick ? 3 : 12

@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, findChromium } from '../test/e2e/support/browser'
 import { startPreview, type RunningPreview } from '../test/e2e/support/preview'
 import { printResults, result, type BenchResult } from './kit'
 import { syntheticTasks } from './library-data'
+import { ensureBuilt } from '../test/support/build'
 
 // The library view at 100 000 clips, in the built renderer served by `preview:web` over
 // the real core, driven in Chromium:
@@ -195,6 +196,8 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 export async function run(): Promise<BenchResult[]> {
+  // A stale out/ would time a different build than the sources (or refuse a newer index).
+  ensureBuilt()
   const root = await mkdtemp(join(tmpdir(), 'songshelf-bench-renderer-'))
   const dataDir = join(root, 'data')
   const libraryDir = join(root, 'library')
