@@ -59,7 +59,8 @@ export const METHOD_NAMES = [
   'queueRemove',
   'queueMove',
   'clearQueue',
-  'setQueueOptions'
+  'setQueueOptions',
+  'clipRowsByIds'
 ] as const
 
 export const EVENT_NAMES = [

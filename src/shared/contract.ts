@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type {
   AppErrorData,
   ClipDetail,
+  ClipRowsAnswer,
   DownloadProgress,
   Facets,
   LibraryPage,
@@ -35,6 +36,7 @@ export const methods = {
 
   queryLibrary: method<typeof s.libraryQuery, LibraryPage>(s.libraryQuery),
   getFacets: method<typeof s.libraryFilter, Facets>(s.libraryFilter),
+  clipRowsByIds: method<typeof s.clipRowsArgs, ClipRowsAnswer>(s.clipRowsArgs),
   getClip: method<typeof s.clipIdArg, ClipDetail | null>(s.clipIdArg),
   setFavorite: method<typeof s.favoriteArgs, { changed: number }>(s.favoriteArgs),
   tagClips: method<typeof s.tagArgs, { changed: number }>(s.tagArgs),

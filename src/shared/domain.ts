@@ -195,6 +195,13 @@ export interface LibraryPage {
   offset: number
 }
 
+/** The rows of named clips (`clipRowsByIds`): a deleted id has no row; `matching` lists
+ * the ids whose row matches the filter that was sent (all of them without one). */
+export interface ClipRowsAnswer {
+  rows: ClipRow[]
+  matching: string[]
+}
+
 export interface FacetCount {
   value: string
   count: number

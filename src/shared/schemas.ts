@@ -73,6 +73,11 @@ export const libraryQuery = libraryFilter.extend({
 })
 
 export const clipIdArg = z.strictObject({ id: clipId })
+/** The rows a library change names (at most 500 per read, the largest page). */
+export const clipRowsArgs = z.strictObject({
+  ids: z.array(clipId).min(1).max(500),
+  filter: libraryFilter.optional()
+})
 export const clipIdsArg = z.strictObject({ ids: z.array(clipId).min(1).max(MAX_IDS) })
 export const clipFileArg = z.strictObject({ id: clipId, kind: mediaKind.optional() })
 export const favoriteArgs = z.strictObject({

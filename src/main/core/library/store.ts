@@ -18,6 +18,7 @@ import { filesToFetchAgain, queueWithLink } from './missing-files'
 import { isInside } from './naming'
 import { getClip, listClipsForCli, queryClips } from './queries/clips'
 import { facets } from './queries/facets'
+import { clipRowsByIds } from './queries/rows-by-id'
 import { listTasks } from './queries/task-list'
 import { createPlaylists } from './playlists'
 import { createPlayQueue } from './queue/store'
@@ -247,6 +248,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     // Reading
     query: (q) => queryClips(db, mode, q),
     facets: (filter) => facets(db, mode, filter),
+    rowsByIds: (ids, filter) => clipRowsByIds(db, mode, ids, filter),
     getClip: (id) => getClip(db, libraryDir, id),
     listClipsForCli: (filter) => listClipsForCli(db, mode, libraryDir, filter),
     listTasks: () => listTasks(db),

@@ -1,4 +1,5 @@
 import type {
+  ClipRowsAnswer,
   ClipStem,
   ClipDetail,
   Facets,
@@ -160,6 +161,8 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   recordTaskResults(tasks: NormalizedTask[], now: number, opts: { downloadVideo: boolean }): void
   query(q: LibraryQuery): LibraryPage
   facets(filter: LibraryFilter): Facets
+  /** The slim rows of these clips (at most 500), and which of them match `filter`. */
+  rowsByIds(ids: readonly string[], filter?: LibraryFilter): ClipRowsAnswer
   getClip(id: string): ClipDetail | null
   listClipsForCli(filter: LibraryFilter & { limit?: number }): CliClip[]
   listTasks(): TaskRow[]
