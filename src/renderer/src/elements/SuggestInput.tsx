@@ -42,7 +42,9 @@ export function matchSuggestions(
 }
 
 /** A text input with a suggestion list (ARIA 1.2 combobox): arrows move through the
- * suggestions, Enter takes the highlighted one or the typed text, Escape closes the list. */
+ * suggestions, Enter takes the highlighted one or the typed text. Escape closes the list
+ * when it is open and otherwise goes on to the dialog around the input. The list sits in
+ * the flow under the input, so it moves what follows instead of covering it. */
 export function SuggestInput({
   value,
   onChange,
@@ -109,7 +111,10 @@ export function SuggestInput({
           setOpen(true)
           setHighlight(-1)
         }}
-        onFocus={() => setOpen(true)}
+        // Not on focus: a dialog that focuses this input on open would show the list at
+        // once, over nothing the user asked for, and its first Escape would only close
+        // the list (issue 13, defect 8). Typing, the arrows or a click open it.
+        onClick={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />

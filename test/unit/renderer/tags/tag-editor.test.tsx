@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { matchSuggestions } from '../../../../src/renderer/src/elements/SuggestInput'
+import { tagsOnClips } from '../../../../src/renderer/src/features/library/bulk'
 import { TagEditor } from '../../../../src/renderer/src/features/tags/TagEditor'
 import { useLibraryUiStore } from '../../../../src/renderer/src/store/library-ui-store'
 import { installFakeLibrary, makeRow, setupLibraryTests } from '../library/support'
@@ -82,5 +83,30 @@ describe('editing the tags of selected clips', () => {
     expect(useLibraryUiStore.getState().dialog).not.toBeNull()
     fireEvent.keyDown(input, { key: 'Escape' })
     expect(useLibraryUiStore.getState().dialog).toBeNull()
+  })
+
+  it('opens without a suggestion list, so one Escape closes it (issue 13, defect 8)', async () => {
+    installFakeLibrary([a, b, other])
+    useLibraryUiStore.getState().actions.openDialog({ kind: 'tags', rows: [a] })
+    render(<TagEditor rows={[a]} />)
+    const input = screen.getByRole('combobox', { name: 'Add a tag' })
+    await waitFor(() => expect(document.activeElement).toBe(input))
+    expect(input.getAttribute('aria-expanded')).toBe('false')
+    expect(screen.queryAllByRole('option')).toEqual([])
+    fireEvent.keyDown(input, { key: 'Escape' })
+    expect(useLibraryUiStore.getState().dialog).toBeNull()
+  })
+})
+
+describe('tags on clips', () => {
+  it('counts one tag per identity, whatever its spelling (issue 13, defect 8)', () => {
+    const rows = [
+      makeRow(1, { userTags: ['night drive'] }),
+      makeRow(2, { userTags: ['Night Drive', 'chill'] })
+    ]
+    expect(tagsOnClips(rows)).toEqual([
+      { name: 'chill', count: 1 },
+      { name: 'night drive', count: 2 }
+    ])
   })
 })

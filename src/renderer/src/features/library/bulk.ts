@@ -1,5 +1,5 @@
 import type { ClipRow } from '../../../../shared/domain'
-import { compareNames } from '../../../../shared/text'
+import { compareNames, tagKey } from '../../../../shared/text'
 import { call } from '../../lib/bridge'
 import { chunkIds } from '../../lib/id-chunks'
 
@@ -35,12 +35,16 @@ export function favoriteTarget(rows: readonly ClipRow[]): boolean {
   return rows.length === 0 || !rows.every((row) => row.favorite)
 }
 
-/** The user tags on a set of clips with how many of them carry each. */
+/** The user tags on a set of clips with how many of them carry each. Tags are counted by
+ * their identity (shared/text.ts `tagKey`), as the core stores them: `night drive` and
+ * `Night Drive` are one tag, shown with the first spelling met. */
 export function tagsOnClips(rows: readonly ClipRow[]): { name: string; count: number }[] {
-  const counts = new Map<string, number>()
+  const counts = new Map<string, { name: string; count: number }>()
   for (const row of rows)
-    for (const tag of row.userTags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
-  return [...counts]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => compareNames(a.name, b.name))
+    for (const tag of row.userTags) {
+      const key = tagKey(tag)
+      const seen = counts.get(key)
+      counts.set(key, { name: seen?.name ?? tag, count: (seen?.count ?? 0) + 1 })
+    }
+  return [...counts.values()].sort((a, b) => compareNames(a.name, b.name))
 }

@@ -5,7 +5,7 @@ import { formatCount } from '../../elements/intl-format'
 import { ModalDialog } from '../../elements/ModalDialog'
 import { SuggestInput } from '../../elements/SuggestInput'
 import { useLocale } from '../../hooks/useLocale'
-import { compareNames } from '../../../../shared/text'
+import { compareNames, tagKey } from '../../../../shared/text'
 import { normalizeTag, useLibraryTagsStore } from '../../store/library-tags-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { tagsOnClips } from '../library/bulk'
@@ -42,11 +42,16 @@ export function TagEditor({ rows }: { rows: ClipRow[] }): JSX.Element {
     setText('')
     try {
       await tagActions.tagClips(ids, { add: [name] })
-      const tag = normalizeTag(name)
+      // The core keeps one tag per identity (tagKey) under the spelling it first stored:
+      // show that one, never a second chip for `  Night   Drive ` beside `night drive`.
+      const key = tagKey(name)
+      const stored = useLibraryTagsStore.getState().tags.find((item) => tagKey(item.name) === key)
+      const tag = stored?.name ?? normalizeTag(name)
       setOnClips((list) =>
-        [...list.filter((item) => item.name !== tag), { name: tag, count: rows.length }].sort(
-          (a, b) => compareNames(a.name, b.name)
-        )
+        [
+          ...list.filter((item) => tagKey(item.name) !== key),
+          { name: tag, count: rows.length }
+        ].sort((a, b) => compareNames(a.name, b.name))
       )
       setStatus({ kind: 'info', text: t('tags.added', { tag, count: rows.length, n }) })
       refreshAfterTagChange()
@@ -58,7 +63,7 @@ export function TagEditor({ rows }: { rows: ClipRow[] }): JSX.Element {
   const remove = async (name: string): Promise<void> => {
     try {
       await tagActions.tagClips(ids, { remove: [name] })
-      setOnClips((list) => list.filter((item) => item.name !== name))
+      setOnClips((list) => list.filter((item) => tagKey(item.name) !== tagKey(name)))
       setStatus({ kind: 'info', text: t('tags.removed', { tag: name, count: rows.length, n }) })
       refreshAfterTagChange()
     } catch (error) {
