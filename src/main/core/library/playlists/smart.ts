@@ -18,11 +18,16 @@ export interface SmartSql {
   limit: number
 }
 
+/** `dense`: the rule matches many clips (more than DENSE_MATCHES), so "never played" must
+ * not drive the query: through the plays index SQLite would sort every unplayed clip
+ * (80 000 at 100 000 clips: 0.5–1 s) where walking the sort's own index finds the first
+ * page at once (0.1–0.8 ms). With few matches the plays index is the better start. */
 export function smartSql(
   rule: SmartRule,
   mode: SearchMode,
   now: number,
-  matches: number | null = null
+  matches: number | null = null,
+  dense = false
 ): SmartSql {
   const base = filterSql(rule.filter, mode, matches)
   const parts = [base.sql]
@@ -36,7 +41,7 @@ export function smartSql(
   if (rule.playedWithinDays !== undefined) {
     add('c.last_played_at >= ?', now - rule.playedWithinDays * DAY_MS)
   }
-  if (rule.neverPlayed === true) add('c.plays = 0')
+  if (rule.neverPlayed === true) add(dense ? '+c.plays = 0' : 'c.plays = 0')
   if (rule.minPlays !== undefined && rule.minPlays > 0) add('c.plays >= ?', rule.minPlays)
   return {
     where: { sql: parts.join(' AND '), params },
