@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channelOf, EVENT_NAMES, METHOD_NAMES } from '../shared/channels'
 import type { EventName, Events, MethodName, Result, SongshelfApi } from '../shared/contract'
 
@@ -22,13 +22,21 @@ function on<E extends EventName>(event: E, listener: (payload: Events[E]) => voi
   }
 }
 
+// Dropped files become paths here, not in the page: Electron removed File.path in 32, and
+// its docs (api/web-utils.md) put webUtils.getPathForFile in the preload and advise not to
+// hand full paths to web content. A File built in JS has no path ('') and main refuses it.
+function previewImportFiles(files: readonly File[]): Promise<Result<unknown>> {
+  const paths = [...files].map((file) => webUtils.getPathForFile(file))
+  return ipcRenderer.invoke(channelOf('previewImport'), { paths }) as Promise<Result<unknown>>
+}
+
 // The object is built from METHOD_NAMES, so no compile-time check can see its keys (a
 // `satisfies` on the cast result could never fail). What holds it to the contract:
 // contract.ts proves at compile time that METHOD_NAMES is exactly the contract's methods,
 // and ipc.test.ts ("exposes exactly the contract") compares the exposed keys with them.
 export function buildApi(): SongshelfApi {
   const methods = Object.fromEntries(METHOD_NAMES.map((name) => [name, invoker(name)]))
-  return Object.freeze({ ...methods, on }) as SongshelfApi
+  return Object.freeze({ ...methods, on, previewImportFiles }) as SongshelfApi
 }
 
 contextBridge.exposeInMainWorld('songshelf', buildApi())

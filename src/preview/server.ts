@@ -12,6 +12,7 @@ import {
   sameToken
 } from './guard'
 import { serveStatic } from './static-files'
+import { UPLOAD_LIMITS, UploadStaging } from './upload'
 
 // The web preview's stand-in for IPC: the built renderer plus the real core behind
 // loopback HTTP. Every call and every media request needs the token; it binds to
@@ -77,6 +78,9 @@ export async function startPreviewServer(options: {
   const { core } = options
   const limiter = new FailedAuthLimiter(options.now, options.maxFailedAuth)
   let port = 0
+  const staging = new UploadStaging()
+  /** Which staged batch a previewed import reads, so the batch goes once it has run. */
+  const planBatches = new Map<string, string>()
   /** The token check shared by every route: false means an answer was already sent. */
   const authorized = (res: ServerResponse, given: string): boolean => {
     const wait = limiter.retryAfterSec()
@@ -115,17 +119,39 @@ export async function startPreviewServer(options: {
       } catch {
         payload = Symbol('invalid json')
       }
+      const name = url.pathname.slice('/api/call/'.length)
       const result =
         typeof payload === 'symbol' || body === null
           ? { ok: false, error: { code: 'invalid_request', message: 'Invalid request.' } }
-          : await dispatch(
-              core.handlers,
-              url.pathname.slice('/api/call/'.length),
-              payload ?? undefined
-            )
+          : await dispatch(core.handlers, name, payload ?? undefined)
+      await followStaging(name, payload, result)
       const text = JSON.stringify(result)
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
       return void res.end(text)
+    }
+    if (url.pathname.startsWith('/api/upload/')) {
+      if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end()
+      if (!authorized(res, String(req.headers['x-songshelf-token'] ?? ''))) return
+      // Like the calls: a type a cross-origin page cannot send without a preflight.
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+      if (type !== 'application/octet-stream') {
+        req.resume()
+        return void res.writeHead(415, { Accept: 'application/octet-stream' }).end()
+      }
+      if (Number(req.headers['content-length'] ?? 0) > UPLOAD_LIMITS.fileBytes) {
+        req.resume()
+        return void res.writeHead(413).end()
+      }
+      const outcome = await staging.receive(
+        url.pathname.slice('/api/upload/'.length),
+        url.searchParams.get('name') ?? '',
+        req
+      )
+      res.writeHead(outcome.ok ? 200 : outcome.status, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store'
+      })
+      return void res.end(JSON.stringify(outcome.ok ? { path: outcome.path } : outcome))
     }
     if (url.pathname === '/api/events') {
       if (!authorized(res, url.searchParams.get('token') ?? '')) return
@@ -164,6 +190,24 @@ export async function startPreviewServer(options: {
     serveStatic(options.rendererDir, url.pathname, res)
   }
 
+  /** Staged uploads are kept from the preview that reads them until the import ran. */
+  async function followStaging(name: string, payload: unknown, result: unknown): Promise<void> {
+    const answer = result as { ok: boolean; value?: { planId?: unknown } }
+    const args = (payload ?? {}) as { paths?: unknown; planId?: unknown }
+    if (name === 'previewImport' && answer.ok && Array.isArray(args.paths)) {
+      const batch = staging.batchOf(args.paths.filter((p): p is string => typeof p === 'string'))
+      const planId = answer.value?.planId
+      if (batch !== null && typeof planId === 'string') planBatches.set(planId, batch)
+    }
+    if (name === 'runImport' && typeof args.planId === 'string') {
+      const batch = planBatches.get(args.planId)
+      if (batch !== undefined && answer.ok) {
+        planBatches.delete(args.planId)
+        await staging.release(batch)
+      }
+    }
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
@@ -174,9 +218,9 @@ export async function startPreviewServer(options: {
     token,
     server,
     close: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      })
+      }).then(() => staging.close())
   }
 }

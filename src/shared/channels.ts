@@ -60,7 +60,9 @@ export const METHOD_NAMES = [
   'queueMove',
   'clearQueue',
   'setQueueOptions',
-  'clipRowsByIds'
+  'clipRowsByIds',
+  'previewImport',
+  'runImport'
 ] as const
 
 export const EVENT_NAMES = [
@@ -68,7 +70,8 @@ export const EVENT_NAMES = [
   'library-changed',
   'sync-state',
   'menu-command',
-  'queue-changed'
+  'queue-changed',
+  'import-progress'
 ] as const
 
 export const MENU_COMMANDS = [

@@ -14,6 +14,8 @@ import * as s from './schemas'
 import * as p from './playlist-schemas'
 import * as h from './history-schemas'
 import * as q from './queue-schemas'
+import * as im from './import-schemas'
+import type { ImportPlan, ImportProgress, ImportReport } from './import'
 import type { QueueState, QueueWindow } from './queue'
 import type { HistoryEntry } from './history'
 import type { RedownloadResult } from './redownload'
@@ -99,7 +101,10 @@ export const methods = {
   queueRemove: method<typeof q.queueIndexArg, QueueState>(q.queueIndexArg),
   queueMove: method<typeof q.queueMoveArgs, QueueState>(q.queueMoveArgs),
   clearQueue: method<typeof s.noArgs, QueueState>(s.noArgs),
-  setQueueOptions: method<typeof q.queueOptionsArgs, QueueState>(q.queueOptionsArgs)
+  setQueueOptions: method<typeof q.queueOptionsArgs, QueueState>(q.queueOptionsArgs),
+
+  previewImport: method<typeof im.previewImportArgs, ImportPlan>(im.previewImportArgs),
+  runImport: method<typeof im.runImportArgs, ImportReport>(im.runImportArgs)
 } as const
 
 export type Methods = typeof methods
@@ -122,6 +127,8 @@ export interface Events {
   'menu-command': { command: MenuCommand; clipId?: string }
   /** The play queue changed (entries, order or current entry), by any window or process. */
   'queue-changed': QueueState
+  /** A running import's reading or copying step (runImport answers when it is done). */
+  'import-progress': ImportProgress
 }
 export type EventName = (typeof EVENT_NAMES)[number]
 export const eventNames: readonly EventName[] = EVENT_NAMES
@@ -138,6 +145,10 @@ export type SongshelfApi = {
   [M in MethodName]: (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** Previews importing dropped files: Electron resolves their paths in the preload
+   * (webUtils.getPathForFile; File.path is gone since Electron 32), the web preview
+   * uploads them to a staging folder first. The page never builds a path itself. */
+  previewImportFiles(files: readonly File[]): Promise<Result<ImportPlan>>
 }
 
 export const methodNames: readonly MethodName[] = METHOD_NAMES

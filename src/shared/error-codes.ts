@@ -47,7 +47,12 @@ export const APP_ERROR_CODES = [
   'playlist_not_found',
   'smart_playlist',
   'not_smart',
-  'already_syncing'
+  'already_syncing',
+  'invalid_path',
+  'import_plan_gone',
+  'import_busy',
+  'upload_too_large',
+  'upload_failed'
 ] as const
 
 /** The connection test's reasons beyond the gateway's own codes. */

@@ -72,6 +72,8 @@ function hostileValue(): fc.Arbitrary<unknown> {
       'http://127.0.0.1:1/',
       'javascript:alert(1)',
       'file:///etc/passwd',
+      // Shaped like an id the core hands out (an import plan's), so it gets past parsing.
+      '6f1b3c2a-1d4e-4f5a-8b6c-7d8e9f0a1b2c',
       '__proto__',
       'constructor',
       'move',
@@ -108,7 +110,7 @@ function payloadFor(name: MethodName): fc.Arbitrary<unknown> {
     requiredKeys: []
   })
   return fc.oneof(
-    { weight: 3, arbitrary: shaped },
+    { weight: 6, arbitrary: shaped },
     { weight: 1, arbitrary: fc.anything() },
     { weight: 1, arbitrary: fc.jsonValue() },
     { weight: 1, arbitrary: fc.constantFrom(undefined, null, {}, [], '', 0) }

@@ -133,17 +133,26 @@ describe('preload', () => {
         invoke,
         on: (channel: string, l: (...args: unknown[]) => void) => listeners.set(channel, l),
         removeListener: (channel: string) => listeners.delete(channel)
-      }
+      },
+      webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` }
     }))
     await import('../../../src/preload/index')
     expect(Object.keys(exposed)).toEqual(['songshelf'])
     const api = exposed['songshelf'] as Record<string, unknown>
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on'].sort())
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on', 'previewImportFiles'].sort())
     expect(Object.isFrozen(api)).toBe(true)
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
 
     await (api['getClip'] as (r: unknown) => Promise<unknown>)({ id: 'abc' })
     expect(invoke).toHaveBeenCalledWith('songshelf:getClip', { id: 'abc' })
+    // Dropped files reach main as paths resolved by webUtils, through the checked channel.
+    await (api['previewImportFiles'] as (f: unknown[]) => Promise<unknown>)([
+      { name: 'a.mp3' },
+      { name: 'b.txt' }
+    ])
+    expect(invoke).toHaveBeenCalledWith('songshelf:previewImport', {
+      paths: ['/dropped/a.mp3', '/dropped/b.txt']
+    })
 
     const got: unknown[] = []
     const off = (api['on'] as (e: string, l: (p: unknown) => void) => () => void)(

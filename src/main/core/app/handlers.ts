@@ -11,6 +11,7 @@ import { safeFileName } from '../library/naming'
 import { playlistHandlers } from './playlist-handlers'
 import { historyHandlers } from './history-handlers'
 import { queueHandlers } from './queue-handlers'
+import { importHandlers } from './import-handlers'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
 import type { EventHub } from './events'
@@ -226,6 +227,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     ...playlistHandlers(lib),
     ...historyHandlers(lib),
-    ...queueHandlers(lib, events)
+    ...queueHandlers(lib, events),
+    ...importHandlers(lib, events, host.dataDir)
   }
 }

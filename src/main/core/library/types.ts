@@ -16,6 +16,7 @@ import type { AppErrorCode } from '../../../shared/error-codes'
 import type { RedownloadStore, SyncStore } from '../sync/store-port'
 import type { HistoryEntry } from '../../../shared/history'
 import type { ImportReport } from '../../../shared/import'
+import type { ImportOptions } from './import/run'
 import type { ListenEvent } from './history'
 import type { Playlists } from './playlists'
 import type { PlayQueue } from './queue/store'
@@ -201,7 +202,7 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   clearHistory(opts?: { resetCounts?: boolean }): number
   /** Copies existing mp3s into the library (or, with dryRun, only says what it would do);
    * the source files are only read (import/run.ts). */
-  importFiles(paths: string[], opts?: { dryRun?: boolean }): Promise<ImportReport>
+  importFiles(paths: string[], opts?: ImportOptions): Promise<ImportReport & { truncated: boolean }>
   /** Saved and smart playlists, mirrored into the library folder as M3U8. */
   readonly playlists: Playlists
   /** The play queue, held by reference in the index (queue/store.ts). */

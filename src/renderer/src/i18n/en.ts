@@ -10,6 +10,7 @@ import { tagsEn } from './locales/tags.en'
 import { tasksEn } from './locales/tasks.en'
 import { livingEn } from './locales/living.en'
 import { everydayEn } from './locales/everyday.en'
+import { importEn } from './locales/import.en'
 
 // English strings, one file per feature area in locales/. The zh-CN files must have
 // exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
@@ -28,7 +29,8 @@ export const en = {
   living: livingEn,
   gestures: gesturesEn,
   everyday: everydayEn,
-  errors: errorsEn
+  errors: errorsEn,
+  importing: importEn
 }
 
 export type Messages = typeof en

@@ -11,6 +11,7 @@ import { tagsZhCN } from './locales/tags.zh-CN'
 import { tasksZhCN } from './locales/tasks.zh-CN'
 import { livingZhCN } from './locales/living.zh-CN'
 import { everydayZhCN } from './locales/everyday.zh-CN'
+import { importZhCN } from './locales/import.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
@@ -27,5 +28,6 @@ export const zhCN: Messages = {
   living: livingZhCN,
   gestures: gesturesZhCN,
   everyday: everydayZhCN,
-  errors: errorsZhCN
+  errors: errorsZhCN,
+  importing: importZhCN
 }

@@ -7,6 +7,7 @@ import type {
   SongshelfApi
 } from '../../../shared/contract'
 import type { MediaKind } from '../../../shared/domain'
+import type { ImportPlan } from '../../../shared/import'
 import { createWebTransport, previewToken } from './web-transport'
 
 // The only module that talks to main. Components and stores call `call()`; tests swap
@@ -67,6 +68,14 @@ export function onEvent<E extends EventName>(
   listener: (payload: Events[E]) => void
 ): () => void {
   return resolveApi().on(event, listener)
+}
+
+/** The import preview of dropped files (the preload or the preview resolves their paths). */
+export async function previewImportFiles(files: readonly File[]): Promise<ImportPlan> {
+  const result = await resolveApi().previewImportFiles(files)
+  if (!result.ok)
+    throw new BridgeError(result.error.code, result.error.message, result.error.params)
+  return result.value
 }
 
 /** True in Electron, where dragging rows out starts the OS's native file drag. */

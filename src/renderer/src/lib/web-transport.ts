@@ -56,5 +56,29 @@ export function createWebTransport(token: string): SongshelfApi {
     listeners.set(event, set)
     return () => set.delete(wrapped)
   }
+  // No paths in a browser: each dropped file is uploaded to the preview's staging folder
+  // (preview/upload.ts) and the preview then reads the staged copies.
+  api.previewImportFiles = async (files: readonly File[]): Promise<Result<unknown>> => {
+    const batch = crypto.randomUUID()
+    const paths: string[] = []
+    try {
+      for (const file of files) {
+        const response = await fetch(`/api/upload/${batch}?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Songshelf-Token': token },
+          body: file
+        })
+        if (!response.ok) {
+          const code = response.status === 413 ? 'upload_too_large' : 'upload_failed'
+          return { ok: false, error: { code, message: `The file ${file.name} was not taken.` } }
+        }
+        paths.push(((await response.json()) as { path: string }).path)
+      }
+    } catch {
+      return { ok: false, error: { code: 'transport', message: 'Songshelf is not running.' } }
+    }
+    const preview = api['previewImport'] as (request: unknown) => Promise<Result<unknown>>
+    return preview({ paths })
+  }
   return api as SongshelfApi
 }

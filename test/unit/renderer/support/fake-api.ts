@@ -50,6 +50,11 @@ export function installFakeApi(given: FakeHandlers = {}): FakeApi {
     listeners.set(event, set)
     return () => set.delete(listener)
   }
+  // As Electron's preload: each dropped file becomes a path, then one previewImport call.
+  api.previewImportFiles = (files: readonly File[]): Promise<Result<unknown>> =>
+    (api['previewImport'] as (request: unknown) => Promise<Result<unknown>>)({
+      paths: files.map((file) => `/dropped/${file.name}`)
+    })
   const fake = api as SongshelfApi
   setBridgeApi(fake, { base: '/media/clip', query: '' })
   const installed: FakeApi = {

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path'
 import { parseFile } from 'music-metadata'
+import type { ImportIdSource } from '../../../../shared/import'
 import { cleanText } from '../../../../shared/text'
 
 // What an existing audio file says about itself: its Suno clip id (from Songshelf's or
@@ -16,6 +17,7 @@ export interface FileFacts {
   clipId: string | null
   /** Where the id was found, in plain words. */
   idSource: string | null
+  idKind: ImportIdSource | null
   title: string
   artist: string | null
   lyrics: string | null
@@ -35,18 +37,19 @@ function textsOf(value: unknown): string[] {
 /** The id from tag frames (music-metadata's `native` lists), or null. */
 export function idFromFrames(
   native: Record<string, { id: string; value: unknown }[]>
-): { id: string; source: string } | null {
+): { id: string; source: string; kind: ImportIdSource } | null {
   const frames = Object.values(native).flat()
   for (const frame of frames) {
     if (!ID_FRAMES.has(frame.id.toUpperCase())) continue
     const value = textsOf(frame.value)[0]?.trim() ?? ''
-    if (CLIP_ID.test(value)) return { id: value.toLowerCase(), source: `tag ${frame.id.slice(5)}` }
+    if (CLIP_ID.test(value))
+      return { id: value.toLowerCase(), source: `tag ${frame.id.slice(5)}`, kind: 'tag' }
   }
   for (const frame of frames) {
     for (const text of textsOf(frame.value)) {
       const link = SONG_LINK.exec(text)
       if (link?.[1] !== undefined)
-        return { id: link[1].toLowerCase(), source: 'suno.com link in the tags' }
+        return { id: link[1].toLowerCase(), source: 'suno.com link in the tags', kind: 'link' }
     }
   }
   return null
@@ -79,6 +82,7 @@ export async function readFacts(path: string): Promise<FileFacts | null> {
   return {
     clipId: fromTags?.id ?? fromName,
     idSource: fromTags?.source ?? (fromName === null ? null : 'id in the file name'),
+    idKind: fromTags?.kind ?? (fromName === null ? null : 'name'),
     title,
     artist: common.artist ?? null,
     lyrics: common.lyrics?.find((l) => typeof l.text === 'string' && l.text !== '')?.text ?? null,

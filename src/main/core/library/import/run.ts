@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, extname, join, resolve } from 'node:path'
 import type { NormalizedClip } from '../../../../shared/domain'
-import type { ImportItem, ImportReport } from '../../../../shared/import'
+import type {
+  ImportItem,
+  ImportProgress,
+  ImportReasonCode,
+  ImportReport
+} from '../../../../shared/import'
 import { writeFileAtomic } from '../atomic'
 import type { Db } from '../db'
 import { ensureStem } from '../files'
@@ -34,15 +39,25 @@ interface Planned extends ImportItem {
   facts: FileFacts | null
 }
 
-async function collect(paths: readonly string[], out: string[]): Promise<void> {
+/** What a caller may ask of an import beyond the paths. */
+export interface ImportOptions {
+  dryRun?: boolean
+  /** Files walked at most (default 20,000); the report says when more were left out. */
+  maxFiles?: number
+  /** Called as tags are read and as files are copied. */
+  onProgress?: (progress: Omit<ImportProgress, 'planId'>) => void
+}
+
+async function collect(paths: readonly string[], out: string[], max: number): Promise<void> {
   for (const path of paths) {
-    if (out.length >= MAX_FILES) return
+    if (out.length >= max) return
     const info = await stat(path).catch(() => null)
     if (info?.isDirectory() === true) {
       const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort()
       await collect(
         names.map((n) => join(path, n)),
-        out
+        out,
+        max
       )
     } else out.push(resolve(path))
   }
@@ -53,44 +68,58 @@ function localId(bytes: Buffer): string {
 }
 
 /** What importing these files or folders would do, file by file. */
-export async function planImport(ctx: ImportCtx, paths: readonly string[]): Promise<Planned[]> {
+export async function planImport(
+  ctx: ImportCtx,
+  paths: readonly string[],
+  opts: Pick<ImportOptions, 'maxFiles' | 'onProgress'> = {}
+): Promise<{ items: Planned[]; truncated: boolean }> {
+  const max = opts.maxFiles ?? MAX_FILES
   const files: string[] = []
-  await collect(paths, files)
+  // One more than the bound tells "exactly the bound" from "more were left out".
+  await collect(paths, files, max + 1)
+  const truncated = files.length > max
+  if (truncated) files.length = max
   const seen = new Map<string, string>()
   const out: Planned[] = []
   for (const source of files) {
-    const skip = (reason: string, title = '', clipId: string | null = null): void => {
-      out.push({ source, action: 'skip', clipId, title, reason, facts: null })
+    opts.onProgress?.({ phase: 'reading', done: out.length, total: files.length })
+    const skip = (
+      code: ImportReasonCode,
+      reason: string,
+      title = '',
+      clipId: string | null = null
+    ): void => {
+      out.push({ source, action: 'skip', clipId, title, reason, code, idSource: null, facts: null })
     }
     if (isInside(ctx.libraryDir, source)) {
-      skip('It is already inside the library folder.')
+      skip('inside_library', 'It is already inside the library folder.')
       continue
     }
     const exists = await stat(source).catch(() => null)
     if (exists?.isFile() !== true) {
-      skip('There is no such file.')
+      skip('missing', 'There is no such file.')
       continue
     }
     if (extname(source).toLowerCase() !== '.mp3') {
-      skip('Only mp3 files can be imported.')
+      skip('not_mp3', 'Only mp3 files can be imported.')
       continue
     }
     const facts = await readFacts(source)
     if (facts === null) {
-      skip('This is not an mp3 that can be read.')
+      skip('unreadable', 'This is not an mp3 that can be read.')
       continue
     }
     const clipId = facts.clipId ?? localId(await readFile(source))
     const twin = seen.get(clipId)
     if (twin !== undefined) {
-      skip(`The same song as ${twin}.`, facts.title, clipId)
+      skip('same_song', `The same song as ${twin}.`, facts.title, clipId)
       continue
     }
     seen.set(clipId, source)
     const known = ctx.store.getClip(clipId)
     const hasAudio = known?.files.some((f) => f.kind === 'audio' && f.state === 'done') === true
     if (known !== null && hasAudio) {
-      skip('This song is already in the library.', known.title, clipId)
+      skip('in_library', 'This song is already in the library.', known.title, clipId)
     } else if (known !== null) {
       out.push({
         source,
@@ -98,6 +127,8 @@ export async function planImport(ctx: ImportCtx, paths: readonly string[]): Prom
         clipId,
         title: known.title,
         reason: `Fills in the audio of a song the library knows (${facts.idSource ?? 'same file'}).`,
+        code: 'fills_audio',
+        idSource: facts.idKind,
         facts
       })
     } else {
@@ -110,11 +141,14 @@ export async function planImport(ctx: ImportCtx, paths: readonly string[]): Prom
           facts.idSource === null
             ? 'No Suno id found: imported as a local song.'
             : `Suno clip id from the ${facts.idSource}.`,
+        code: facts.idSource === null ? 'local_song' : 'suno_id',
+        idSource: facts.idKind,
         facts
       })
     }
   }
-  return out
+  opts.onProgress?.({ phase: 'reading', done: out.length, total: files.length })
+  return { items: out, truncated }
 }
 
 function clipOf(clipId: string, facts: FileFacts, at: number): NormalizedClip {
@@ -180,9 +214,9 @@ async function copyInto(ctx: ImportCtx, item: Planned): Promise<void> {
 export async function importFiles(
   ctx: ImportCtx,
   paths: readonly string[],
-  opts: { dryRun?: boolean } = {}
-): Promise<ImportReport> {
-  const plan = await planImport(ctx, paths)
+  opts: ImportOptions = {}
+): Promise<ImportReport & { truncated: boolean }> {
+  const { items: plan, truncated } = await planImport(ctx, paths, opts)
   const dryRun = opts.dryRun === true
   if (!dryRun) {
     const fresh = plan.filter((item) => item.action === 'import')
@@ -213,9 +247,12 @@ export async function importFiles(
       // Imported songs are not a gateway task: nothing to poll, nothing in the task list.
       if (!hadTask) ctx.store.removeTask(IMPORT_TASK)
     }
-    for (const item of plan) {
-      if (item.action !== 'skip') await copyInto(ctx, item)
+    const copies = plan.filter((item) => item.action !== 'skip')
+    for (const [done, item] of copies.entries()) {
+      opts.onProgress?.({ phase: 'copying', done, total: copies.length })
+      await copyInto(ctx, item)
     }
+    opts.onProgress?.({ phase: 'copying', done: copies.length, total: copies.length })
   }
   const count = (action: ImportItem['action']): number =>
     plan.filter((item) => item.action === action).length
@@ -224,6 +261,7 @@ export async function importFiles(
     items: plan.map(({ facts: _facts, ...item }) => item),
     imported: count('import'),
     merged: count('merge'),
-    skipped: count('skip')
+    skipped: count('skip'),
+    truncated
   }
 }

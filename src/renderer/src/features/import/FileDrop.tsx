@@ -2,13 +2,14 @@ import { useEffect, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTasksStore } from '../../store/tasks-store'
 import { activeClipDrag } from '../playlists/clip-drag'
-import { readDroppedFiles } from './dropped-files'
+import { kindOfFile, readDroppedFiles } from './dropped-files'
+import { ImportPreview } from './ImportPreview'
 import './file-drop.css'
 
 type Outcome =
   | { kind: 'added'; added: number; known: number; files: string }
   | { kind: 'noIds'; files: string }
-  | { kind: 'skipped'; audio: number; other: number; tooLarge: number }
+  | { kind: 'skipped'; other: number; tooLarge: number }
   | { kind: 'error'; message: string }
 
 /** True for a drag of files from outside (not rows dragged within the window). */
@@ -16,12 +17,22 @@ function isFileDrag(event: DragEvent): boolean {
   return activeClipDrag() === null && (event.dataTransfer?.types.includes('Files') ?? false)
 }
 
-/** Files dropped anywhere on the window: the task ids inside text files are added (the
- * same extraction as a paste); what cannot be used is said, in plain words. */
+/** True when the drop holds audio or a folder: then it is an import, shown first as a
+ * preview. Folders are told by their entry; it must be read while the drop event runs. */
+function isImportDrop(event: DragEvent, files: readonly File[]): boolean {
+  const items = [...(event.dataTransfer?.items ?? [])]
+  const folder = items.some((item) => item.webkitGetAsEntry?.()?.isDirectory === true)
+  return folder || files.some((file) => kindOfFile(file) === 'audio')
+}
+
+/** Files dropped anywhere on the window: audio files and folders open the import preview;
+ * otherwise the task ids inside text files are added (the same extraction as a paste);
+ * what cannot be used is said, in plain words. */
 export function FileDrop(): JSX.Element {
   const { t } = useTranslation()
   const [over, setOver] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [importing, setImporting] = useState<File[] | null>(null)
 
   useEffect(() => {
     let depth = 0
@@ -46,6 +57,11 @@ export function FileDrop(): JSX.Element {
       if (!isFileDrag(event)) return
       event.preventDefault()
       const files = [...(event.dataTransfer?.files ?? [])]
+      if (isImportDrop(event, files)) {
+        setOutcome(null)
+        setImporting(files)
+        return
+      }
       void handle(files).then(setOutcome, (error: unknown) =>
         setOutcome({
           kind: 'error',
@@ -75,7 +91,6 @@ export function FileDrop(): JSX.Element {
   } else if (outcome?.kind === 'noIds') text = t('living.drop.noIds', { files: outcome.files })
   else if (outcome?.kind === 'skipped') {
     text = [
-      outcome.audio > 0 ? t('living.drop.audio', { count: outcome.audio }) : '',
       outcome.tooLarge > 0 ? t('living.drop.tooLarge', { count: outcome.tooLarge }) : '',
       outcome.other > 0 ? t('living.drop.other', { count: outcome.other }) : ''
     ]
@@ -85,6 +100,7 @@ export function FileDrop(): JSX.Element {
 
   return (
     <>
+      {importing !== null && <ImportPreview files={importing} onClose={() => setImporting(null)} />}
       {over && (
         <div className="file-drop-overlay" data-testid="file-drop-overlay" aria-hidden="true">
           <p>{t('living.drop.hint')}</p>
@@ -115,7 +131,6 @@ async function handle(files: File[]): Promise<Outcome> {
   if (reading.read.length === 0) {
     return {
       kind: 'skipped',
-      audio: reading.audio.length,
       other: reading.other.length,
       tooLarge: reading.tooLarge.length
     }

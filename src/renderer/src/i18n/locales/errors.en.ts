@@ -50,6 +50,12 @@ export const errorsEn = {
   not_smart: 'This playlist is not a smart playlist.',
   already_syncing:
     'Songshelf is already syncing this library (pid {{pid}} on {{host}}, started {{started}} UTC, by {{who}}).',
+  invalid_path:
+    'Only files and folders with a full path can be imported, and not a whole drive or Songshelf’s own data folder.',
+  import_plan_gone: 'This import preview is no longer available; drop the files again.',
+  import_busy: 'Another import is running; wait for it to finish.',
+  upload_too_large: 'A dropped file is larger than the preview takes (64 MB, 200 files a drop).',
+  upload_failed: 'The preview could not take the dropped files.',
   connected: 'The gateway accepted the key.',
   connected_single:
     'The gateway accepted the key. It has no batch route, so tasks are checked one at a time.',

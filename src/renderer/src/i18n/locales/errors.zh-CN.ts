@@ -43,6 +43,11 @@ export const errorsZhCN: typeof errorsEn = {
   not_smart: '这个播放列表不是智能播放列表。',
   already_syncing:
     'Songshelf 已在同步这个曲库（{{host}} 上的进程 {{pid}}，由 {{who}} 于 UTC {{started}} 启动）。',
+  invalid_path: '只能导入带完整路径的文件和文件夹，不能导入整个磁盘或 Songshelf 自己的数据文件夹。',
+  import_plan_gone: '这个导入预览已经失效；请重新拖入文件。',
+  import_busy: '另一个导入正在进行；请等它完成。',
+  upload_too_large: '拖入的文件超出了预览能接收的大小（每个 64 MB，每次 200 个文件）。',
+  upload_failed: '预览无法接收拖入的文件。',
   connected: '网关接受了密钥。',
   connected_single: '网关接受了密钥。它没有批量接口，所以任务会逐个检查。',
   no_address: '请先输入网关地址。',

@@ -102,14 +102,10 @@ export const livingEn = {
     limit: 'At most (songs)'
   },
   drop: {
-    hint: 'Drop a log, a JSON answer or a list to add the task ids inside',
+    hint: 'Drop mp3s or folders to import them, or a log, a JSON answer or a list to add the task ids inside',
     added_one: 'Added {{count, number}} task id from {{files}} ({{known}} already known).',
     added_other: 'Added {{count, number}} task ids from {{files}} ({{known}} already known).',
     noIds: 'No task id found in {{files}}.',
-    audio_one:
-      '{{count, number}} audio file: importing songs you already have is done with “songshelf import <folder>” for now.',
-    audio_other:
-      '{{count, number}} audio files: importing songs you already have is done with “songshelf import <folder>” for now.',
     tooLarge_one: '{{count, number}} file is larger than 2 MB and was not read.',
     tooLarge_other: '{{count, number}} files are larger than 2 MB and were not read.',
     other_one: '{{count, number}} file is neither text nor audio.',

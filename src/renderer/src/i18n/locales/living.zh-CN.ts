@@ -100,13 +100,10 @@ export const livingZhCN: typeof livingEn = {
     limit: '至多（首）'
   },
   drop: {
-    hint: '放下日志、JSON 应答或列表，添加其中的任务 ID',
+    hint: '放下 mp3 或文件夹以导入，或放下日志、JSON 应答或列表，添加其中的任务 ID',
     added_one: '已从 {{files}} 添加 {{count, number}} 个任务 ID（{{known}} 个已存在）。',
     added_other: '已从 {{files}} 添加 {{count, number}} 个任务 ID（{{known}} 个已存在）。',
     noIds: '在 {{files}} 中没有找到任务 ID。',
-    audio_one: '{{count, number}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
-    audio_other:
-      '{{count, number}} 个音频文件：目前请用“songshelf import <文件夹>”导入已有的歌曲。',
     tooLarge_one: '{{count, number}} 个文件超过 2 MB，未读取。',
     tooLarge_other: '{{count, number}} 个文件超过 2 MB，未读取。',
     other_one: '{{count, number}} 个文件既不是文本也不是音频。',
