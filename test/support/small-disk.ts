@@ -57,10 +57,11 @@ export function quotaFs(quota: { left: number }): DownloadFs {
       const file = await nodeDownloadFs.openForWrite(path, truncate)
       return {
         ...file,
-        write: async (chunk) => {
-          if (chunk.byteLength > quota.left) throw noSpace()
-          quota.left -= chunk.byteLength
-          await file.write(chunk)
+        write: async (chunks) => {
+          const bytes = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
+          if (bytes > quota.left) throw noSpace()
+          quota.left -= bytes
+          await file.write(chunks)
         }
       }
     }

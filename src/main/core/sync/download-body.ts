@@ -1,4 +1,6 @@
 import type { Hash } from 'node:crypto'
+import { Writable, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import type { MediaKind } from '../../../shared/domain'
 import { failure, isDiskFull, type DownloadFailure } from './download-outcome'
 import type { Watchdog } from './download-request'
@@ -12,8 +14,8 @@ import {
   type WritableFile
 } from './part-file'
 
-// Streams a response body into the `.part` file one chunk at a time, so memory stays
-// bounded whatever the file size. Nothing is written until the first bytes prove the
+// Pipes a response body (a Node stream) into the `.part` file, so memory stays bounded
+// whatever the file size. Nothing is written until the first bytes prove the
 // body is the media we asked for (E2); the size cap holds while streaming, not only from
 // Content-Length (E6); a silent server trips the idle timer (E7).
 
@@ -45,12 +47,22 @@ export interface BodyPlan {
 export type BodyResult =
   { ok: true; bytes: number; hash: Hash; sniffed: SniffedMedia } | DownloadFailure
 
-const WRITE_BATCH_BYTES = 256 * 1024
+/** Verified bytes are handed to the file system in gather writes (writev) of about this
+ * much: one write per network chunk (64 KiB) makes syscalls the bottleneck, and gathering
+ * needs no copy into a bigger buffer. */
+const WRITE_BATCH_BYTES = 1024 * 1024
 
 /** Marks an error thrown by the file system, so it is not mistaken for a network cut. */
 class FsError extends Error {
   constructor(readonly original: unknown) {
     super('file system error')
+  }
+}
+
+/** Ends the transfer with a refusal (wrong type, too large, more than announced). */
+class Refusal extends Error {
+  constructor(readonly result: DownloadFailure) {
+    super(result.code)
   }
 }
 
@@ -62,17 +74,19 @@ async function io<T>(op: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Owns the open `.part` while a body streams in. */
+/** Owns the open `.part` while a body streams in. Taking a chunk is synchronous (checks,
+ * hash, batch); only a full batch waits for the disk, so what has arrived is never left
+ * in a stream buffer that a dropped connection throws away. */
 class PartWriter {
   written: number
   sniffed: SniffedMedia | null
   private file: WritableFile | null = null
   private held: Uint8Array[] = []
   private heldBytes = 0
-  /** Verified bytes not yet handed to the file system: written in 256 KiB slices, because
-   * one write per network chunk (often 16–64 KiB) makes syscalls the bottleneck. */
   private batch: Uint8Array[] = []
   private batchBytes = 0
+  /** The write on disk now, if any: at most one at a time, in order. */
+  private pending: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly target: BodyTarget,
@@ -86,16 +100,21 @@ class PartWriter {
     return this.written + this.heldBytes
   }
 
+  get full(): boolean {
+    return this.batchBytes >= WRITE_BATCH_BYTES
+  }
+
   /** Takes a chunk; returns a refusal when the first bytes are not our media. */
-  async take(chunk: Uint8Array, final: boolean): Promise<DownloadFailure | null> {
+  take(chunk: Uint8Array, final: boolean): DownloadFailure | null {
     if (this.sniffed !== null) {
-      await this.write(chunk)
+      this.add(chunk)
       return null
     }
     this.held.push(chunk)
     this.heldBytes += chunk.byteLength
     if (this.heldBytes < SNIFF_BYTES && !final) return null
-    const head = Buffer.concat(this.held)
+    // Only the first few bytes are ever joined, to look at them as one.
+    const head = this.held.length === 1 ? (this.held[0] as Uint8Array) : Buffer.concat(this.held)
     this.held = []
     this.heldBytes = 0
     const verdict = sniffMedia(head)
@@ -103,38 +122,42 @@ class PartWriter {
       return failure(verdict.type === 'html' ? 'html_page' : 'wrong_type', this.target.kind)
     }
     this.sniffed = verdict
-    await this.write(head)
+    this.add(head)
     return null
   }
 
-  private async write(chunk: Uint8Array): Promise<void> {
-    const { fs, paths } = this.target
-    if (this.file === null) {
-      const meta = this.plan.meta
-      if (meta !== null) await io(() => writePartMeta(fs, paths, meta))
-      this.file = await io(() => fs.openForWrite(paths.part, this.plan.start === 0))
-    }
+  private add(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return
     this.plan.hash.update(chunk)
     this.batch.push(chunk)
     this.batchBytes += chunk.byteLength
     this.written += chunk.byteLength
     this.target.onProgress?.(this.written, this.plan.total)
-    if (this.batchBytes >= WRITE_BATCH_BYTES) await this.flush()
   }
 
-  private async flush(): Promise<void> {
-    const file = this.file
-    if (file === null || this.batchBytes === 0) return
-    const data = this.batch.length === 1 ? (this.batch[0] as Uint8Array) : Buffer.concat(this.batch)
+  /** Hands the batch to the file system (opening the `.part` first, after its meta). */
+  flush(): Promise<void> {
+    const batch = this.batch
     this.batch = []
     this.batchBytes = 0
-    await io(() => file.write(data))
+    this.pending = this.pending.then(async () => {
+      const file = await this.open()
+      if (batch.length > 0) await io(() => file.write(batch))
+    })
+    return this.pending
+  }
+
+  private async open(): Promise<WritableFile> {
+    if (this.file !== null) return this.file
+    const { fs, paths } = this.target
+    const meta = this.plan.meta
+    if (meta !== null) await io(() => writePartMeta(fs, paths, meta))
+    this.file = await io(() => fs.openForWrite(paths.part, this.plan.start === 0))
+    return this.file
   }
 
   /** fsync and close; the bytes are durable before the rename (E5). */
   async commit(): Promise<void> {
-    if (this.file === null) await this.write(new Uint8Array(0))
     await this.flush()
     const file = this.file as WritableFile
     this.file = null
@@ -144,7 +167,8 @@ class PartWriter {
 
   async close(keep: boolean): Promise<void> {
     // Bytes already verified and hashed belong in the `.part` that a resume continues.
-    if (keep) await this.flush().catch(() => undefined)
+    await this.pending.catch(() => undefined)
+    if (keep && this.batchBytes > 0) await this.flush().catch(() => undefined)
     const file = this.file
     this.file = null
     if (file !== null) {
@@ -155,16 +179,38 @@ class PartWriter {
   }
 }
 
+/** The end of the pipe: every check on each chunk as it arrives, then into the batch; the
+ * stream waits (and the socket pauses) only while a full batch is written. */
+function partSink(target: BodyTarget, plan: BodyPlan, writer: PartWriter): Writable {
+  const { kind, watchdog } = target
+  return new Writable({
+    highWaterMark: WRITE_BATCH_BYTES,
+    write(chunk: Uint8Array, _encoding, done) {
+      watchdog.touch()
+      const seen = writer.seen + chunk.byteLength
+      if (seen > target.maxBytes) return done(new Refusal(failure('too_large', kind)))
+      if (plan.total !== null && seen > plan.total) {
+        return done(
+          new Refusal(failure('truncated', kind, { detail: 'more bytes than announced' }))
+        )
+      }
+      const refused = writer.take(chunk, false)
+      if (refused !== null) return done(new Refusal(refused))
+      if (!writer.full) return done()
+      writer.flush().then(() => done(), done)
+    }
+  })
+}
+
 export async function receiveBody(
   target: BodyTarget,
-  body: ReadableStream<Uint8Array> | null,
+  body: Readable | null,
   plan: BodyPlan
 ): Promise<BodyResult> {
   const { kind, watchdog } = target
-  const reader = body?.getReader() ?? null
   const writer = new PartWriter(target, plan)
   const stop = async (result: DownloadFailure): Promise<DownloadFailure> => {
-    await reader?.cancel().catch(() => undefined)
+    body?.destroy()
     await writer.close(result.resumable)
     return result
   }
@@ -173,21 +219,13 @@ export async function receiveBody(
 
   try {
     watchdog.watchIdle(target.idleTimeoutMs)
-    for (;;) {
-      const next = reader === null ? null : await reader.read()
-      watchdog.touch()
-      if (next === null || next.done) break
-      const seen = writer.seen + next.value.byteLength
-      if (seen > target.maxBytes) return await stop(failure('too_large', kind))
-      if (plan.total !== null && seen > plan.total) {
-        return await stop(failure('truncated', kind, { detail: 'more bytes than announced' }))
-      }
-      const refused = await writer.take(next.value, false)
-      if (refused !== null) return await stop(refused)
+    // The watchdog's signal also ends the pipe for a transport that ignores it.
+    if (body !== null) {
+      await pipeline(body, partSink(target, plan, writer), { signal: watchdog.signal })
     }
     watchdog.disarm()
     if (writer.sniffed === null) {
-      const refused = await writer.take(new Uint8Array(0), true)
+      const refused = writer.take(new Uint8Array(0), true)
       if (refused !== null) return await stop(refused)
     }
     // A body shorter than announced is never complete (curl "partial file", E3).
@@ -201,6 +239,7 @@ export async function receiveBody(
     }
   } catch (error) {
     watchdog.disarm()
+    if (error instanceof Refusal) return await stop(error.result)
     if (error instanceof FsError) {
       return await stop(failure(isDiskFull(error.original) ? 'disk_full' : 'io', kind))
     }

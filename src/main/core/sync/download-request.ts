@@ -2,6 +2,7 @@
 // followed by hand, and the timers that abort a silent server.
 
 import { isLoopbackHost } from '../../../shared/loopback'
+import { discardBody, type MediaRequest, type MediaResponse } from './http-transport'
 
 export const MAX_REDIRECTS = 10
 
@@ -96,7 +97,7 @@ export class Watchdog {
 }
 
 export type Opened =
-  | { ok: true; response: Response; url: URL }
+  | { ok: true; response: MediaResponse; url: URL }
   | { ok: false; code: 'invalid_url' | 'network' | 'timeout' | 'aborted'; detail: string }
 
 /** Fetches `url`, following at most `MAX_REDIRECTS` redirects by hand so each hop is
@@ -106,19 +107,14 @@ export type Opened =
 export async function openFollowingRedirects(
   url: URL,
   headers: Record<string, string>,
-  deps: { fetch: typeof fetch; watchdog: Watchdog; connectTimeoutMs: number }
+  deps: { request: MediaRequest; watchdog: Watchdog; connectTimeoutMs: number }
 ): Promise<Opened> {
   let current = url
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    let response: Response
+    let response: MediaResponse
     deps.watchdog.arm(deps.connectTimeoutMs)
     try {
-      response = await deps.fetch(current, {
-        headers,
-        redirect: 'manual',
-        credentials: 'omit',
-        signal: deps.watchdog.signal
-      })
+      response = await deps.request(current, { headers, signal: deps.watchdog.signal })
     } catch (error) {
       if (deps.watchdog.aborted) return { ok: false, code: 'aborted', detail: 'stopped' }
       if (deps.watchdog.timedOut) return { ok: false, code: 'timeout', detail: 'no answer' }
@@ -129,22 +125,13 @@ export async function openFollowingRedirects(
     if (response.status < 300 || response.status > 399 || response.status === 304) {
       return { ok: true, response, url: current }
     }
-    await discardBody(response)
+    discardBody(response)
     const location = response.headers.get('location')
     const next = location === null ? null : redirectTarget(location, current)
     if (next === null) return { ok: false, code: 'invalid_url', detail: 'bad redirect' }
     current = next
   }
   return { ok: false, code: 'invalid_url', detail: `more than ${MAX_REDIRECTS} redirects` }
-}
-
-/** Releases the connection of a response whose body we will not read. */
-export async function discardBody(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel()
-  } catch {
-    // Already closed or errored: nothing left to release.
-  }
 }
 
 function describeNetworkError(error: unknown): string {

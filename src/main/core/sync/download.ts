@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto'
-import { nodeFetch } from './http-transport'
+import {
+  discardBody,
+  fetchMediaRequest,
+  nodeMediaRequest,
+  type MediaRequest,
+  type MediaResponse
+} from './http-transport'
 import { dirname, extname } from 'node:path'
 import type { MediaKind } from '../../../shared/domain'
 import { receiveBody, type BodyPlan, type BodyTarget } from './download-body'
@@ -12,7 +18,6 @@ import {
 } from './download-outcome'
 import {
   bodyLength,
-  discardBody,
   openFollowingRedirects,
   parseContentRange,
   parseDownloadUrl,
@@ -50,6 +55,7 @@ export interface DownloadOptions {
    * replaced when the sniffed type differs (a cover sent as png becomes `.png`). */
   targetPath: string
   kind: MediaKind
+  /** Another HTTP client (tests); by default node:http(s) streams straight to the file. */
   fetch?: typeof fetch
   maxBytes?: number
   /** Until the response headers arrive, per redirect hop. */
@@ -73,7 +79,7 @@ interface Resume {
 interface Job extends BodyTarget {
   url: URL
   targetPath: string
-  fetch: typeof fetch
+  request: MediaRequest
   connectTimeoutMs: number
 }
 
@@ -86,7 +92,7 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadOutco
     kind: opts.kind,
     fs: opts.fs ?? nodeDownloadFs,
     paths: partPaths(opts.targetPath),
-    fetch: opts.fetch ?? nodeFetch,
+    request: opts.fetch ? fetchMediaRequest(opts.fetch) : nodeMediaRequest,
     watchdog: new Watchdog(opts.signal),
     connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
@@ -154,7 +160,7 @@ async function run(job: Job): Promise<DownloadOutcome> {
     if (response.status !== 416 || resume === null) return await receive(job, response, resume)
     // 416 on resume: the `.part` may already hold the whole file (curl 1040/1273), or the
     // file on the server got shorter. Finish only when the length proves it (E4e).
-    await discardBody(response)
+    discardBody(response)
     const total =
       parseContentRange(response.headers.get('content-range'))?.total ?? resume.meta.total
     if (total === resume.prefix.bytes) return await finishComplete(job, resume)
@@ -170,12 +176,12 @@ async function settle(job: Job, result: DownloadFailure): Promise<DownloadFailur
 
 async function receive(
   job: Job,
-  response: Response,
+  response: MediaResponse,
   resume: Resume | null
 ): Promise<DownloadOutcome> {
   const { status, headers } = response
   const reject = async (result: DownloadFailure): Promise<DownloadFailure> => {
-    await discardBody(response)
+    discardBody(response)
     return await settle(job, result)
   }
   if (status !== 200 && status !== 206) {

@@ -1,58 +1,77 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { Readable } from 'node:stream'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 
-// The downloads' HTTP transport: node:http(s) wrapped as a minimal `fetch`. On loopback
-// it moves media about twice as fast as the global fetch (undici), whose per-chunk cost
-// made it the bottleneck of large downloads (docs/PERFORMANCE.md). It never follows
-// redirects (the downloader checks every hop itself), never sends cookies or credentials,
-// and sends only the headers it is given.
+// The downloads' HTTP transport: node:http(s) directly, its response body a Node stream
+// that the downloader pipes to the `.part` file (download-body.ts). An earlier version
+// wrapped it as a `fetch` Response (`Readable.toWeb`), which cost a promise per chunk
+// and the web-streams adapter: a profile put that layer, its copies and their GC at about
+// a third of a download's CPU (review 2026-12 §2b). It never follows redirects (the
+// downloader checks every hop itself), never sends cookies or credentials, and sends only
+// the headers it is given.
 
-const SOCKET_READ_BYTES = 256 * 1024
+/** What the downloader needs of an HTTP answer. */
+export interface MediaResponse {
+  status: number
+  headers: Headers
+  /** The body, paused until piped; null when the answer has none. */
+  body: Readable | null
+}
 
-export const nodeFetch: typeof fetch = (input, init = {}) =>
-  new Promise<Response>((resolve, reject) => {
-    const url = new URL(input instanceof Request ? input.url : String(input))
+export interface MediaRequestInit {
+  headers: Record<string, string>
+  signal: AbortSignal
+}
+
+export type MediaRequest = (url: URL, init: MediaRequestInit) => Promise<MediaResponse>
+
+export const nodeMediaRequest: MediaRequest = (url, init) =>
+  new Promise<MediaResponse>((resolve, reject) => {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       reject(new TypeError(`unsupported protocol ${url.protocol}`))
       return
     }
-    const signal = init.signal ?? undefined
-    if (signal?.aborted) {
-      reject(signal.reason)
+    if (init.signal.aborted) {
+      reject(init.signal.reason)
       return
     }
-    const headers: Record<string, string> = {}
-    new Headers(init.headers).forEach((value, key) => (headers[key] = value))
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest
-    const req = send(url, { method: init.method ?? 'GET', headers, signal })
+    const req = send(url, { method: 'GET', headers: init.headers, signal: init.signal })
     req.once('error', reject)
     req.once('response', (res: IncomingMessage) => {
-      try {
-        resolve(toResponse(res, init.method))
-      } catch (error) {
-        res.destroy()
-        reject(error)
+      const status = res.statusCode ?? 502
+      const headers = new Headers()
+      for (const [key, value] of Object.entries(res.headers)) {
+        if (value === undefined) continue
+        for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item)
       }
+      const bodiless = status === 204 || status === 205 || status === 304
+      if (bodiless) res.resume()
+      resolve({ status, headers, body: bodiless ? null : res })
     })
     req.end()
   })
 
-function toResponse(res: IncomingMessage, method: string | undefined): Response {
-  const responseHeaders = new Headers()
-  for (const [key, value] of Object.entries(res.headers)) {
-    if (value === undefined) continue
-    for (const item of Array.isArray(value) ? value : [value]) responseHeaders.append(key, item)
+/** An injected `fetch` (tests, a proxy-aware client) as a MediaRequest: its web body is
+ * turned into a Node stream once, here, so the receive path is the same for both. */
+export function fetchMediaRequest(fetchImpl: typeof fetch): MediaRequest {
+  return async (url, init) => {
+    const response = await fetchImpl(url, {
+      headers: init.headers,
+      redirect: 'manual',
+      credentials: 'omit',
+      signal: init.signal
+    })
+    const body =
+      response.body === null
+        ? null
+        : Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>)
+    return { status: response.status, headers: response.headers, body }
   }
-  // Response() only takes 200–599; anything else is a broken server.
-  const raw = res.statusCode ?? 502
-  const status = raw >= 200 && raw <= 599 ? raw : 502
-  const nullBody = status === 204 || status === 205 || status === 304 || method === 'HEAD'
-  const body = nullBody
-    ? null
-    : (Readable.toWeb(res.pause(), {
-        strategy: { highWaterMark: SOCKET_READ_BYTES, size: (chunk) => chunk.byteLength }
-      }) as ReadableStream<Uint8Array>)
-  if (nullBody) res.resume()
-  return new Response(body, { status, headers: responseHeaders })
+}
+
+/** Releases the connection of an answer whose body we will not read. */
+export function discardBody(response: MediaResponse): void {
+  response.body?.destroy()
 }

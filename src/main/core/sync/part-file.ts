@@ -10,7 +10,8 @@ import { SNIFF_BYTES } from '../media-types'
 // E4, E5). The file system is a parameter so tests can make the disk fill up (E8).
 
 export interface WritableFile {
-  write(chunk: Uint8Array): Promise<void>
+  /** Appends the chunks in order, as one gather write where the platform allows. */
+  write(chunks: readonly Uint8Array[]): Promise<void>
   sync(): Promise<void>
   close(): Promise<void>
 }
@@ -31,6 +32,19 @@ export interface DownloadFs {
   syncDir(dir: string): Promise<void>
 }
 
+/** The chunks, minus the first `bytes` bytes of them (views, no copies). */
+function unwritten(chunks: readonly Uint8Array[], bytes: number): Uint8Array[] {
+  let skip = bytes
+  let index = 0
+  while (index < chunks.length && skip >= (chunks[index] as Uint8Array).byteLength) {
+    skip -= (chunks[index] as Uint8Array).byteLength
+    index++
+  }
+  const rest = chunks.slice(index)
+  if (skip > 0 && rest.length > 0) rest[0] = (rest[0] as Uint8Array).subarray(skip)
+  return rest
+}
+
 function isMissing(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'ENOENT'
 }
@@ -43,18 +57,13 @@ export const nodeDownloadFs: DownloadFs = {
     const handle = await open(path, truncate ? 'w' : 'r+')
     let position = truncate ? 0 : (await handle.stat()).size
     return {
-      write: async (chunk) => {
-        // FileHandle.write may write less than asked; loop until the chunk is on disk.
-        let done = 0
-        while (done < chunk.byteLength) {
-          const { bytesWritten } = await handle.write(
-            chunk,
-            done,
-            chunk.byteLength - done,
-            position
-          )
-          done += bytesWritten
+      write: async (chunks) => {
+        // writev may write less than asked; loop over what is left until all is on disk.
+        let left = chunks.filter((chunk) => chunk.byteLength > 0)
+        while (left.length > 0) {
+          const { bytesWritten } = await handle.writev(left, position)
           position += bytesWritten
+          left = unwritten(left, bytesWritten)
         }
       },
       sync: () => handle.sync(),

@@ -86,9 +86,10 @@ describe('downloadFile: size, time and disk limits', () => {
         return {
           ...file,
           // Like a real disk: what fits is written, then the write fails.
-          async write(chunk) {
+          async write(chunks) {
+            const chunk = Buffer.concat(chunks)
             const room = 50_000 - written
-            await file.write(chunk.subarray(0, Math.min(room, chunk.byteLength)))
+            await file.write([chunk.subarray(0, Math.min(room, chunk.byteLength))])
             written += Math.min(room, chunk.byteLength)
             if (chunk.byteLength > room) {
               throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
