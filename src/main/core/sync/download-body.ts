@@ -3,6 +3,7 @@ import { Writable, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { MediaKind } from '../../../shared/domain'
 import { failure, isDiskFull, type DownloadFailure } from './download-outcome'
+import { DeadBufferSweeper } from './young-gc'
 import type { Watchdog } from './download-request'
 import { matchesKind, sniffMedia, SNIFF_BYTES, type SniffedMedia } from '../media-types'
 import {
@@ -87,6 +88,7 @@ class PartWriter {
   private batchBytes = 0
   /** The write on disk now, if any: at most one at a time, in order. */
   private pending: Promise<void> = Promise.resolve()
+  private readonly sweeper = new DeadBufferSweeper()
 
   constructor(
     private readonly target: BodyTarget,
@@ -138,11 +140,13 @@ class PartWriter {
   /** Hands the batch to the file system (opening the `.part` first, after its meta). */
   flush(): Promise<void> {
     const batch = this.batch
+    const bytes = this.batchBytes
     this.batch = []
     this.batchBytes = 0
     this.pending = this.pending.then(async () => {
       const file = await this.open()
       if (batch.length > 0) await io(() => file.write(batch))
+      this.sweeper.passed(bytes)
     })
     return this.pending
   }
