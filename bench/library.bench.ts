@@ -189,13 +189,21 @@ export async function run(): Promise<BenchResult[]> {
       )
     }
 
-    // The same queries right after a write each (a sync answer, a favourite): nothing
-    // cached, every FTS evaluation paid. This is the first search of a new query.
+    // The same queries right after a favourite each: a write the search index does not
+    // see, so the match count may be reused but nothing else.
     const favourite = rows[0]?.id ?? ''
     const fresh: number[] = []
     for (let i = 0; i < queries.length; i++) {
       store.setFavorite([favourite], i % 2 === 0)
       fresh.push(await time(() => store.query({ search: queries[i], limit: 100 })))
+    }
+    // The same queries right after an index write each (a user tag on one song, as a sync
+    // answer or a tag edit does): nothing cached, every FTS evaluation paid. This is the
+    // first search of a new query.
+    const uncached: number[] = []
+    for (let i = 0; i < queries.length; i++) {
+      store.tagClips([favourite], i % 2 === 0 ? { add: ['bench'] } : { remove: ['bench'] })
+      uncached.push(await time(() => store.query({ search: queries[i], limit: 100 })))
     }
     results.push(
       result(
@@ -207,8 +215,16 @@ export async function run(): Promise<BenchResult[]> {
     )
     results.push(
       result(
-        `search p95, first search after a write (goal ${SEARCH_P95_MS} ms)`,
+        `search p95, first search after a favourite (goal ${SEARCH_P95_MS} ms)`,
         percentile(fresh, 95),
+        SEARCH_P95_MS,
+        1
+      )
+    )
+    results.push(
+      result(
+        `search p95, first search after an index write (goal ${SEARCH_P95_MS} ms)`,
+        percentile(uncached, 95),
         SEARCH_P95_MS,
         1
       )

@@ -10,10 +10,17 @@ import type { Db } from './db'
 // total_changes() counts every row this connection inserted, updated or deleted, and
 // PRAGMA data_version changes when another connection (the CLI beside the app) commits.
 // The facets' own temp-table fills are subtracted, so reading never invalidates itself.
+// An answer that depends on the search index alone (a match count) is kept across writes
+// the index does not see (a favourite, a play): search-index.ts tells us of each of its
+// writes. A rollback counts as a write of both kinds: what was read inside the
+// transaction may be gone.
 
 interface CacheState {
   /** Changes made by our own temp-table statements, not by data writes. */
   ownTemp: number
+  /** Writes to the search index by this connection, and rollbacks. */
+  indexWrites: number
+  rollbacks: number
   entries: Map<string, { generation: string; value: unknown }>
 }
 
@@ -23,8 +30,12 @@ const states = new WeakMap<DatabaseSync, CacheState>()
 function state(db: Db): CacheState {
   let s = states.get(db.raw)
   if (s === undefined) {
-    s = { ownTemp: 0, entries: new Map() }
-    states.set(db.raw, s)
+    const created: CacheState = { ownTemp: 0, indexWrites: 0, rollbacks: 0, entries: new Map() }
+    db.onRollback(() => {
+      created.rollbacks++
+    })
+    states.set(db.raw, created)
+    s = created
   }
   return s
 }
@@ -33,10 +44,25 @@ function totalChanges(db: Db): number {
   return db.get<{ n: number }>('SELECT total_changes() AS n')?.n ?? 0
 }
 
+function dataVersion(db: Db): number {
+  return db.get<{ data_version: number }>('PRAGMA data_version')?.data_version ?? 0
+}
+
 /** Changes whenever the data may have changed (this connection or another). */
 export function writeGeneration(db: Db): string {
-  const version = db.get<{ data_version: number }>('PRAGMA data_version')?.data_version ?? 0
-  return `${version}:${totalChanges(db) - state(db).ownTemp}`
+  const s = state(db)
+  return `${dataVersion(db)}:${totalChanges(db) - s.ownTemp}:${s.rollbacks}`
+}
+
+/** Changes whenever the search index may have changed (this connection or another). */
+export function indexGeneration(db: Db): string {
+  const s = state(db)
+  return `${dataVersion(db)}:${s.indexWrites}:${s.rollbacks}`
+}
+
+/** Called by search-index.ts for each of its writes. */
+export function noteIndexWrite(db: Db): void {
+  state(db).indexWrites++
 }
 
 /** Runs statements that only write scratch temp tables; they do not count as writes. */
@@ -49,10 +75,17 @@ export function scratchWrites<T>(db: Db, fn: () => T): T {
   }
 }
 
-/** `compute()`'s answer for `key`, reused until the next write. */
-export function untilNextWrite<T>(db: Db, key: string, compute: () => T): T {
+/** `compute()`'s answer for `key`, reused until the next write (`'index'`: until the next
+ * write to the search index). */
+export function untilNextWrite<T>(
+  db: Db,
+  key: string,
+  compute: () => T,
+  of: 'any' | 'index' = 'any'
+): T {
   const s = state(db)
-  const generation = writeGeneration(db)
+  const current = (): string => (of === 'index' ? indexGeneration(db) : writeGeneration(db))
+  const generation = current()
   const hit = s.entries.get(key)
   if (hit !== undefined && hit.generation === generation) {
     // Most recently used last, so the oldest is dropped first.
@@ -63,7 +96,7 @@ export function untilNextWrite<T>(db: Db, key: string, compute: () => T): T {
   const value = compute()
   // The generation after computing: our own scratch writes were subtracted.
   s.entries.delete(key)
-  s.entries.set(key, { generation: writeGeneration(db), value })
+  s.entries.set(key, { generation: current(), value })
   while (s.entries.size > MAX_ENTRIES) {
     const oldest = s.entries.keys().next().value
     if (oldest === undefined) break

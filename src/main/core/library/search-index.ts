@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { Db, Param } from './db'
 import { placeholders } from './db'
-import { untilNextWrite } from './read-cache'
+import { noteIndexWrite, untilNextWrite } from './read-cache'
 import { escapeLike } from './text'
 
 // Full-text search over title, style tags, lyrics, description prompt and user tags.
@@ -65,6 +65,7 @@ const writesSinceOptimize = new WeakMap<DatabaseSync, number>()
 
 function noteWrites(db: Db, rows: number): void {
   writesSinceOptimize.set(db.raw, (writesSinceOptimize.get(db.raw) ?? 0) + rows)
+  noteIndexWrite(db)
 }
 
 /** How many index rows were written since the index was last optimized (this process). */
@@ -89,14 +90,20 @@ export function countMatches(db: Db, mode: SearchMode, input: string | undefined
   const match = ftsQuery(input)
   if (match === null) return null
   // Asked by the page, the total and the facets of one query, and again for every later
-  // page: the FTS expression is evaluated once per query until the next write.
-  return untilNextWrite(db, `count\u0000${match}`, () => {
-    const row = db.get<{ n: number }>(
-      'SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH ?',
-      match
-    )
-    return row?.n ?? 0
-  })
+  // page: the FTS expression is evaluated once per query until the index changes (a
+  // favourite or a play does not change what matches).
+  return untilNextWrite(
+    db,
+    `count\u0000${match}`,
+    () => {
+      const row = db.get<{ n: number }>(
+        'SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH ?',
+        match
+      )
+      return row?.n ?? 0
+    },
+    'index'
+  )
 }
 
 /** A WHERE fragment (over `clips c`) for the search text, or null for "no search".
@@ -145,6 +152,7 @@ export function ensureSearchIndex(db: Db, ftsAvailable: boolean): SearchMode {
   }
   if (version?.value === FTS_VERSION) return 'fts5'
   db.tx(() => {
+    noteIndexWrite(db)
     db.raw.exec('DROP TABLE IF EXISTS clips_fts')
     db.raw.exec(`CREATE VIRTUAL TABLE clips_fts USING fts5(
       title, style_tags, lyrics, prompt, user_tags,

@@ -5,7 +5,8 @@ import { openDatabase, type Db } from '../../../../src/main/core/library/db'
 import { facets } from '../../../../src/main/core/library/queries/facets'
 import {
   countMatches,
-  indexWritesSinceOptimize
+  indexWritesSinceOptimize,
+  reindexClips
 } from '../../../../src/main/core/library/search-index'
 import { OPTIMIZE_AFTER_WRITES } from '../../../../src/main/core/library/search-upkeep'
 import { T0, clip, task, tempLibrary, type TempLibrary } from './helpers'
@@ -103,6 +104,65 @@ describe('one FTS evaluation per query, until the next write', () => {
       db.run("UPDATE clips SET favorite = 1 WHERE id = 'c0'")
       expect(facets(spy, 'fts5', { search: 'neon', favorite: false }).total).toBe(19)
       expect(runs(/GROUP BY c\.model/)).toBe(2)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('a match count outlives writes the search index does not see', () => {
+  it('is kept across a favourite and a play, and recounted after each index write', async () => {
+    lib = await library(40)
+    const db = dbOf(lib)
+    try {
+      const { db: spy, runs } = counting(db)
+      const counts = (): number => runs(/count\(\*\) AS n FROM clips_fts/)
+      expect(countMatches(spy, 'fts5', 'sat')).toBe(20)
+      db.run("UPDATE clips SET favorite = 1, plays = plays + 1 WHERE id = 'c1'")
+      expect(countMatches(spy, 'fts5', 'sat')).toBe(20)
+      expect(counts()).toBe(1)
+      // A user tag is indexed text: the same search now matches one more song.
+      db.run("UPDATE clips SET title = 'Saturn' WHERE id = 'c0'")
+      reindexClips(db, 'fts5', [1])
+      expect(countMatches(spy, 'fts5', 'sat')).toBe(21)
+      expect(counts()).toBe(2)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('is recounted when another process writes the index', async () => {
+    lib = await library(40)
+    const store = lib.store
+    expect(store.query({ search: 'sat' }).total).toBe(20)
+    await store.close()
+    const db = dbOf(lib)
+    try {
+      expect(countMatches(db, 'fts5', 'sat')).toBe(20)
+      const other = openDatabase(join(lib.dataDir, 'library.sqlite'))
+      other.run("UPDATE clips SET title = 'Saturn' WHERE pk = 1")
+      reindexClips(other, 'fts5', [1])
+      other.close()
+      expect(countMatches(db, 'fts5', 'sat')).toBe(21)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('never keeps what was counted inside a transaction that rolled back', async () => {
+    lib = await library(40)
+    const db = dbOf(lib)
+    try {
+      expect(countMatches(db, 'fts5', 'sat')).toBe(20)
+      expect(() =>
+        db.tx(() => {
+          db.run("UPDATE clips SET title = 'Saturn' WHERE pk = 1")
+          reindexClips(db, 'fts5', [1])
+          expect(countMatches(db, 'fts5', 'sat')).toBe(21)
+          throw new Error('the write failed')
+        })
+      ).toThrow('the write failed')
+      expect(countMatches(db, 'fts5', 'sat')).toBe(20)
     } finally {
       db.close()
     }
