@@ -6,13 +6,13 @@ import { useBridgeEvent } from './useBridgeEvent'
 /** Keeps the task list current while mounted: loads it, reloads when a library change names tasks, and
  * follows download-progress. */
 export function useTasksLive(): void {
-  const { load, scheduleRefresh, applyProgress } = useTasksStore((s) => s.actions)
+  const { load, requestLoad, applyProgress } = useTasksStore((s) => s.actions)
   useEffect(() => {
     void load()
   }, [load])
   useBridgeEvent('library-changed', (change) => {
     const taskIds = changedTaskIds(change)
-    if (taskIds === null || taskIds.length > 0) scheduleRefresh()
+    if (taskIds === null || taskIds.length > 0) requestLoad()
   })
   useBridgeEvent('download-progress', ({ items }) => applyProgress(items))
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type {
   ClipRow,
+  ClipRowsAnswer,
   Facets,
   LibraryFilter,
   LibraryPage,
@@ -27,6 +28,7 @@ import {
   type QueryState
 } from './library-query'
 import { errorReason } from '../elements/ui-message'
+import { planPatch, type ClipsBatch } from './library-patch'
 
 // The library's query (filter + sort), the total it matches and a sparse cache of pages
 // of rows around what is on screen. Rows are never all loaded: the virtual list asks for
@@ -90,6 +92,10 @@ export interface LibraryActions {
   /** Refetches the cached pages, the total and the facets (after `library-changed`),
    * keeping the rows on screen until the new ones arrive. */
   refresh: () => Promise<void>
+  /** Applies merged `clips` changes: the named rows are read again and patched in the
+   * cached pages (deleted or no longer matching rows taken out, the total lowered); only
+   * what cannot be placed without the server's order refetches (library-patch.ts). */
+  applyClips: (batch: ClipsBatch) => Promise<void>
   loadFacets: () => Promise<void>
   /** Rows `lo..hi` of the current query, from the cache or fetched (not cached). */
   rowsInRange: (lo: number, hi: number) => Promise<ClipRow[]>
@@ -184,6 +190,26 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     const page = await call('queryPlaylist', { id: source.id, offset, limit })
     if (keepItems && get().source === source) rt.itemIds.set(offset, page.itemIds)
     return page
+  }
+
+  /** Reads these cached pages again and puts them in place (rows stay until then). */
+  const reloadPages = async (offsets: readonly number[], queryVersion: number): Promise<void> => {
+    try {
+      const answers = await Promise.all(offsets.map((o) => fetchPage(o, PAGE_SIZE, true)))
+      if (get().queryVersion !== queryVersion) return
+      set((s) => {
+        const next = new Map(s.pages)
+        answers.forEach((page, i) => {
+          const offset = offsets[i] as number
+          if (!next.has(offset)) return
+          if (page.rows.length > 0) next.set(offset, page.rows)
+          else next.delete(offset)
+        })
+        return { pages: next, total: answers.at(-1)?.total ?? s.total, error: null }
+      })
+    } catch (error) {
+      if (get().queryVersion === queryVersion) set({ error: message(error) })
+    }
   }
 
   const fetchChunk = async (offset: number, limit: number): Promise<ClipRow[]> =>
@@ -308,6 +334,45 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       } catch (error) {
         if (seq === rt.refreshSeq) set({ error: message(error) })
       }
+    },
+
+    applyClips: async (batch) => {
+      const { source, queryVersion, total, totalVersion, filter } = get()
+      // A playlist keeps its own order and rules (a smart one sorts and filters by any
+      // field): it is refetched; so is a batch larger than one read.
+      if (
+        source.kind !== 'library' ||
+        total === null ||
+        totalVersion !== queryVersion ||
+        batch.clipIds.size === 0 ||
+        batch.clipIds.size > BULK_PAGE
+      ) {
+        return get().actions.refresh()
+      }
+      let answer: ClipRowsAnswer
+      try {
+        answer = await call('clipRowsByIds', {
+          ids: [...batch.clipIds],
+          filter: sentFilter(filter)
+        })
+      } catch {
+        return get().actions.refresh()
+      }
+      const now = get()
+      if (now.queryVersion !== queryVersion || now.total === null) return
+      const plan = planPatch(batch, answer, {
+        sort: now.sort,
+        filtersDownloadState: cleanFilter(now.filter).downloadState !== undefined,
+        pages: now.pages,
+        total: now.total
+      })
+      if (plan.kind === 'refetch') return get().actions.refresh()
+      if (plan.changedRows > 0 || plan.removedRows > 0) {
+        set({ pages: plan.pages, total: plan.total, totalVersion: queryVersion })
+      }
+      if (batch.facetsDirty || batch.membership) void get().actions.loadFacets()
+      // Pages whose tail moved in from a page that is not cached: those pages, read again.
+      if (plan.stale.length > 0) await reloadPages(plan.stale, queryVersion)
     },
 
     loadFacets: async () => {

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { DownloadProgress, MediaKind, SyncState, TaskRow } from '../../../shared/domain'
 import { call } from '../lib/bridge'
+import { nextFrame } from './library-changes'
 
 export interface ProgressEntry extends DownloadProgress {
   /** When the last report for this file arrived (ms). */
@@ -15,8 +16,6 @@ export interface AddResult {
 
 /** A download that has not been reported for this long is no longer running. */
 const PROGRESS_TTL_MS = 15_000
-/** task changes arrive in bursts (a poll answers 50 tasks at once): reload once. */
-const REFRESH_DELAY_MS = 300
 
 export const progressKey = (clipId: string, kind: MediaKind): string => `${clipId}:${kind}`
 
@@ -28,8 +27,10 @@ interface TasksState {
   progress: Record<string, ProgressEntry>
   actions: {
     load: () => Promise<void>
-    /** Reloads soon, once for a burst of calls. */
-    scheduleRefresh: () => void
+    /** Reloads on the next animation frame, once for every call until then; a call while
+     * that load runs asks for one more load after it (task changes come in bursts: a poll
+     * answers 50 tasks at once). No wall-clock delay. */
+    requestLoad: () => void
     loadSync: () => Promise<void>
     setSync: (sync: SyncState) => void
     applyProgress: (items: DownloadProgress[], now?: number) => void
@@ -43,7 +44,8 @@ interface TasksState {
   }
 }
 
-let refreshTimer: ReturnType<typeof setTimeout> | null = null
+// The reload that requestLoad merges calls into (bookkeeping, not state).
+const reloads = { wanted: false, scheduled: false, running: false }
 
 function settledClips(tasks: TaskRow[]): Set<string> {
   const out = new Set<string>()
@@ -67,77 +69,93 @@ function prune(
   return out
 }
 
-export const useTasksStore = create<TasksState>()((set, get) => ({
-  tasks: [],
-  loaded: false,
-  loadError: null,
-  sync: null,
-  progress: {},
-  actions: {
-    load: async () => {
-      try {
-        const tasks = await call('listTasks')
-        set((s) => ({
-          tasks,
-          loaded: true,
-          loadError: null,
-          progress: prune(s.progress, Date.now(), settledClips(tasks))
-        }))
-      } catch (error) {
-        set({ loaded: true, loadError: error instanceof Error ? error.message : String(error) })
-      }
-    },
-    scheduleRefresh: () => {
-      if (refreshTimer) return
-      refreshTimer = setTimeout(() => {
-        refreshTimer = null
-        void get().actions.load()
-      }, REFRESH_DELAY_MS)
-    },
-    loadSync: async () => {
-      try {
-        set({ sync: await call('getSyncState') })
-      } catch {
-        // The banners stay quiet until main can answer.
-      }
-    },
-    setSync: (sync) => set({ sync }),
-    applyProgress: (items, now = Date.now()) => {
-      // Each event is a snapshot of every running download (the engine reports the whole
-      // queue a few times a second), so a file missing from it has finished or stopped.
-      const next: Record<string, ProgressEntry> = {}
-      for (const item of items) {
-        if (item.total !== null && item.bytes >= item.total) continue
-        next[progressKey(item.clipId, item.kind)] = { ...item, seenAt: now }
-      }
-      set({ progress: next })
-    },
-    add: async (ids) => {
-      const result = await call('addTasks', { text: ids.join('\n') })
+export const useTasksStore = create<TasksState>()((set, get) => {
+  const reload = async (): Promise<void> => {
+    reloads.scheduled = false
+    if (!reloads.wanted || reloads.running) return
+    reloads.wanted = false
+    reloads.running = true
+    try {
       await get().actions.load()
-      return result
-    },
-    retry: async (ids) => {
-      const { changed } = await call('retryTasks', { ids })
-      await get().actions.load()
-      return changed
-    },
-    remove: async (ids) => {
-      const { changed } = await call('removeTasks', { ids })
-      await get().actions.load()
-      return changed
-    },
-    retryDownload: async (clipId, kind) => {
-      const { changed } = await call('retryDownloads', { clipId, kind })
-      await get().actions.load()
-      return changed
-    },
-    pauseDownloads: async () => set({ sync: await call('pauseDownloads') }),
-    resumeDownloads: async () => set({ sync: await call('resumeDownloads') }),
-    pollNow: async () => {
-      await call('pollNow')
+    } finally {
+      reloads.running = false
+      if (reloads.wanted) kick()
     }
   }
-}))
+  const kick = (): void => {
+    if (reloads.scheduled) return
+    reloads.scheduled = true
+    nextFrame(() => void reload())
+  }
+  return {
+    tasks: [],
+    loaded: false,
+    loadError: null,
+    sync: null,
+    progress: {},
+    actions: {
+      load: async () => {
+        try {
+          const tasks = await call('listTasks')
+          set((s) => ({
+            tasks,
+            loaded: true,
+            loadError: null,
+            progress: prune(s.progress, Date.now(), settledClips(tasks))
+          }))
+        } catch (error) {
+          set({ loaded: true, loadError: error instanceof Error ? error.message : String(error) })
+        }
+      },
+      requestLoad: () => {
+        reloads.wanted = true
+        if (!reloads.running) kick()
+      },
+      loadSync: async () => {
+        try {
+          set({ sync: await call('getSyncState') })
+        } catch {
+          // The banners stay quiet until main can answer.
+        }
+      },
+      setSync: (sync) => set({ sync }),
+      applyProgress: (items, now = Date.now()) => {
+        // Each event is a snapshot of every running download (the engine reports the whole
+        // queue a few times a second), so a file missing from it has finished or stopped.
+        const next: Record<string, ProgressEntry> = {}
+        for (const item of items) {
+          if (item.total !== null && item.bytes >= item.total) continue
+          next[progressKey(item.clipId, item.kind)] = { ...item, seenAt: now }
+        }
+        set({ progress: next })
+      },
+      add: async (ids) => {
+        const result = await call('addTasks', { text: ids.join('\n') })
+        await get().actions.load()
+        return result
+      },
+      retry: async (ids) => {
+        const { changed } = await call('retryTasks', { ids })
+        await get().actions.load()
+        return changed
+      },
+      remove: async (ids) => {
+        const { changed } = await call('removeTasks', { ids })
+        await get().actions.load()
+        return changed
+      },
+      retryDownload: async (clipId, kind) => {
+        const { changed } = await call('retryDownloads', { clipId, kind })
+        await get().actions.load()
+        return changed
+      },
+      pauseDownloads: async () => set({ sync: await call('pauseDownloads') }),
+      resumeDownloads: async () => set({ sync: await call('resumeDownloads') }),
+      pollNow: async () => {
+        await call('pollNow')
+      }
+    }
+  }
+})
 
 export const useTasksActions = (): TasksState['actions'] => useTasksStore((s) => s.actions)

@@ -166,6 +166,13 @@ export function installFakeLibrary(rows: ClipRow[], details: ClipDetail[] = []):
   const fake = installFakeApi({
     queryLibrary: (q) => query(q),
     getFacets: (f) => facets(f ?? {}),
+    clipRowsByIds: ({ ids, filter }) => {
+      const rows = lib.rows.filter((r) => ids.includes(r.id))
+      return {
+        rows,
+        matching: rows.filter((r) => matches(r, filter ?? {})).map((r) => r.id)
+      }
+    },
     getClip: ({ id }) => {
       const row = lib.rows.find((r) => r.id === id)
       if (!row) return null
