@@ -11,6 +11,8 @@ export const POLL_SECONDS = { min: 5, max: 3600 } as const
 export const DOWNLOAD_CONCURRENCY = { min: 1, max: 8 } as const
 /** ID3 artist and album written into every mp3. */
 export const ID3_TEXT_MAX = 200
+/** The characters a playlist name keeps. */
+export const PLAYLIST_NAME_MAX = 120
 /** The gateway base URL. */
 export const BASE_URL_MAX = 2000
 

@@ -1,4 +1,5 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import type { DbRow } from './rows/read'
 
 // The SQLite connection and the few habits every query relies on. Facts behind the
 // settings: research/reliability-matrix.md §2.5–2.6 and rows F3, F4, F6.
@@ -10,8 +11,8 @@ export interface Db {
   readonly raw: DatabaseSync
   /** Prepared once per SQL text and reused (ingest runs the same statements 10 000×). */
   sql(text: string): StatementSync
-  all<T>(text: string, ...params: Param[]): T[]
-  get<T>(text: string, ...params: Param[]): T | undefined
+  all<T = DbRow>(text: string, ...params: Param[]): T[]
+  get<T = DbRow>(text: string, ...params: Param[]): T | undefined
   run(text: string, ...params: Param[]): number
   /** Runs `fn` in one write transaction, or inside the caller's if one is open. */
   tx<T>(fn: () => T): T
@@ -64,8 +65,9 @@ function wrap(raw: DatabaseSync): Db {
   return {
     raw,
     sql,
-    all: <T>(text: string, ...params: Param[]): T[] => sql(text).all(...params) as unknown as T[],
-    get: <T>(text: string, ...params: Param[]): T | undefined =>
+    all: <T = DbRow>(text: string, ...params: Param[]): T[] =>
+      sql(text).all(...params) as unknown as T[],
+    get: <T = DbRow>(text: string, ...params: Param[]): T | undefined =>
       sql(text).get(...params) as unknown as T | undefined,
     run: (text: string, ...params: Param[]): number => Number(sql(text).run(...params).changes),
     tx<T>(fn: () => T): T {

@@ -2,6 +2,7 @@ import type { ClipFile, FileKind, FileState, MediaKind } from '../../../shared/d
 import type { DownloadJob, FileResult } from '../sync/store-port'
 import type { Db } from './db'
 import { placeholders } from './db'
+import { SUMMARY_FROM_FILES_SQL } from './rows/file-summary'
 import { clipStem, relFilePath, resolveInside, stemKey, toRelPath, type StemInput } from './naming'
 
 // File rows: one per clip and kind, saying whether the file is on disk, queued, failed
@@ -48,21 +49,9 @@ function safeResolve(libraryDir: string, relPath: string): string | null {
   }
 }
 
-/** Recomputes the per-clip summary after its file rows changed. Sidecars do not count:
- * "downloaded" is about media. */
+/** Recomputes the per-clip summary (rows/file-summary.ts) after its file rows changed. */
 export function refreshFileSummary(db: Db, pks: readonly number[]): void {
-  const stmt = db.sql(`UPDATE clips SET
-      has_audio = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'audio' AND state = 'done'),
-      has_video = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'video' AND state = 'done'),
-      has_cover = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'cover' AND state = 'done'),
-      has_video_cover = EXISTS (SELECT 1 FROM files WHERE clip_pk = clips.pk AND kind = 'video_cover' AND state = 'done'),
-      download_state = (SELECT CASE
-          WHEN sum(state = 'failed') > 0 THEN 'failed'
-          WHEN sum(state = 'pending') > 0 THEN 'pending'
-          WHEN sum(state = 'done') > 0 THEN 'done'
-          ELSE 'absent' END
-        FROM files WHERE clip_pk = clips.pk AND kind != 'sidecar')
-    WHERE pk = ?`)
+  const stmt = db.sql(`UPDATE clips SET ${SUMMARY_FROM_FILES_SQL} WHERE pk = ?`)
   for (const pk of pks) stmt.run(pk)
 }
 
@@ -105,6 +94,13 @@ export function freeStem(
   throw new Error(`No free file name for clip ${input.id}`)
 }
 
+/** A file waiting for its download. */
+const QUEUED = "f.state = 'pending' AND f.source_url IS NOT NULL AND f.kind != 'sidecar'"
+
+/** The download queue's one order: the file whose row changed longest ago goes first, so
+ * a file queued again (retried, or a new link) goes to the back, behind what was waiting. */
+export const DOWNLOAD_QUEUE_ORDER = 'f.updated_at, f.rowid'
+
 export function downloadJobs(db: Db, libraryDir: string, limit?: number): DownloadJob[] {
   const rows = db.all<{
     pk: number
@@ -117,8 +113,8 @@ export function downloadJobs(db: Db, libraryDir: string, limit?: number): Downlo
   }>(
     `SELECT c.pk, c.id, c.task_id, c.stem, f.kind, f.source_url, f.attempts
      FROM files f JOIN clips c ON c.pk = f.clip_pk
-     WHERE f.state = 'pending' AND f.source_url IS NOT NULL AND f.kind != 'sidecar'
-     ORDER BY f.updated_at, f.rowid
+     WHERE ${QUEUED}
+     ORDER BY ${DOWNLOAD_QUEUE_ORDER}
      LIMIT ?`,
     limit === undefined ? -1 : Math.max(0, Math.floor(limit))
   )
@@ -136,7 +132,7 @@ export function downloadJobs(db: Db, libraryDir: string, limit?: number): Downlo
 }
 
 export function countDownloadJobs(db: Db, clipId?: string): number {
-  const where = "f.state = 'pending' AND f.source_url IS NOT NULL AND f.kind != 'sidecar'"
+  const where = QUEUED
   const row =
     clipId === undefined
       ? db.get<{ n: number }>(`SELECT count(*) AS n FROM files f WHERE ${where}`)
@@ -240,18 +236,31 @@ export function retryFailedFiles(
       params.push(...errors.equal)
       for (const prefix of errors.prefixes) params.push(prefix.length, prefix)
     }
-    const where = `state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`
-    const pks = db
-      .all<{ clip_pk: number }>(`SELECT DISTINCT clip_pk FROM files WHERE ${where}`, ...params)
-      .map((row) => row.clip_pk)
-    const changed = db.run(
-      `UPDATE files SET state = 'pending', error = NULL, attempts = 0, updated_at = ?
-       WHERE ${where}`,
-      now,
-      ...params
-    )
-    refreshFileSummary(db, pks)
+    const { pks, changed } = requeueFailedFiles(db, scope, params, now)
     if (changed > 0) onRequeued?.(pks)
     return changed
   })
+}
+
+/** Queues the failed files in `scope` (SQL over the files table, starting with AND) again:
+ * the one "retry" statement, for a clip's files and for a task's. They go to the back of
+ * the queue (DOWNLOAD_QUEUE_ORDER), with their attempts reset and the summary refreshed. */
+export function requeueFailedFiles(
+  db: Db,
+  scope: string,
+  params: readonly (string | number)[],
+  now: number
+): { pks: number[]; changed: number } {
+  const where = `state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`
+  const pks = db
+    .all<{ clip_pk: number }>(`SELECT DISTINCT clip_pk FROM files WHERE ${where}`, ...params)
+    .map((row) => row.clip_pk)
+  const changed = db.run(
+    `UPDATE files SET state = 'pending', error = NULL, attempts = 0, updated_at = ?
+     WHERE ${where}`,
+    now,
+    ...params
+  )
+  refreshFileSummary(db, pks)
+  return { pks, changed }
 }

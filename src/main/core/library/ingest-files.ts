@@ -1,4 +1,4 @@
-import type { FileState, MediaKind, NormalizedClip } from '../../../shared/domain'
+import type { MediaKind, NormalizedClip } from '../../../shared/domain'
 import { STREAM_LINK_MESSAGE, classifyMediaUrl, type MediaUrlVerdict } from '../gateway/urls'
 import type { Db } from './db'
 import type { FileDbRow } from './files'
@@ -85,33 +85,6 @@ export function writeFile(db: Db, pk: number, kind: MediaKind, next: NextFile, n
     next.attempts,
     now
   )
-}
-
-export interface FileSummary {
-  has_audio: number
-  has_video: number
-  has_cover: number
-  download_state: FileState
-}
-
-/** The clip's summary columns from its media rows (the JS twin of refreshFileSummary,
- * used where the rows were just decided here and need no reading back). */
-export function summarize(rows: { kind: MediaKind; state: FileState }[]): FileSummary {
-  const done = (kind: MediaKind): number =>
-    rows.some((row) => row.kind === kind && row.state === 'done') ? 1 : 0
-  const has = (state: FileState): boolean => rows.some((row) => row.state === state)
-  return {
-    has_audio: done('audio'),
-    has_video: done('video'),
-    has_cover: done('cover'),
-    download_state: has('failed')
-      ? 'failed'
-      : has('pending')
-        ? 'pending'
-        : has('done')
-          ? 'done'
-          : 'absent'
-  }
 }
 
 export const GENERATION_FAILED_MESSAGE =

@@ -2,15 +2,12 @@ import type { NormalizedClip, NormalizedTask, RefusedClip } from '../../../share
 import { UNREADABLE_SUCCESS_MESSAGE } from '../gateway/normalize'
 import { clipIdRefusal, clipIdRefusalCode } from './clip-id-edge'
 import type { Db } from './db'
+import { placeholders } from './db'
 import { ensureStem, fileRows, freeStem } from './files'
-import {
-  mediaVerdicts,
-  nextFileState,
-  summarize,
-  writeFile,
-  type FileSummary,
-  settleForFailedTask
-} from './ingest-files'
+import { mediaVerdicts, nextFileState, writeFile, settleForFailedTask } from './ingest-files'
+import { CLIP_FIELD_MERGE, clipFieldColumns, clipFieldValues } from './rows/clip-fields'
+import { SUMMARY_COLUMNS, summarize, summaryValues, type FileSummary } from './rows/file-summary'
+import { int, textOrNull } from './rows/read'
 import { indexNewClip, reindexClips, type SearchMode } from './search-index'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
@@ -175,6 +172,21 @@ function upsertTask(db: Db, task: NormalizedTask, now: number): void {
   )
 }
 
+// Column lists from rows/ (the one home of each); built once, so ingest reuses one statement.
+const INSERT_CLIP_COLUMNS = `id, task_id, title, title_key, ${clipFieldColumns()}, added_at, stem,
+  stem_key, ${SUMMARY_COLUMNS.join(', ')}, batch_index, has_vocal`
+const INSERT_CLIP_SQL = `INSERT INTO clips (${INSERT_CLIP_COLUMNS})
+  VALUES (${placeholders(INSERT_CLIP_COLUMNS.split(',').length)}) RETURNING pk`
+const UPDATE_CLIP_SQL = `UPDATE clips SET
+    task_id = ?,
+    title = CASE WHEN ? = '' THEN title ELSE ? END,
+    title_key = CASE WHEN ? = '' THEN title_key ELSE ? END,
+    ${CLIP_FIELD_MERGE},
+    ${SUMMARY_COLUMNS.map((column) => `${column} = ?`).join(', ')},
+    batch_index = coalesce(?, batch_index),
+    has_vocal = coalesce(?, has_vocal)
+  WHERE pk = ? RETURNING style_tags`
+
 function insertClip(
   db: Db,
   clip: NormalizedClip,
@@ -187,48 +199,33 @@ function insertClip(
   const name = wantsName
     ? freeStem(db, { id: clip.id, title, createdAt: clip.createdAt, addedAt: now }, null)
     : null
-  const row = db.get<{ pk: number }>(
-    `INSERT INTO clips (id, task_id, title, title_key, status, style_tags, duration_sec, model,
-       major_model_version, created_at, added_at, continue_clip_id, continue_at, clip_type,
-       error_message, stem, stem_key, has_audio, has_video, has_cover, download_state,
-       batch_index, has_vocal)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk`,
+  const values = [
     clip.id,
     taskId,
     title,
     titleKey(title),
-    clip.status,
-    clip.styleTags,
-    clip.durationSec,
-    clip.model,
-    clip.majorModelVersion,
-    clip.createdAt,
+    ...clipFieldValues(clip),
     now,
-    clip.continueClipId,
-    clip.continueAt,
-    clip.clipType,
-    clip.errorMessage,
     name?.stem ?? null,
     name?.key ?? null,
-    summary.has_audio,
-    summary.has_video,
-    summary.has_cover,
-    summary.download_state,
+    ...summaryValues(summary),
     clip.batchIndex ?? null,
     vocalFlag(clip.hasVocal)
-  )
+  ]
+  const row = db.get(INSERT_CLIP_SQL, ...values)
   if (row === undefined) throw new Error(`Clip ${clip.id} was not stored`)
+  const pk = int(row, 'pk')
   db.run(
     `INSERT INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json, upstream_json)
      VALUES (?, ?, ?, ?, ?)`,
-    row.pk,
+    pk,
     clip.lyrics,
     clip.descriptionPrompt,
     JSON.stringify(clip.raw),
     upstreamJsonOf(clip)
   )
-  setClipStyles(db, row.pk, clip.styleTags, true)
-  return row.pk
+  setClipStyles(db, pk, clip.styleTags, true)
+  return pk
 }
 
 /** Updates a clip from a newer answer; true when its searchable text changed (a task
@@ -260,44 +257,15 @@ function updateClip(
     differs(clip.styleTags, before.style_tags) ||
     differs(clip.lyrics, before.lyrics) ||
     differs(clip.descriptionPrompt, before.description_prompt)
-  const row = db.get<{ style_tags: string | null }>(
-    `UPDATE clips SET
-       task_id = ?,
-       title = CASE WHEN ? = '' THEN title ELSE ? END,
-       title_key = CASE WHEN ? = '' THEN title_key ELSE ? END,
-       status = ?,
-       style_tags = coalesce(?, style_tags),
-       duration_sec = coalesce(?, duration_sec),
-       model = coalesce(?, model),
-       major_model_version = coalesce(?, major_model_version),
-       created_at = coalesce(?, created_at),
-       continue_clip_id = coalesce(?, continue_clip_id),
-       continue_at = coalesce(?, continue_at),
-       clip_type = coalesce(?, clip_type),
-       error_message = ?,
-       has_audio = ?, has_video = ?, has_cover = ?, download_state = ?,
-       batch_index = coalesce(?, batch_index),
-       has_vocal = coalesce(?, has_vocal)
-     WHERE pk = ? RETURNING style_tags`,
+  const row = db.get(
+    UPDATE_CLIP_SQL,
     taskId,
     title,
     title,
     title,
     titleKey(title),
-    clip.status,
-    clip.styleTags,
-    clip.durationSec,
-    clip.model,
-    clip.majorModelVersion,
-    clip.createdAt,
-    clip.continueClipId,
-    clip.continueAt,
-    clip.clipType,
-    clip.errorMessage,
-    summary.has_audio,
-    summary.has_video,
-    summary.has_cover,
-    summary.download_state,
+    ...clipFieldValues(clip),
+    ...summaryValues(summary),
     clip.batchIndex ?? null,
     vocalFlag(clip.hasVocal),
     pk
@@ -316,6 +284,6 @@ function updateClip(
     JSON.stringify(clip.raw),
     upstreamJsonOf(clip)
   )
-  setClipStyles(db, pk, row?.style_tags ?? null)
+  setClipStyles(db, pk, row === undefined ? null : textOrNull(row, 'style_tags'))
   return searchChanged
 }

@@ -4,9 +4,12 @@ import { MEDIA_KINDS, type MediaKind } from '../../../shared/domain'
 import { matchesKind, sniffMedia, SNIFF_BYTES } from '../media-types'
 import { clipIdRefusal } from './clip-id-edge'
 import type { Db } from './db'
+import { placeholders } from './db'
 import { refreshFileSummary } from './files'
 import { isInside, resolveInside, stemKey } from './naming'
 import { optimizeSearchIndex, reindexClips, unindexClips, type SearchMode } from './search-index'
+import { CLIP_FIELDS, clipFieldValues, fromExcluded } from './rows/clip-fields'
+import { int } from './rows/read'
 import { parseSidecar, type Sidecar } from './sidecar'
 import { setClipTags } from './tags'
 import { setClipStyles } from './styles'
@@ -179,6 +182,23 @@ export async function rebuildIndex(
   return { ok: true, clips: seen.size, tasks, skipped, ...(refused.length > 0 ? { refused } : {}) }
 }
 
+// A sidecar is the whole truth about its clip: every column is taken from it.
+const RESTORE_CLIP_COLUMNS = [
+  'id',
+  'task_id',
+  'title',
+  'title_key',
+  ...CLIP_FIELDS.map(([column]) => column),
+  'added_at',
+  'favorite',
+  'stem',
+  'stem_key'
+]
+const RESTORE_CLIP_SQL = `INSERT INTO clips (${RESTORE_CLIP_COLUMNS.join(', ')})
+  VALUES (${placeholders(RESTORE_CLIP_COLUMNS.length)})
+  ON CONFLICT (id) DO UPDATE SET ${fromExcluded(RESTORE_CLIP_COLUMNS.slice(1))}
+  RETURNING pk`
+
 function upsertFromSidecar(db: Db, item: Found, now: number): number {
   const { clip, library } = item.sidecar
   const stem = item.rel.replace(/\.json$/iu, '')
@@ -188,42 +208,20 @@ function upsertFromSidecar(db: Db, item: Found, now: number): number {
     stemKey(stem),
     clip.id
   )
-  const row = db.get<{ pk: number }>(
-    `INSERT INTO clips (id, task_id, title, title_key, status, style_tags, duration_sec, model,
-       major_model_version, created_at, added_at, continue_clip_id, continue_at, clip_type,
-       error_message, favorite, stem, stem_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET task_id = excluded.task_id, title = excluded.title,
-       title_key = excluded.title_key, status = excluded.status,
-       style_tags = excluded.style_tags, duration_sec = excluded.duration_sec,
-       model = excluded.model, major_model_version = excluded.major_model_version,
-       created_at = excluded.created_at, added_at = excluded.added_at,
-       continue_clip_id = excluded.continue_clip_id, continue_at = excluded.continue_at,
-       clip_type = excluded.clip_type, error_message = excluded.error_message,
-       favorite = excluded.favorite, stem = excluded.stem,
-       stem_key = excluded.stem_key
-     RETURNING pk`,
+  const values = [
     clip.id,
     clip.taskId,
     clip.title,
     titleKey(clip.title),
-    clip.status,
-    clip.styleTags,
-    clip.durationSec,
-    clip.model,
-    clip.majorModelVersion,
-    clip.createdAt,
+    ...clipFieldValues(clip),
     library.addedAt ?? clip.createdAt ?? now,
-    clip.continueClipId,
-    clip.continueAt,
-    clip.clipType,
-    clip.errorMessage,
     library.favorite ? 1 : 0,
     stem,
     stemKey(stem)
-  )
+  ]
+  const row = db.get(RESTORE_CLIP_SQL, ...values)
   if (row === undefined) throw new Error(`Clip ${clip.id} was not restored`)
-  const { pk } = row
+  const pk = int(row, 'pk')
   db.run(
     `INSERT OR REPLACE INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json)
      VALUES (?, ?, ?, ?)`,

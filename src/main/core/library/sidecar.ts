@@ -1,7 +1,9 @@
 import { posix } from 'node:path'
 import { z } from 'zod'
-import type { ClipStatus, MediaKind } from '../../../shared/domain'
+import { MEDIA_KINDS } from '../../../shared/domain'
 import type { Db } from './db'
+import { CLIP_STATUSES, clipFieldColumns, readClipFields } from './rows/clip-fields'
+import { int, intOrNull, oneOf, text, textOrNull } from './rows/read'
 import { splitList } from './text'
 import { sidecarUpstreamOf, sidecarUpstreamShape } from './upstream'
 
@@ -26,8 +28,7 @@ export function withoutPersonal(value: unknown): unknown {
   return out
 }
 
-const CLIP_STATUSES = ['submitted', 'queued', 'streaming', 'complete', 'error', 'unknown'] as const
-const text = z.string().nullable().catch(null)
+const optionalText = z.string().nullable().catch(null)
 const num = z.number().nullable().catch(null)
 
 export const sidecarSchema = z.object({
@@ -37,17 +38,17 @@ export const sidecarSchema = z.object({
     taskId: z.string().catch(''),
     title: z.string().catch(''),
     status: z.enum(CLIP_STATUSES).catch('unknown'),
-    styleTags: text,
-    lyrics: text,
-    descriptionPrompt: text,
+    styleTags: optionalText,
+    lyrics: optionalText,
+    descriptionPrompt: optionalText,
     durationSec: num,
-    model: text,
-    majorModelVersion: text,
+    model: optionalText,
+    majorModelVersion: optionalText,
     createdAt: num,
-    continueClipId: text,
+    continueClipId: optionalText,
     continueAt: num,
-    clipType: text,
-    errorMessage: text,
+    clipType: optionalText,
+    errorMessage: optionalText,
     // Issue 16: take, instrumental, stems, lineage and the animated cover link.
     ...sidecarUpstreamShape
   }),
@@ -76,32 +77,6 @@ export const sidecarSchema = z.object({
 
 export type Sidecar = z.infer<typeof sidecarSchema>
 
-interface SidecarSourceRow {
-  pk: number
-  id: string
-  task_id: string
-  title: string
-  status: ClipStatus
-  style_tags: string | null
-  lyrics: string | null
-  description_prompt: string | null
-  duration_sec: number | null
-  model: string | null
-  major_model_version: string | null
-  created_at: number | null
-  added_at: number
-  continue_clip_id: string | null
-  continue_at: number | null
-  clip_type: string | null
-  error_message: string | null
-  raw_json: string | null
-  batch_index: number | null
-  has_vocal: number | null
-  upstream_json: string | null
-  favorite: number
-  user_tags: string | null
-}
-
 function parseRaw(json: string | null): Record<string, unknown> {
   if (json === null) return {}
   try {
@@ -117,8 +92,10 @@ function parseRaw(json: string | null): Record<string, unknown> {
 
 /** The sidecar of a clip as it stands in the index, for a sidecar at `sidecarRel`. */
 export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | null {
-  const row = db.get<SidecarSourceRow>(
-    `SELECT c.*, x.lyrics, x.description_prompt, x.raw_json, x.upstream_json,
+  const row = db.get(
+    `SELECT c.pk, c.id, c.task_id, c.title, ${clipFieldColumns('c')},
+       c.added_at, c.favorite, c.batch_index, c.has_vocal,
+       x.lyrics, x.description_prompt, x.raw_json, x.upstream_json,
        (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
         JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_pk = c.pk) AS user_tags
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.pk = ?`,
@@ -128,48 +105,50 @@ export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | 
   const files: Record<string, string> = {}
   const fileChecks: Sidecar['fileChecks'] = {}
   const dir = posix.dirname(sidecarRel)
-  for (const file of db.all<{
-    kind: MediaKind
-    rel_path: string
-    bytes: number | null
-    sha256: string | null
-  }>(
+  for (const file of db.all(
     `SELECT kind, rel_path, bytes, sha256 FROM files
      WHERE clip_pk = ? AND state = 'done' AND kind != 'sidecar' AND rel_path IS NOT NULL
      ORDER BY kind`,
     pk
   )) {
-    files[file.kind] = posix.relative(dir, file.rel_path)
-    if (file.bytes !== null) fileChecks[file.kind] = { bytes: file.bytes, sha256: file.sha256 }
+    const kind = oneOf(file, 'kind', MEDIA_KINDS)
+    const bytes = intOrNull(file, 'bytes')
+    files[kind] = posix.relative(dir, text(file, 'rel_path'))
+    if (bytes !== null) fileChecks[kind] = { bytes, sha256: textOrNull(file, 'sha256') }
   }
+  const { status, ...fields } = readClipFields(row)
   return {
     songshelf: SIDECAR_FORMAT,
     clip: {
-      id: row.id,
-      taskId: row.task_id,
-      title: row.title,
-      status: row.status,
-      styleTags: row.style_tags,
-      lyrics: row.lyrics,
-      descriptionPrompt: row.description_prompt,
-      durationSec: row.duration_sec,
-      model: row.model,
-      majorModelVersion: row.major_model_version,
-      createdAt: row.created_at,
-      continueClipId: row.continue_clip_id,
-      continueAt: row.continue_at,
-      clipType: row.clip_type,
-      errorMessage: row.error_message,
-      ...sidecarUpstreamOf(row.batch_index, row.has_vocal, row.upstream_json)
+      id: text(row, 'id'),
+      taskId: text(row, 'task_id'),
+      title: text(row, 'title'),
+      status,
+      styleTags: fields.styleTags,
+      lyrics: textOrNull(row, 'lyrics'),
+      descriptionPrompt: textOrNull(row, 'description_prompt'),
+      durationSec: fields.durationSec,
+      model: fields.model,
+      majorModelVersion: fields.majorModelVersion,
+      createdAt: fields.createdAt,
+      continueClipId: fields.continueClipId,
+      continueAt: fields.continueAt,
+      clipType: fields.clipType,
+      errorMessage: fields.errorMessage,
+      ...sidecarUpstreamOf(
+        intOrNull(row, 'batch_index'),
+        intOrNull(row, 'has_vocal'),
+        textOrNull(row, 'upstream_json')
+      )
     },
     library: {
-      addedAt: row.added_at,
-      favorite: row.favorite !== 0,
-      userTags: splitList(row.user_tags).sort()
+      addedAt: int(row, 'added_at'),
+      favorite: int(row, 'favorite') !== 0,
+      userTags: splitList(textOrNull(row, 'user_tags')).sort()
     },
     files,
     fileChecks,
-    gateway: parseRaw(row.raw_json)
+    gateway: parseRaw(textOrNull(row, 'raw_json'))
   }
 }
 

@@ -310,7 +310,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       return importFiles({ db, libraryDir, now, store: this }, paths, o)
     },
     retryTask(id) {
-      const retried = tasks.retryTask(db, id)
+      const retried = tasks.retryTask(db, id, now(), (pks) => feed.clips({ pks }))
       return tasksChanged(retried ? [id] : [], retried)
     },
     removeTask(id) {

@@ -1,6 +1,6 @@
 import type { StoredTask, TaskPollPatch } from '../sync/store-port'
 import type { Db } from './db'
-import { refreshFileSummary } from './files'
+import { requeueFailedFiles } from './files'
 import { readTask, TASK_COLUMNS } from './rows/tasks'
 
 // Task rows as the poller sees them (the SyncStore half that is about tasks).
@@ -91,7 +91,12 @@ export function markTaskFailed(db: Db, id: string, reason: string, now: number):
 
 /** Polls a failed, not-found or stale task again from scratch, and re-queues its failed
  * downloads. */
-export function retryTask(db: Db, id: string): boolean {
+export function retryTask(
+  db: Db,
+  id: string,
+  now: number,
+  onRequeued?: (pks: number[]) => void
+): boolean {
   return db.tx(() => {
     const task = db.run(
       `UPDATE tasks SET state = 'pending', fail_reason = NULL, not_found_count = 0,
@@ -99,16 +104,13 @@ export function retryTask(db: Db, id: string): boolean {
        WHERE id = ? AND (state IN ('failed', 'not_found') OR (state = 'pending' AND stale = 1))`,
       id
     )
-    const pks = db
-      .all<{ pk: number }>('SELECT pk FROM clips WHERE task_id = ?', id)
-      .map((row) => row.pk)
-    const files = db.run(
-      `UPDATE files SET state = 'pending', error = NULL, attempts = 0
-       WHERE state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar'
-         AND clip_pk IN (SELECT pk FROM clips WHERE task_id = ?)`,
-      id
+    const { pks, changed: files } = requeueFailedFiles(
+      db,
+      'AND clip_pk IN (SELECT pk FROM clips WHERE task_id = ?)',
+      [id],
+      now
     )
-    if (files > 0) refreshFileSummary(db, pks)
+    if (files > 0) onRequeued?.(pks)
     return task + files > 0
   })
 }

@@ -40,6 +40,15 @@ export function intOrNull(row: DbRow, column: string): number | null {
   return int(row, column)
 }
 
+/** A REAL (or INTEGER) column: durations, offsets. */
+export function num(row: DbRow, column: string): number {
+  return int(row, column)
+}
+
+export function numOrNull(row: DbRow, column: string): number | null {
+  return intOrNull(row, column)
+}
+
 export function flag(row: DbRow, column: string): boolean {
   return int(row, column) !== 0
 }
