@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { PLAYLIST_NAME_MAX } from './limits'
 import { clipId, libraryFilter, sortDir, sortKey } from './schemas'
+import { cleanPlaylistName } from './text'
 
 // Request schemas for playlists and the listening history, strict and bounded like the
 // rest of the bridge (schemas.ts).
@@ -7,8 +9,13 @@ import { clipId, libraryFilter, sortDir, sortKey } from './schemas'
 export const playlistId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'not a playlist id')
 const playlistName = z
   .string()
-  .transform((name) => name.normalize('NFC').trim().replace(/\s+/gu, ' '))
-  .pipe(z.string().min(1, 'a playlist needs a name').max(120, 'at most 120 characters'))
+  .transform(cleanPlaylistName)
+  .pipe(
+    z
+      .string()
+      .min(1, 'a playlist needs a name')
+      .max(PLAYLIST_NAME_MAX, `at most ${PLAYLIST_NAME_MAX} characters`)
+  )
 const days = z.number().min(0).max(36_500)
 const MAX_ITEMS = 100_000
 

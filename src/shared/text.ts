@@ -34,3 +34,10 @@ export function compareNames(a: string, b: string): number {
   if (ka !== kb) return ka < kb ? -1 : 1
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** A playlist name as it is stored and shown: NFC, trimmed, inner whitespace collapsed to
+ * one space. '' means there is no name. The bridge schema, the core (for the CLI and
+ * rebuild) and the renderer's dialogs all apply this one rule. */
+export function cleanPlaylistName(name: string): string {
+  return cleanText(name)
+}

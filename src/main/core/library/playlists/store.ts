@@ -5,7 +5,9 @@ import type {
   PlaylistSummary,
   SmartRule
 } from '../../../../shared/playlists'
+import { PLAYLIST_NAME_MAX } from '../../../../shared/limits'
 import { smartRule as smartRuleSchema } from '../../../../shared/playlist-schemas'
+import { cleanPlaylistName } from '../../../../shared/text'
 import { placeholders, type Db } from '../db'
 import { pageWindow } from '../queries/filter-sql'
 import { ROW_COLUMNS, toClipRow, type ClipDbRow } from '../queries/rows'
@@ -153,7 +155,7 @@ export function createPlaylist(
       `INSERT INTO playlists (id, name, kind, rule_json, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
       id,
-      input.name,
+      storedName(input.name),
       input.rule === undefined ? 'manual' : 'smart',
       input.rule === undefined ? null : JSON.stringify(input.rule),
       at,
@@ -168,7 +170,26 @@ export function createPlaylist(
 
 export function renamePlaylist(ctx: PlaylistCtx, id: string, name: string): void {
   row(ctx, id)
-  ctx.db.run('UPDATE playlists SET name = ?, updated_at = ? WHERE id = ?', name, ctx.now(), id)
+  ctx.db.run(
+    'UPDATE playlists SET name = ?, updated_at = ? WHERE id = ?',
+    storedName(name),
+    ctx.now(),
+    id
+  )
+}
+
+/** The bridge has cleaned the name already; the CLI and a rebuild's M3U header have not. */
+function storedName(name: string): string {
+  const clean = cleanPlaylistName(name)
+  if (clean === '') throw new LibraryError('invalid_request', 'A playlist needs a name.')
+  // Measured as the bridge schema measures it (zod's max counts UTF-16 units).
+  if (clean.length > PLAYLIST_NAME_MAX) {
+    throw new LibraryError(
+      'invalid_request',
+      `A playlist name has at most ${PLAYLIST_NAME_MAX} characters.`
+    )
+  }
+  return clean
 }
 
 export function setSmartRule(ctx: PlaylistCtx, id: string, rule: SmartRule): void {

@@ -22,6 +22,7 @@ import { activeClipDrag, endClipDrag } from './clip-drag'
 import { PlaylistHeader } from './PlaylistHeader'
 import { reorderTarget } from './reorder'
 import { SmartPlaylistDialog } from './SmartPlaylistDialog'
+import { cleanPlaylistName } from '../../../../shared/text'
 import '../library/library.css'
 import './playlists.css'
 
@@ -104,7 +105,7 @@ export function PlaylistView(): JSX.Element {
           rule={playlist.rule}
           onClose={() => setEditingRule(false)}
           onSubmit={async (name, rule) =>
-            (name.trim() === playlist.name || (await rename(playlist.id, name))) &&
+            (cleanPlaylistName(name) === playlist.name || (await rename(playlist.id, name))) &&
             setRule(playlist.id, rule)
           }
         />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type JSX, type ReactNode } from 'react'
+import { useState, type JSX, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SortKey } from '../../../../shared/domain'
 import type { SmartRule } from '../../../../shared/playlists'
@@ -11,6 +11,7 @@ import {
   type PresetName,
   type SmartForm
 } from './smart-form'
+import { NameField, NameFormFooter, useNameForm } from './name-form'
 import '../../elements/buttons.css'
 
 const SORTS: SortKey[] = ['added', 'created', 'title', 'duration', 'plays', 'lastPlayed']
@@ -28,23 +29,18 @@ interface SmartPlaylistDialogProps {
 export function SmartPlaylistDialog(props: SmartPlaylistDialogProps): JSX.Element {
   const { t } = useTranslation()
   const editing = props.name !== undefined
-  const [name, setName] = useState(props.name ?? t('living.smart.untitled'))
   const [form, setForm] = useState<SmartForm>(props.rule ? ruleToForm(props.rule) : EMPTY_FORM)
-  const [busy, setBusy] = useState(false)
   const set = <K extends keyof SmartForm>(key: K, value: SmartForm[K]): void =>
     setForm((f) => ({ ...f, [key]: value }))
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault()
-    if (!name.trim() || busy) return
-    setBusy(true)
-    const done = await props.onSubmit(name, formToRule(form))
-    setBusy(false)
-    if (done) props.onClose()
-  }
+  const nameForm = useNameForm(
+    props.name ?? t('living.smart.untitled'),
+    (name) => props.onSubmit(name, formToRule(form)),
+    props.onClose
+  )
   const applyPreset = (preset: PresetName): void => {
     setForm(ruleToForm(PRESETS[preset]))
-    if (!editing) setName(t(`living.smart.preset.${preset}`))
+    if (!editing) nameForm.setName(t(`living.smart.preset.${preset}`))
   }
   const text = (key: keyof SmartForm, label: string, type = 'text'): ReactNode => (
     <label className="smart-field">
@@ -71,7 +67,7 @@ export function SmartPlaylistDialog(props: SmartPlaylistDialogProps): JSX.Elemen
       testId="smart-playlist-dialog"
       className="smart-dialog"
     >
-      <form className="smart-form" onSubmit={(e) => void submit(e)}>
+      <form className="smart-form" onSubmit={(e) => void nameForm.submit(e)}>
         <div className="smart-presets" role="group" aria-label={t('living.smart.presets')}>
           <span className="muted">{t('living.smart.presets')}</span>
           {PRESET_NAMES.map((preset) => (
@@ -85,16 +81,7 @@ export function SmartPlaylistDialog(props: SmartPlaylistDialogProps): JSX.Elemen
             </button>
           ))}
         </div>
-        <label className="smart-field">
-          {t('living.playlist.nameLabel')}
-          <input
-            type="text"
-            value={name}
-            maxLength={120}
-            data-autofocus
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
+        <NameField form={nameForm} className="smart-field" />
         <fieldset className="smart-grid">
           <legend>{t('living.smart.matching')}</legend>
           {text('search', t('living.smart.search'))}
@@ -145,14 +132,11 @@ export function SmartPlaylistDialog(props: SmartPlaylistDialogProps): JSX.Elemen
           </label>
           {text('limit', t('living.smart.limit'), 'number')}
         </fieldset>
-        <div className="modal-footer">
-          <button type="button" className="text-button" onClick={props.onClose}>
-            {t('living.playlist.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !name.trim()}>
-            {editing ? t('living.playlist.save') : t('living.playlist.create')}
-          </button>
-        </div>
+        <NameFormFooter
+          form={nameForm}
+          submitLabel={editing ? t('living.playlist.save') : t('living.playlist.create')}
+          onCancel={props.onClose}
+        />
       </form>
     </ModalDialog>
   )
