@@ -36,7 +36,7 @@ describe('the playlist name dialogs', () => {
   })
 
   it('the smart playlist dialog sends the cleaned name with its rule', async () => {
-    const onSubmit = vi.fn(async () => true)
+    const onSubmit = vi.fn(async (_name: string, _rule: unknown) => true)
     render(<SmartPlaylistDialog onSubmit={onSubmit} onClose={() => undefined} />)
     fireEvent.change(nameInput(), { target: { value: ' Late   night ' } })
     fireEvent.click(screen.getByRole('button', { name: 'Create' }))
