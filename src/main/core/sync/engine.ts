@@ -65,6 +65,8 @@ export class SyncEngine {
   private running = false
   private readonly abort = new AbortController()
   private readonly waiters = new Set<() => void>()
+  /** The last state given to onState, serialised (changed() sends only a different one). */
+  private lastSent: string | null = null
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.now = deps.now ?? Date.now
@@ -188,7 +190,17 @@ export class SyncEngine {
   }
 
   private changed(): void {
-    this.deps.onState?.(this.state())
+    // One `sync-state` per real transition: a download starting and finishing, a poll
+    // cycle ending or a status set again to what it was leave most fields as they were,
+    // and a state equal to the last one sent is not sent again (issue 11).
+    if (this.deps.onState) {
+      const state = this.state()
+      const key = JSON.stringify(state)
+      if (key !== this.lastSent) {
+        this.lastSent = key
+        this.deps.onState(state)
+      }
+    }
     this.scheduleProgress()
     this.notifyWaiters()
   }

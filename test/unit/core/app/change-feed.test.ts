@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LibraryChange } from '../../../../src/shared/library-change'
+import type { SyncState } from '../../../../src/shared/domain'
 import { createSongshelfCore, type SongshelfCore } from '../../../../src/main/core/app/create-core'
 import { FIXTURES, tempLibrary } from '../../../support/cli-harness'
 import { startSimulator, type Simulator } from '../../../support/sim-gateway'
@@ -24,6 +25,7 @@ afterEach(async () => {
 async function syncOneTask(): Promise<{
   core: SongshelfCore
   changes: LibraryChange[]
+  states: SyncState[]
   taskId: string
   clipIds: string[]
 }> {
@@ -35,14 +37,16 @@ async function syncOneTask(): Promise<{
   })
   core = made
   const changes: LibraryChange[] = []
+  const states: SyncState[] = []
   made.events.subscribe((event, payload) => {
     if (event === 'library-changed') changes.push(payload)
+    if (event === 'sync-state') states.push(payload)
   })
   await made.handlers.addTasks({ text: taskId })
   made.start()
   await made.engine().untilDone()
   await made.idle()
-  return { core: made, changes, taskId, clipIds: [...spec.clipIds].sort() }
+  return { core: made, changes, states, taskId, clipIds: [...spec.clipIds].sort() }
 }
 
 describe('the library change feed', () => {
@@ -86,6 +90,15 @@ describe('the library change feed', () => {
       expect(sidecar?.state).toBe('done')
       expect(existsSync(sidecar?.path ?? '')).toBe(true)
     }
+  })
+
+  it('sends sync-state only when the state really changes, one per transition', async () => {
+    const { states } = await syncOneTask()
+    // Before, the same run sent 14 (17 in the review's probe), many equal to the one before.
+    for (let i = 1; i < states.length; i++) {
+      expect(states[i], `sync-state ${i} repeats ${i - 1}`).not.toEqual(states[i - 1])
+    }
+    expect(states.at(-1)).toMatchObject({ activeDownloads: 0, queuedDownloads: 0, pendingTasks: 0 })
   })
 
   it('tells the hub about writes made straight through the library (the CLI does that)', async () => {
