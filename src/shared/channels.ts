@@ -6,6 +6,7 @@ export const METHOD_NAMES = [
   'getAppInfo',
   'queryLibrary',
   'getFacets',
+  'findTitleIndex',
   'getClip',
   'setFavorite',
   'tagClips',

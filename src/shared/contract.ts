@@ -39,6 +39,7 @@ export const methods = {
   queryLibrary: method<typeof s.libraryQuery, LibraryPage>(s.libraryQuery),
   getFacets: method<typeof s.libraryFilter, Facets>(s.libraryFilter),
   clipRowsByIds: method<typeof s.clipRowsArgs, ClipRowsAnswer>(s.clipRowsArgs),
+  findTitleIndex: method<typeof s.titlePrefixQuery, { index: number | null }>(s.titlePrefixQuery),
   getClip: method<typeof s.clipIdArg, ClipDetail | null>(s.clipIdArg),
   setFavorite: method<typeof s.favoriteArgs, { changed: number }>(s.favoriteArgs),
   tagClips: method<typeof s.tagArgs, { changed: number }>(s.tagArgs),

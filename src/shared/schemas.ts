@@ -72,6 +72,13 @@ export const libraryQuery = libraryFilter.extend({
   limit: z.number().int().min(1).max(500).optional()
 })
 
+/** The list's type-ahead: the first clip of this view whose title starts with `prefix`. */
+export const titlePrefixQuery = libraryFilter.extend({
+  sort: sortKey.optional(),
+  dir: sortDir.optional(),
+  prefix: z.string().min(1).max(100)
+})
+
 export const clipIdArg = z.strictObject({ id: clipId })
 /** The rows a library change names (at most 500 per read, the largest page). */
 export const clipRowsArgs = z.strictObject({

@@ -15,12 +15,12 @@ export function bigLibraryTitle(i: number): string {
   return `Song ${String(i).padStart(5, '0')}`
 }
 
-function clip(i: number): NormalizedClip {
+function clip(i: number, title: (i: number) => string): NormalizedClip {
   const id = `big${String(i).padStart(8, '0')}`
   return {
     id,
     taskId: `task_big${Math.floor(i / 2)}`,
-    title: bigLibraryTitle(i),
+    title: title(i),
     status: 'complete',
     audioUrl: `https://cdn1.suno.ai/${id}.mp3`,
     streamAudioUrl: null,
@@ -45,13 +45,15 @@ function clip(i: number): NormalizedClip {
 
 export async function seedBigLibrary(
   dirs: { dataDir: string; libraryDir: string },
-  count: number
+  count: number,
+  /** Titles other than `Song 00042` (a spec that needs distinct ones). */
+  title: (i: number) => string = bigLibraryTitle
 ): Promise<void> {
   mkdirSync(dirs.libraryDir, { recursive: true })
   const store = openLibrary({ ...dirs, logger: { warn: () => undefined }, createLibraryDir: true })
   const tasks: NormalizedTask[] = []
   for (let i = 0; i < count; i += 2) {
-    const clips = [clip(i), ...(i + 1 < count ? [clip(i + 1)] : [])]
+    const clips = [clip(i, title), ...(i + 1 < count ? [clip(i + 1, title)] : [])]
     tasks.push({
       taskId: clips[0]?.taskId as string,
       state: 'succeeded',

@@ -80,6 +80,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     queryLibrary: async (q) => lib().query(q),
     getFacets: async (filter) => lib().facets(filter),
     clipRowsByIds: async ({ ids, filter }) => lib().rowsByIds(ids, filter),
+    findTitleIndex: async (q) => ({ index: lib().titleIndex(q) }),
     getClip: async ({ id }) => lib().getClip(id),
     setFavorite: async ({ ids, favorite }) => lib().setFavorite(ids, favorite),
     tagClips: async ({ ids, add, remove }) => lib().tagClips(ids, { add, remove }),

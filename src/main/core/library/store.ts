@@ -17,6 +17,7 @@ import { migrate, schemaVersion } from './migrations'
 import { filesToFetchAgain, queueWithLink } from './missing-files'
 import { isInside } from './naming'
 import { getClip, listClipsForCli, queryClips } from './queries/clips'
+import { firstTitleIndex } from './queries/title-prefix'
 import { facets } from './queries/facets'
 import { clipRowsByIds } from './queries/rows-by-id'
 import { listTasks } from './queries/task-list'
@@ -249,6 +250,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     query: (q) => queryClips(db, mode, q),
     facets: (filter) => facets(db, mode, filter),
     rowsByIds: (ids, filter) => clipRowsByIds(db, mode, ids, filter),
+    titleIndex: (q) => firstTitleIndex(db, mode, q),
     getClip: (id) => getClip(db, libraryDir, id),
     listClipsForCli: (filter) => listClipsForCli(db, mode, libraryDir, filter),
     listTasks: () => listTasks(db),

@@ -4,15 +4,25 @@ import { cleanText } from '../../../shared/text'
 // renderer shares (clean text, tag names, name order) live in shared/text.ts. Everything
 // here is pure and locale-agnostic on purpose, for the same reason.
 
-/** Sort key for titles: accents folded (NFKD minus marks), lower-cased, NFC. */
+/** Sort key for titles: accents folded (NFKD minus marks), lower-cased, NFC. NFKD also
+ * folds width, so full-width `Ｃｉｔｙ` and half-width katakana key like their plain forms. */
 export function titleKey(title: string): string {
+  return foldTitle(title).trim()
+}
+
+/** A typed prefix in the same folding as titleKey, keeping a trailing space: "city "
+ * starts "City Lights" but not "Cityscape" (the list's type-ahead). */
+export function titlePrefixKey(prefix: string): string {
+  return foldTitle(prefix).trimStart()
+}
+
+function foldTitle(title: string): string {
   return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .normalize('NFC')
     .replace(/\s+/gu, ' ')
-    .trim()
 }
 
 /** Splits Suno's free-form style string ("dreamy synthwave, female vocals") into

@@ -21,6 +21,7 @@ import type { ListenEvent } from './history'
 import type { Playlists } from './playlists'
 import type { PlayQueue } from './queue/store'
 import type { ChangeListener } from './changes'
+import type { TitlePrefixQuery } from './queries/title-prefix'
 
 // The public shape of the library: options, the store façade and its result types.
 
@@ -164,6 +165,8 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   facets(filter: LibraryFilter): Facets
   /** The slim rows of these clips (at most 500), and which of them match `filter`. */
   rowsByIds(ids: readonly string[], filter?: LibraryFilter): ClipRowsAnswer
+  /** The type-ahead: view index of the first clip whose title starts with the prefix. */
+  titleIndex(q: TitlePrefixQuery): number | null
   getClip(id: string): ClipDetail | null
   listClipsForCli(filter: LibraryFilter & { limit?: number }): CliClip[]
   listTasks(): TaskRow[]

@@ -11,6 +11,7 @@ import { tasksEn } from './locales/tasks.en'
 import { livingEn } from './locales/living.en'
 import { everydayEn } from './locales/everyday.en'
 import { importEn } from './locales/import.en'
+import { browseEn } from './locales/browse.en'
 
 // English strings, one file per feature area in locales/. The zh-CN files must have
 // exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
@@ -29,6 +30,7 @@ export const en = {
   living: livingEn,
   gestures: gesturesEn,
   everyday: everydayEn,
+  browse: browseEn,
   errors: errorsEn,
   importing: importEn
 }

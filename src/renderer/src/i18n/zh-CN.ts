@@ -12,6 +12,7 @@ import { tasksZhCN } from './locales/tasks.zh-CN'
 import { livingZhCN } from './locales/living.zh-CN'
 import { everydayZhCN } from './locales/everyday.zh-CN'
 import { importZhCN } from './locales/import.zh-CN'
+import { browseZhCN } from './locales/browse.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
@@ -28,6 +29,7 @@ export const zhCN: Messages = {
   living: livingZhCN,
   gestures: gesturesZhCN,
   everyday: everydayZhCN,
+  browse: browseZhCN,
   errors: errorsZhCN,
   importing: importZhCN
 }

@@ -114,10 +114,19 @@ const TEXT_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['title', 'style', 'mo
  * Each sort has an index on (column, id). Default direction: A→Z for text (title, style,
  * model), newest or most first otherwise. */
 export function orderSql(sort: SortKey | undefined, dir: SortDir | undefined): string {
-  const key: SortKey = sort !== undefined && sort in SORT_COLUMNS ? sort : 'created'
-  const direction = dir ?? (TEXT_SORTS.has(key) ? 'asc' : 'desc')
+  const { column, direction } = sortOrder(sort, dir)
   const sqlDir = direction === 'asc' ? 'ASC' : 'DESC'
-  return `${SORT_COLUMNS[key]} ${sqlDir}, c.id ${sqlDir}`
+  return `${column} ${sqlDir}, c.id ${sqlDir}`
+}
+
+/** The sort's column expression and direction, defaults applied (what orderSql orders by,
+ * for queries that must reason about the same order, e.g. the list's type-ahead). */
+export function sortOrder(
+  sort: SortKey | undefined,
+  dir: SortDir | undefined
+): { column: string; direction: SortDir } {
+  const key: SortKey = sort !== undefined && sort in SORT_COLUMNS ? sort : 'created'
+  return { column: SORT_COLUMNS[key], direction: dir ?? (TEXT_SORTS.has(key) ? 'asc' : 'desc') }
 }
 
 export const DEFAULT_PAGE = 100

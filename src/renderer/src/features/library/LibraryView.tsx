@@ -15,6 +15,7 @@ import { LibraryNotice } from './LibraryNotice'
 import { LibraryToolbar } from './LibraryToolbar'
 import { isFiltered } from '../../store/library-query'
 import { SelectionBar } from './SelectionBar'
+import { TypeAheadHint } from './TypeAheadHint'
 import { useLibraryEvents } from './useLibraryEvents'
 import '../../elements/buttons.css'
 import './library.css'
@@ -105,6 +106,7 @@ export function LibraryView(): JSX.Element {
         {filtersOpen && <FilterSidebar />}
         <div className="library-results">
           {total === 0 && answered ? <NoMatch /> : layout === 'grid' ? <ClipGrid /> : <ClipList />}
+          <TypeAheadHint />
         </div>
         {panelOpen && <ClipDetailPanel />}
       </div>

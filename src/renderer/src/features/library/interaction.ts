@@ -7,6 +7,7 @@ import { useSelectionStore } from '../../store/selection-store'
 import { rowAt } from '../../store/library-paging'
 import { playFromIndex } from './play'
 import { isMenuKey, openContextMenu } from '../../store/context-menu-store'
+import { handleTypeAhead } from './type-ahead'
 
 // What clicks and keys on the results do, shared by the list and the cover grid.
 
@@ -113,6 +114,7 @@ export interface KeyContext {
 
 export interface KeyLike extends PointerModifiers {
   key: string
+  altKey?: boolean
   preventDefault(): void
   stopPropagation(): void
 }
@@ -141,6 +143,15 @@ async function moveTo(next: number, event: KeyLike, ctx: KeyContext): Promise<vo
   if (clip.openId !== null) void clip.actions.open(row.id)
 }
 
+const PLAIN_MOVE: KeyLike = {
+  key: '',
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  preventDefault: () => undefined,
+  stopPropagation: () => undefined
+}
+
 /** Handles a key on the results; returns true when it used it. */
 export function handleResultsKey(event: KeyLike, ctx: KeyContext): boolean {
   const total = useLibraryStore.getState().total ?? 0
@@ -158,6 +169,8 @@ export function handleResultsKey(event: KeyLike, ctx: KeyContext): boolean {
     openContextMenu(row, element, { viewIndex: active })
     return true
   }
+  // Letters jump to a title (type-ahead.ts); the move is the plain arrow-key move.
+  if (handleTypeAhead(event, (index) => void moveTo(index, PLAIN_MOVE, ctx))) return true
   switch (event.key) {
     case 'ArrowDown':
       next = active < 0 ? 0 : active + ctx.columns

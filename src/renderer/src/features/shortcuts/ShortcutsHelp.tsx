@@ -2,7 +2,7 @@ import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModalDialog } from '../../elements/ModalDialog'
 import { usePlayerOverlayActions, usePlayerOverlays } from '../../store/player-overlays-store'
-import { SHORTCUTS } from './shortcut-map'
+import { RESULTS_KEYS, SHORTCUTS } from './shortcut-map'
 import './shortcuts.css'
 
 /** `?`: every shortcut, read from the same table the handler uses. */
@@ -12,6 +12,14 @@ export function ShortcutsHelp(): JSX.Element | null {
   const { setHelpOpen } = usePlayerOverlayActions()
   if (!open) return null
   const close = (): void => setHelpOpen(false)
+  const keyName = (key: string): string =>
+    key === 'Space'
+      ? t('shortcuts.space')
+      : key === 'Shift'
+        ? t('shortcuts.shift')
+        : key === 'Mod'
+          ? t('shortcuts.mod')
+          : key
   return (
     <ModalDialog
       title={t('shortcuts.title')}
@@ -32,23 +40,20 @@ export function ShortcutsHelp(): JSX.Element | null {
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.action}>
+          {[
+            ...SHORTCUTS.map((s) => ({ display: s.display, label: s.label ?? s.action })),
+            ...RESULTS_KEYS
+          ].map((row) => (
+            <tr key={row.label}>
               <td>
-                {shortcut.display.map((key, i) => (
+                {row.display.map((key, i) => (
                   <span key={key}>
-                    {i > 0 && ' + '}
-                    <kbd>
-                      {key === 'Space'
-                        ? t('shortcuts.space')
-                        : key === 'Shift'
-                          ? t('shortcuts.shift')
-                          : key}
-                    </kbd>
+                    {i > 0 && (row.label === 'typeAhead' ? ' ' : ' + ')}
+                    <kbd>{keyName(key)}</kbd>
                   </span>
                 ))}
               </td>
-              <td>{t(`shortcuts.action.${shortcut.action}`)}</td>
+              <td>{t(`shortcuts.action.${row.label}`)}</td>
             </tr>
           ))}
         </tbody>

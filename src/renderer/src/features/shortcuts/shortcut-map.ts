@@ -18,8 +18,12 @@ export interface Shortcut {
   /** KeyboardEvent.key values that trigger it. */
   keys: string[]
   shift?: boolean
-  /** What the help shows, e.g. ['Shift', '←']. */
+  /** Needs Ctrl (Cmd on macOS). */
+  mod?: boolean
+  /** What the help shows, e.g. ['Shift', '←']; 'Mod' is shown as Ctrl/⌘. */
   display: string[]
+  /** The help's wording when it is not the action's own (shortcuts.action.<label>). */
+  label?: string
 }
 
 export const SHORTCUTS: Shortcut[] = [
@@ -31,8 +35,16 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'volumeUp', keys: ['ArrowUp'], display: ['↑'] },
   { action: 'volumeDown', keys: ['ArrowDown'], display: ['↓'] },
   { action: 'search', keys: ['/'], display: ['/'] },
-  { action: 'favorite', keys: ['f', 'F'], display: ['F'] },
+  // Letters typed in the list or the covers jump to a title (type-ahead, issue 13), so F
+  // favourites only elsewhere; Ctrl/Cmd+L ("love", as in Apple Music) works everywhere.
+  { action: 'favorite', keys: ['l', 'L'], mod: true, display: ['Mod', 'L'] },
+  { action: 'favorite', keys: ['f', 'F'], display: ['F'], label: 'favoriteOutsideList' },
   { action: 'help', keys: ['?'], display: ['?'] }
+]
+
+/** Keys the list and the covers handle themselves, listed in the help after SHORTCUTS. */
+export const RESULTS_KEYS: readonly { display: string[]; label: string }[] = [
+  { display: ['A–Z', '0–9'], label: 'typeAhead' }
 ]
 
 export const SEEK_STEP_SEC = 5
@@ -49,9 +61,11 @@ export function matchShortcut(event: {
   metaKey: boolean
   altKey: boolean
 }): ShortcutAction | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null
+  if (event.altKey) return null
+  const mod = event.ctrlKey || event.metaKey
   for (const shortcut of SHORTCUTS) {
     if (!shortcut.keys.includes(event.key)) continue
+    if (Boolean(shortcut.mod) !== mod) continue
     if (!SHIFT_AGNOSTIC.has(event.key) && Boolean(shortcut.shift) !== event.shiftKey) continue
     return shortcut.action
   }

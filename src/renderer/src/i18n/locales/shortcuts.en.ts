@@ -6,6 +6,7 @@ export const shortcutsEn = {
   actionColumn: 'What it does',
   space: 'Space',
   shift: 'Shift',
+  mod: 'Ctrl/⌘',
   action: {
     togglePlay: 'Play or pause',
     seekBack: 'Back 5 seconds',
@@ -16,6 +17,10 @@ export const shortcutsEn = {
     volumeDown: 'Volume down',
     search: 'Search the library',
     favorite: 'Favourite the song that is playing (or remove it)',
+    favoriteOutsideList:
+      'The same, outside the list and the covers (there, letters jump to a title)',
+    typeAhead:
+      'In the list or the covers: jump to the first song whose title starts with what you type (Space too, while you type)',
     help: 'Show this list'
   }
 }

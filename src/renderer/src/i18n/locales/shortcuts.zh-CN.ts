@@ -8,6 +8,7 @@ export const shortcutsZhCN: typeof shortcutsEn = {
   actionColumn: '作用',
   space: '空格',
   shift: 'Shift',
+  mod: 'Ctrl/⌘',
   action: {
     togglePlay: '播放或暂停',
     seekBack: '后退 5 秒',
@@ -18,6 +19,8 @@ export const shortcutsZhCN: typeof shortcutsEn = {
     volumeDown: '减小音量',
     search: '搜索曲库',
     favorite: '收藏（或取消收藏）正在播放的歌曲',
+    favoriteOutsideList: '同上，在列表和封面之外（在那里，字母用于跳到标题）',
+    typeAhead: '在列表或封面中：跳到标题以所输入文字开头的第一首歌（输入过程中空格也算）',
     help: '显示此列表'
   }
 }
