@@ -1,6 +1,14 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channelOf, EVENT_NAMES, METHOD_NAMES } from '../shared/channels'
-import type { EventName, Events, MethodName, Result, SongshelfApi } from '../shared/contract'
+import type { IsExactApi } from '../shared/api-check'
+import type {
+  EventName,
+  Events,
+  MethodName,
+  ResponseOf,
+  Result,
+  SongshelfApi
+} from '../shared/contract'
 
 // Exposes exactly the contract as `window.songshelf`: one function per method and a
 // typed `on` for events. No raw ipcRenderer, no channel strings from the page, and
@@ -25,18 +33,28 @@ function on<E extends EventName>(event: E, listener: (payload: Events[E]) => voi
 // Dropped files become paths here, not in the page: Electron removed File.path in 32, and
 // its docs (api/web-utils.md) put webUtils.getPathForFile in the preload and advise not to
 // hand full paths to web content. A File built in JS has no path ('') and main refuses it.
-function previewImportFiles(files: readonly File[]): Promise<Result<unknown>> {
+function previewImportFiles(files: readonly File[]): Promise<Result<ResponseOf<'previewImport'>>> {
   const paths = [...files].map((file) => webUtils.getPathForFile(file))
-  return ipcRenderer.invoke(channelOf('previewImport'), { paths }) as Promise<Result<unknown>>
+  return ipcRenderer.invoke(channelOf('previewImport'), { paths }) as Promise<
+    Result<ResponseOf<'previewImport'>>
+  >
 }
 
-// The object is built from METHOD_NAMES, so no compile-time check can see its keys (a
-// `satisfies` on the cast result could never fail). What holds it to the contract:
-// contract.ts proves at compile time that METHOD_NAMES is exactly the contract's methods,
-// and ipc.test.ts ("exposes exactly the contract") compares the exposed keys with them.
+type Invokers<N extends MethodName> = { [K in N]: SongshelfApi[K] }
+
+/** One invoker per name. IPC itself is untyped, so each invoker's type is the contract's
+ * for its name; what the compiler can check is the set of names (below). */
+function invokers<const N extends readonly MethodName[]>(names: N): Invokers<N[number]> {
+  return Object.fromEntries(names.map((name) => [name, invoker(name)])) as Invokers<N[number]>
+}
+
 export function buildApi(): SongshelfApi {
-  const methods = Object.fromEntries(METHOD_NAMES.map((name) => [name, invoker(name)]))
-  return Object.freeze({ ...methods, on, previewImportFiles }) as SongshelfApi
+  const api = { ...invokers(METHOD_NAMES), on, previewImportFiles }
+  // Fails to compile when the object lacks a method of the contract, has a key the
+  // contract does not, or `on`/previewImportFiles differ from the contract's signature.
+  const exact: IsExactApi<typeof api> = true
+  void exact
+  return Object.freeze(api)
 }
 
 contextBridge.exposeInMainWorld('songshelf', buildApi())

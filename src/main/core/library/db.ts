@@ -5,7 +5,6 @@ import type { DbRow } from './rows/read'
 // settings: research/reliability-matrix.md §2.5–2.6 and rows F3, F4, F6.
 
 export type Param = SQLInputValue
-export type Row = Record<string, unknown>
 
 export interface Db {
   readonly raw: DatabaseSync
@@ -128,24 +127,4 @@ export function chunks<T>(items: readonly T[], size = 500): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
-}
-
-const SYNC_MODES = ['off', 'normal', 'full', 'extra'] as const
-
-/** The connection's settings as SQLite reports them (not as we asked for them). */
-export function connectionFacts(db: Db): {
-  sqliteVersion: string
-  journalMode: string
-  synchronous: (typeof SYNC_MODES)[number]
-  foreignKeys: boolean
-  busyTimeoutMs: number
-} {
-  const value = (sql: string): unknown => Object.values(db.get<Row>(sql) ?? {})[0]
-  return {
-    sqliteVersion: String(value('SELECT sqlite_version()')),
-    journalMode: String(value('PRAGMA journal_mode')),
-    synchronous: SYNC_MODES[Number(value('PRAGMA synchronous'))] ?? 'full',
-    foreignKeys: Number(value('PRAGMA foreign_keys')) === 1,
-    busyTimeoutMs: Number(value('PRAGMA busy_timeout'))
-  }
 }

@@ -4,7 +4,6 @@ export type {
   CliClip,
   CliFile,
   IndexRecovery,
-  LibraryDiagnostics,
   LibraryOptions,
   LibraryStore,
   Logger,

@@ -3,7 +3,7 @@ import { mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { setFavorite, recordPlay } from './clip-actions'
 import { announcePlaylists, ChangeFeed } from './changes'
-import { connectionFacts, hasFts5, placeholders, type Db } from './db'
+import { hasFts5, placeholders, type Db } from './db'
 import * as files from './files'
 import {
   finalizeClip,
@@ -13,7 +13,7 @@ import {
   type FinalizeContext
 } from './finalize'
 import { recordTaskResult, type IngestContext } from './ingest'
-import { migrate, schemaVersion } from './migrations'
+import { migrate } from './migrations'
 import { filesToFetchAgain, queueWithLink } from './missing-files'
 import { isInside } from './naming'
 import { getClip, listClipsForCli, queryClips } from './queries/clips'
@@ -369,12 +369,6 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       return recovering
     },
     libraryAvailable,
-    diagnostics: () => ({
-      ...connectionFacts(db),
-      fts5: mode === 'fts5',
-      schemaVersion: schemaVersion(db),
-      clips: db.get<{ n: number }>('SELECT count(*) AS n FROM clips')?.n ?? 0
-    }),
     async flush(): Promise<void> {
       await finishing.flush()
       await sidecars.flush()

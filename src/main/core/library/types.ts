@@ -142,17 +142,6 @@ export interface TagCount {
 }
 
 /** Facts for the start-up smoke check and the About box (matrix F1, F3, F4, F6). */
-export interface LibraryDiagnostics {
-  sqliteVersion: string
-  journalMode: string
-  synchronous: 'off' | 'normal' | 'full' | 'extra'
-  foreignKeys: boolean
-  busyTimeoutMs: number
-  fts5: boolean
-  schemaVersion: number
-  clips: number
-}
-
 export interface LibraryStore extends SyncStore, RedownloadStore {
   readonly dbPath: string
   readonly libraryDir: string
@@ -221,7 +210,6 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
    * task-id journal; resolves with what happened (null when the index was fine). */
   recover(): Promise<IndexRecovery | null>
   libraryAvailable(): boolean
-  diagnostics(): LibraryDiagnostics
   /** Waits until every finished clip and queued sidecar rewrite is on disk. */
   flush(): Promise<void>
   /** Stops the leftover sweep, waits for the finish queue and sidecars, then closes the

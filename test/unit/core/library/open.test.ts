@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../../../src/main/core/library/migrations'
 import { openLibrary } from '../../../../src/main/core/library/store'
 import { T0, clip, task, tempLibrary, type TempLibrary } from './helpers'
+import { indexFacts } from './index-facts'
 
 // A frozen copy of the version-1 schema as shipped, to prove that upgrades keep data.
 const V1_FIXTURE = `
@@ -65,7 +66,7 @@ describe('opening the library index', () => {
 
   it('uses WAL, synchronous NORMAL, foreign keys and a busy timeout', async () => {
     lib = await tempLibrary()
-    expect(lib.store.diagnostics()).toMatchObject({
+    expect(indexFacts(lib.store.dbPath)).toMatchObject({
       journalMode: 'wal',
       synchronous: 'normal',
       foreignKeys: true,
