@@ -92,9 +92,11 @@ export function createSongshelfCore(host: Host, options: CoreOptions = {}): Song
   // write itself (library/changes.ts); the app, the preview and the CLI all see these.
   const listen = (store: LibraryStore): (() => void) => {
     const offChange = store.onChange((change) => events.emit('library-changed', change))
+    const offQueue = store.onQueueChange((state) => events.emit('queue-changed', state))
     const offReady = store.onClipReady((clip) => options.onClipReady?.(clip))
     return () => {
       offChange()
+      offQueue()
       offReady()
     }
   }

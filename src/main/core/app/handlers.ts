@@ -23,8 +23,8 @@ export interface HandlerContext {
   host: Host
   library: () => LibraryStore
   engine: () => SyncEngine
-  /** Only the play queue's own event goes through here; library writes announce
-   * themselves (library/changes.ts). */
+  /** For events that are no library write (an import's progress); library and queue
+   * writes announce themselves (library/changes.ts). */
   events: EventHub
   appInfo: () => AppInfo
   /** Re-opens the library (new folder or new ID3 settings) and restarts the engine. */
@@ -228,7 +228,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     ...playlistHandlers(lib),
     ...historyHandlers(lib),
-    ...queueHandlers(lib, events),
+    ...queueHandlers(lib),
     ...importHandlers(lib, events, host.dataDir)
   }
 }

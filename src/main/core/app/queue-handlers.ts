@@ -1,11 +1,10 @@
-import type { QueueState } from '../../../shared/queue'
 import type { LibraryStore } from '../library/types'
 import type { Handlers } from './dispatch'
-import type { EventHub } from './events'
 
-// The contract's play-queue methods: thin calls into the library's queue. Every change
-// of entries, order or current entry is announced once, so a second window (or the now
-// playing view) follows; saving the position alone is not.
+// The contract's play-queue methods: thin calls into the library's queue. None of them
+// announces anything: the queue tells the library's change feed of each committed change
+// (library/queue/store.ts), and the core forwards it as `queue-changed`, so a second
+// window, the preview and a write made straight through the library all see it.
 
 type QueueMethods =
   | 'getQueue'
@@ -19,29 +18,18 @@ type QueueMethods =
   | 'clearQueue'
   | 'setQueueOptions'
 
-export function queueHandlers(
-  lib: () => LibraryStore,
-  events: EventHub
-): Pick<Handlers, QueueMethods> {
-  const changed = (state: QueueState): QueueState => {
-    events.emit('queue-changed', state)
-    return state
-  }
+export function queueHandlers(lib: () => LibraryStore): Pick<Handlers, QueueMethods> {
   const queue = (): LibraryStore['queue'] => lib().queue
   return {
     getQueue: async () => queue().state(),
-    playQueue: async (args) => changed(queue().play(args)),
+    playQueue: async (args) => queue().play(args),
     queueWindow: async ({ offset, limit }) => queue().window(offset, limit),
-    queueStep: async ({ by }) => changed(queue().step(by)),
-    queueJump: async ({ index }) => changed(queue().jump(index)),
-    queueAdd: async ({ clipIds, next }) => changed(queue().add(clipIds, next === true)),
-    queueRemove: async ({ index }) => changed(queue().remove(index)),
-    queueMove: async ({ from, to }) => changed(queue().move(from, to)),
-    clearQueue: async () => changed(queue().clear()),
-    setQueueOptions: async (options) => {
-      const state = queue().setOptions(options)
-      const onlyPosition = options.shuffle === undefined && options.repeat === undefined
-      return onlyPosition ? state : changed(state)
-    }
+    queueStep: async ({ by }) => queue().step(by),
+    queueJump: async ({ index }) => queue().jump(index),
+    queueAdd: async ({ clipIds, next }) => queue().add(clipIds, next === true),
+    queueRemove: async ({ index }) => queue().remove(index),
+    queueMove: async ({ from, to }) => queue().move(from, to),
+    clearQueue: async () => queue().clear(),
+    setQueueOptions: async (options) => queue().setOptions(options)
   }
 }

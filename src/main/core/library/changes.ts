@@ -1,4 +1,5 @@
 import type { LibraryChange } from '../../../shared/library-change'
+import type { QueueState } from '../../../shared/queue'
 import { placeholders, type Db } from './db'
 import type { Playlists } from './playlists'
 import type { Logger } from './types'
@@ -14,9 +15,11 @@ import type { Logger } from './types'
 // (create-core.ts), and from there the app's windows, the web preview's SSE stream and
 // the CLI all see the same changes. A change that names clips never asks for a full
 // refresh; only `reset` does, and only a write that truly touches everything (a rebuild,
-// a recovery, clearing every play count) records one.
+// a recovery, clearing every play count) records one. The play queue's writes are told
+// the same way, with the queue's new state (`queue-changed`, from queue/store.ts).
 
 export type ChangeListener = (change: LibraryChange) => void
+export type QueueListener = (state: QueueState) => void
 
 interface Pending {
   clipIds: Set<string>
@@ -52,6 +55,9 @@ export interface ClipsTouched {
 export class ChangeFeed {
   private pending = empty()
   private readonly listeners = new Set<ChangeListener>()
+  /** The play queue's new state, told after its write commits (the `queue-changed` event). */
+  private pendingQueue: QueueState | null = null
+  private readonly queueListeners = new Set<QueueListener>()
 
   constructor(
     private readonly db: Db,
@@ -60,12 +66,24 @@ export class ChangeFeed {
     db.onCommit(() => this.publish())
     db.onRollback(() => {
       this.pending = empty()
+      this.pendingQueue = null
     })
   }
 
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  subscribeQueue(listener: QueueListener): () => void {
+    this.queueListeners.add(listener)
+    return () => this.queueListeners.delete(listener)
+  }
+
+  /** The play queue changed (entries, order, current entry, shuffle, repeat). */
+  queue(state: QueueState): void {
+    this.pendingQueue = state
+    this.settle()
   }
 
   /** Clips were written (and, through them, their tasks). */
@@ -109,14 +127,18 @@ export class ChangeFeed {
 
   private publish(): void {
     const change = toChange(this.pending)
+    const queue = this.pendingQueue
     this.pending = empty()
-    if (change === null) return
-    for (const listener of this.listeners) {
-      try {
-        listener(change)
-      } catch (error) {
-        this.logger.warn('A library change listener failed', { error: (error as Error).message })
-      }
+    this.pendingQueue = null
+    if (change !== null) for (const listener of this.listeners) this.tell(listener, change)
+    if (queue !== null) for (const listener of this.queueListeners) this.tell(listener, queue)
+  }
+
+  private tell<T>(listener: (value: T) => void, value: T): void {
+    try {
+      listener(value)
+    } catch (error) {
+      this.logger.warn('A library change listener failed', { error: (error as Error).message })
     }
   }
 

@@ -185,7 +185,8 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     db,
     mode,
     playlistClipIds: (id) => playlists.clipIds(id),
-    seed: () => randomInt(2 ** 31)
+    seed: () => randomInt(2 ** 31),
+    onChange: (state) => feed.queue(state)
   })
   const tasksChanged = <T>(ids: string[], result: T): T => {
     if (ids.length > 0) feed.tasks(ids)
@@ -231,6 +232,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
         ...(opts?.sweepTemp === true ? { before: () => sweepTempFiles(libraryDir) } : {})
       }),
     onChange: (listener) => feed.subscribe(listener),
+    onQueueChange: (listener) => feed.subscribeQueue(listener),
     onClipReady(listener) {
       clipReady.add(listener)
       return () => clipReady.delete(listener)

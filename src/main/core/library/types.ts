@@ -20,7 +20,7 @@ import type { ImportOptions } from './import/run'
 import type { ListenEvent } from './history'
 import type { Playlists } from './playlists'
 import type { PlayQueue } from './queue/store'
-import type { ChangeListener } from './changes'
+import type { ChangeListener, QueueListener } from './changes'
 import type { TitlePrefixQuery } from './queries/title-prefix'
 
 // The public shape of the library: options, the store façade and its result types.
@@ -170,6 +170,8 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   finishLeftovers(opts?: { sweepTemp?: boolean }): Promise<void>
   /** Every committed write, as one change (changes.ts). Returns the unsubscribe. */
   onChange(listener: ChangeListener): () => void
+  /** Every committed change of the play queue, with its new state (changes.ts). */
+  onQueueChange(listener: QueueListener): () => void
   /** A clip's audio is on disk (the shell shows a notification, the CLI a line). */
   onClipReady(listener: (clip: { id: string; title: string }) => void): () => void
   /** Merges the search index now if much was written since it last was (otherwise the

@@ -32,6 +32,9 @@ export interface QueueContext {
   playlistClipIds(id: string): string[]
   /** A new shuffle seed. */
   seed(): number
+  /** Told the new state after each committed change of entries, order, current entry,
+   * shuffle or repeat (the library's change feed, changes.ts); not for a position save. */
+  onChange?(state: QueueState): void
 }
 
 export interface PlayRequest {
@@ -490,7 +493,35 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
       update({ cursor_pos: l.row.cursor_pos - 1 })
   }
 
-  return api
+  return announced(api, ctx.onChange)
+}
+
+/** The queue, each change told once its write committed. Reads and a position save (the
+ * player saves it every few seconds) are not changes anyone else must follow. */
+function announced(queue: PlayQueue, onChange?: (state: QueueState) => void): PlayQueue {
+  if (onChange === undefined) return queue
+  const told =
+    <A extends unknown[]>(fn: (...args: A) => QueueState) =>
+    (...args: A): QueueState => {
+      const state = fn(...args)
+      onChange(state)
+      return state
+    }
+  return {
+    ...queue,
+    play: told(queue.play),
+    step: told(queue.step),
+    jump: told(queue.jump),
+    add: told(queue.add),
+    remove: told(queue.remove),
+    move: told(queue.move),
+    clear: told(queue.clear),
+    setOptions: (options) => {
+      const state = queue.setOptions(options)
+      if (options.shuffle !== undefined || options.repeat !== undefined) onChange(state)
+      return state
+    }
+  }
 }
 
 /** What the renderer is told about the source: no id lists. */
