@@ -87,6 +87,14 @@ test('one click selects without a bulk bar and moves no row (defect 2)', async (
   await expect(page.getByTestId('selection-bar')).toContainText('2 selected')
 })
 
+/** List or Covers: a toolbar button, or at narrow widths an item of its "More" menu. */
+async function chooseLayout(page: Page, name: 'List' | 'Covers'): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true })
+  if (await button.isVisible()) return button.click()
+  await page.getByTestId('toolbar-more').click()
+  await page.getByRole('menuitemradio', { name, exact: true }).click()
+}
+
 for (const size of [
   { width: 1280, height: 800 },
   { width: 900, height: 700 }
@@ -102,14 +110,14 @@ for (const size of [
     }
     // The cover grid reflows when the panel opens; the double-clicked card still plays.
     await page.keyboard.press('Escape')
-    await page.getByRole('button', { name: 'Covers' }).click()
+    await chooseLayout(page, 'Covers')
     const card = page
       .getByTestId('clip-card')
       .filter({ has: page.locator('.card-title .title-text', { hasText: /^\s*Paper Moon\s*$/ }) })
     await card.dblclick()
     await expect(page.getByTestId('player-title')).toContainText('Paper Moon')
     await expect(page.getByTestId('player-title')).not.toContainText('acoustic')
-    await page.getByRole('button', { name: 'List', exact: true }).click()
+    await chooseLayout(page, 'List')
   })
 }
 

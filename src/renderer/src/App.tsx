@@ -17,12 +17,14 @@ import { useGlobalShortcuts } from './features/shortcuts/useGlobalShortcuts'
 import { useMenuCommands } from './features/shortcuts/useMenuCommands'
 import { useAppActions, useAppStore, type View } from './store/app-store'
 import { followQueue } from './store/player-store'
+import { useNavCollapsed } from './features/layout/nav-collapse'
 
 // The frame: navigation on the left, the current view with its banners, the player bar
 // across the bottom and overlays above everything.
 export function App(): JSX.Element {
   const view = useAppStore((s) => s.view)
   const compact = useAppStore((s) => s.compact)
+  const navCollapsed = useNavCollapsed()
   const { loadInfo } = useAppActions()
   useApplyPreferences()
   useGlobalShortcuts()
@@ -33,7 +35,7 @@ export function App(): JSX.Element {
   // The queue is the core's: read what it kept, and follow changes made elsewhere.
   useEffect(() => followQueue(), [])
   return (
-    <div className={compact ? 'app compact' : 'app'}>
+    <div className={`app${compact ? ' compact' : ''}${navCollapsed ? ' nav-collapsed' : ''}`}>
       {compact ? (
         <MiniPlayer />
       ) : (

@@ -24,7 +24,19 @@ const PATHS = {
   drag: 'M9 4h2v2H9zm4 0h2v2h-2zM9 9h2v2H9zm4 0h2v2h-2zm-4 5h2v2H9zm4 0h2v2h-2zm-4 5h2v2H9zm4 0h2v2h-2z',
   heart:
     'M12 21.4 10.6 20C5.4 15.4 2 12.3 2 8.5 2 5.4 4.4 3 7.5 3c1.7 0 3.4.8 4.5 2.1A6 6 0 0 1 16.5 3C19.6 3 22 5.4 22 8.5c0 3.8-3.4 6.9-8.6 11.5z',
-  music: 'M12 3v10.6A4 4 0 1 0 14 17V7h4V3z'
+  music: 'M12 3v10.6A4 4 0 1 0 14 17V7h4V3z',
+  library:
+    'M4 6H2v14a2 2 0 0 0 2 2h14v-2H4zm16-4H8a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zm-2 5h-3v5.5a2.5 2.5 0 1 1-1-2V5h4z',
+  tasks: 'M5 20h14v-2H5zM19 9h-4V3H9v6H5l7 7z',
+  settings:
+    'M3 17v2h6v-2zM3 5v2h10V5zm10 16v-2h8v-2h-8v-2h-2v6zM7 9v2H3v2h4v2h2V9zm14 4v-2H11v2zm-6-4h2V7h4V5h-4V3h-2z',
+  nowPlaying: 'M10 20h4V4h-4zm-6 0h4v-8H4zM16 9v11h4V9z',
+  history:
+    'M13 3a9 9 0 0 0-9 9H1l3.9 3.9L9 12H6a7 7 0 1 1 2.05 4.95l-1.42 1.42A9 9 0 1 0 13 3zm-1 5v5l4.28 2.54.72-1.21-3.5-2.08V8z',
+  mini: 'M19 7h-8v6h8zm2-4H3a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h18a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2zm0 16H3V5h18z',
+  collapse: 'M18.4 7.4 17 6l-6 6 6 6 1.4-1.4-4.6-4.6zm-6 0L11 6l-6 6 6 6 1.4-1.4L7.8 12z',
+  expand: 'M5.6 7.4 7 6l6 6-6 6-1.4-1.4 4.6-4.6zm6 0L13 6l6 6-6 6-1.4-1.4 4.6-4.6z',
+  more: 'M7 10l5 5 5-5z'
 } as const
 
 export type GlyphName = keyof typeof PATHS

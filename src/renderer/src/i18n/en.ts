@@ -12,6 +12,7 @@ import { livingEn } from './locales/living.en'
 import { everydayEn } from './locales/everyday.en'
 import { importEn } from './locales/import.en'
 import { browseEn } from './locales/browse.en'
+import { layoutEn } from './locales/layout.en'
 
 // English strings, one file per feature area in locales/. The zh-CN files must have
 // exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
@@ -32,7 +33,8 @@ export const en = {
   everyday: everydayEn,
   browse: browseEn,
   errors: errorsEn,
-  importing: importEn
+  importing: importEn,
+  layout: layoutEn
 }
 
 export type Messages = typeof en

@@ -13,6 +13,7 @@ import { livingZhCN } from './locales/living.zh-CN'
 import { everydayZhCN } from './locales/everyday.zh-CN'
 import { importZhCN } from './locales/import.zh-CN'
 import { browseZhCN } from './locales/browse.zh-CN'
+import { layoutZhCN } from './locales/layout.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
@@ -31,5 +32,6 @@ export const zhCN: Messages = {
   everyday: everydayZhCN,
   browse: browseZhCN,
   errors: errorsZhCN,
-  importing: importZhCN
+  importing: importZhCN,
+  layout: layoutZhCN
 }

@@ -1,10 +1,12 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAppActions, useAppStore, type View } from '../../store/app-store'
+import type { GlyphName } from '../../elements/Glyph'
+import { NavButton } from './NavButton'
 
-const items: { view: View; label: string }[] = [
-  { view: 'nowPlaying', label: 'living.nav.nowPlaying' },
-  { view: 'history', label: 'living.nav.history' }
+const items: { view: View; label: string; icon: GlyphName }[] = [
+  { view: 'nowPlaying', label: 'living.nav.nowPlaying', icon: 'nowPlaying' },
+  { view: 'history', label: 'living.nav.history', icon: 'history' }
 ]
 
 /** The sidebar's listening places (issue 15): what is playing and what has been played. */
@@ -16,20 +18,16 @@ export function ListenNav(): JSX.Element {
     <ul className="listen-nav">
       {items.map((item) => (
         <li key={item.view}>
-          <button
-            type="button"
-            className={item.view === view ? 'nav-item active' : 'nav-item'}
-            aria-current={item.view === view ? 'page' : undefined}
+          <NavButton
+            icon={item.icon}
+            label={t(item.label)}
+            active={item.view === view}
             onClick={() => setView(item.view)}
-          >
-            {t(item.label)}
-          </button>
+          />
         </li>
       ))}
       <li>
-        <button type="button" className="nav-item" onClick={() => setCompact(true)}>
-          {t('living.mini.open')}
-        </button>
+        <NavButton icon="mini" label={t('living.mini.open')} onClick={() => setCompact(true)} />
       </li>
     </ul>
   )

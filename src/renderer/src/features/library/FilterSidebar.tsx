@@ -18,13 +18,15 @@ function FacetButton({
   count,
   onClick,
   children,
-  testId
+  testId,
+  title
 }: {
   pressed: boolean
   count?: number
   onClick: () => void
   children: ReactNode
   testId?: string
+  title?: string
 }): JSX.Element {
   const locale = useLocale()
   return (
@@ -34,6 +36,7 @@ function FacetButton({
       aria-pressed={pressed}
       onClick={onClick}
       data-testid={testId}
+      title={title}
     >
       <span className="facet-name">{children}</span>
       {count !== undefined && <span className="facet-count">{formatCount(count, locale)}</span>}
@@ -102,8 +105,14 @@ export function FilterSidebar(): JSX.Element {
           pressed={filter.addedSince !== undefined}
           onClick={() => actions.toggleRecent()}
           testId="filter-recent"
+          title={t('library.filters.recent', { days: RECENT_DAYS })}
         >
-          {t('library.filters.recent', { days: RECENT_DAYS })}
+          {/* The narrow filter column (900 px) shows the short label; the tooltip and the
+              accessible name keep the whole sentence. */}
+          <span className="facet-long">{t('library.filters.recent', { days: RECENT_DAYS })}</span>
+          <span className="facet-short" aria-hidden="true">
+            {t('layout.recentShort', { days: RECENT_DAYS })}
+          </span>
         </FacetButton>
         <FacetButton
           pressed={!!filter.generationFailed}

@@ -7,6 +7,7 @@ import { useLibraryUiStore } from '../../store/library-ui-store'
 import { SearchBox } from './SearchBox'
 import { SortControl } from './SortControl'
 import { playView } from './play'
+import { OverflowMenu } from '../../elements/OverflowMenu'
 
 const LAYOUTS: LibraryLayout[] = ['list', 'grid']
 
@@ -46,7 +47,7 @@ export function LibraryToolbar({ headingId }: { headingId: string }): JSX.Elemen
         </button>
         <button
           type="button"
-          className="text-button"
+          className="text-button wide-only"
           data-testid="shuffle-all"
           disabled={!total}
           title={t('everyday.shuffleAllHint')}
@@ -57,7 +58,7 @@ export function LibraryToolbar({ headingId }: { headingId: string }): JSX.Elemen
       </div>
       <SearchBox />
       <SortControl />
-      <div className="layout-toggle" role="group" aria-label={t('library.layoutLabel')}>
+      <div className="layout-toggle wide-only" role="group" aria-label={t('library.layoutLabel')}>
         {LAYOUTS.map((item) => (
           <button
             key={item}
@@ -70,6 +71,26 @@ export function LibraryToolbar({ headingId }: { headingId: string }): JSX.Elemen
           </button>
         ))}
       </div>
+      {/* At narrow widths (library.css) the less-used actions move here, so the toolbar
+          keeps one row (issue 13, defect 13). */}
+      <OverflowMenu
+        className="narrow-only"
+        label={t('layout.more')}
+        title={t('layout.moreActions')}
+        testId="toolbar-more"
+        items={[
+          {
+            label: t('everyday.shuffleAll'),
+            disabled: !total,
+            onSelect: () => void playView(true)
+          },
+          ...LAYOUTS.map((item) => ({
+            label: t(`library.layout.${item}`),
+            checked: layout === item,
+            onSelect: () => setLayout(item)
+          }))
+        ]}
+      />
     </header>
   )
 }

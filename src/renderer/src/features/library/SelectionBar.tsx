@@ -10,6 +10,7 @@ import { exportPlaylist, favoriteTarget, setFavorite } from './bulk'
 import { askDeleteSelection, selectedRows } from './interaction'
 import { enqueueRows, playSelection } from './play'
 import { errorReason } from '../../elements/ui-message'
+import { OverflowMenu } from '../../elements/OverflowMenu'
 
 /** Bulk actions on the selection; shown from two selected clips up (one clicked clip is
  * read in the detail panel, and the bar appearing would move the rows under the pointer). */
@@ -52,6 +53,12 @@ export function SelectionBar(): JSX.Element | null {
       setBusy(false)
     }
   }
+
+  const exportSelection = (): void =>
+    void run(async (rows) => {
+      const path = await exportPlaylist(rows.map((r) => r.id))
+      if (path) notify('info', t('library.selection.exported', { path }))
+    })
 
   return (
     <div
@@ -126,16 +133,7 @@ export function SelectionBar(): JSX.Element | null {
       >
         {makeFavorite ? t('library.selection.favorite') : t('library.selection.unfavorite')}
       </button>
-      <button
-        type="button"
-        className="text-button"
-        onClick={() =>
-          void run(async (rows) => {
-            const path = await exportPlaylist(rows.map((r) => r.id))
-            if (path) notify('info', t('library.selection.exported', { path }))
-          })
-        }
-      >
+      <button type="button" className="text-button wide-only" onClick={exportSelection}>
         {t('library.selection.export')}
       </button>
       <button type="button" className="text-button" onClick={() => void askDeleteSelection()}>
@@ -144,6 +142,13 @@ export function SelectionBar(): JSX.Element | null {
       <button type="button" className="text-button quiet" onClick={clear}>
         {t('library.selection.clear')}
       </button>
+      <OverflowMenu
+        className="narrow-only"
+        label={t('layout.more')}
+        title={t('layout.moreActions')}
+        testId="selection-more"
+        items={[{ label: t('library.selection.export'), onSelect: exportSelection }]}
+      />
     </div>
   )
 }

@@ -23,7 +23,7 @@ export function SortControl(): JSX.Element {
   return (
     <div className="sort-control">
       <label>
-        <span className="muted">{t('library.sortLabel')}</span>{' '}
+        <span className="muted sort-label">{t('library.sortLabel')}</span>{' '}
         <select value={sort} onChange={(e) => setSort(e.target.value as SortKey, dir)}>
           {SORT_KEYS.map((key) => (
             <option key={key} value={key}>

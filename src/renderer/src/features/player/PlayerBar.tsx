@@ -117,6 +117,7 @@ export function PlayerBar(): JSX.Element {
             type="button"
             className={repeat === 'off' ? 'round-button repeat' : 'round-button repeat toggled'}
             data-repeat={repeat}
+            aria-pressed={repeat !== 'off'}
             aria-label={repeatLabel}
             title={repeatLabel}
             onClick={actions.cycleRepeat}

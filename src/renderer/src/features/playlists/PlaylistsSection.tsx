@@ -8,6 +8,7 @@ import { PlaylistNameDialog } from './PlaylistNameDialog'
 import { SmartPlaylistDialog } from './SmartPlaylistDialog'
 import { PlaylistToast } from './PlaylistToast'
 import { usePlaylistsLive } from './usePlaylistsLive'
+import { useNavCollapsed } from '../layout/nav-collapse'
 import './playlists.css'
 
 /** The sidebar's playlists: each opens its view and takes clips dropped on it. */
@@ -84,6 +85,7 @@ function PlaylistLink({ playlist }: { playlist: PlaylistSummary }): JSX.Element 
   const notifyAdded = usePlaylistsStore((s) => s.actions.notifyAdded)
   const [over, setOver] = useState(false)
   const accepts = playlist.kind === 'manual'
+  const collapsed = useNavCollapsed()
 
   const onDragOver = (event: DragEvent): void => {
     if (!accepts || !isClipDrag(event)) return
@@ -110,7 +112,13 @@ function PlaylistLink({ playlist }: { playlist: PlaylistSummary }): JSX.Element 
         aria-current={active ? 'page' : undefined}
         data-testid="playlist-link"
         data-playlist-id={playlist.id}
-        title={accepts ? t('living.nav.dropHint', { name: playlist.name }) : undefined}
+        title={
+          collapsed
+            ? playlist.name
+            : accepts
+              ? t('living.nav.dropHint', { name: playlist.name })
+              : undefined
+        }
         onClick={() => openPlaylist(playlist.id)}
         onDragOver={onDragOver}
         onDragEnter={onDragOver}
