@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'deleteTag',
   'recordPlay',
   'deleteClips',
+  'undo',
   'revealClip',
   'exportPlaylist',
   'startDrag',
@@ -84,7 +85,8 @@ export const MENU_COMMANDS = [
   'previous',
   'open-library',
   'shortcuts',
-  'open-clip'
+  'open-clip',
+  'undo'
 ] as const
 
 /** The IPC channel for a method or event: one prefix so main and preload can refuse

@@ -16,7 +16,9 @@ import * as h from './history-schemas'
 import * as q from './queue-schemas'
 import * as im from './import-schemas'
 import type { ImportPlan, ImportProgress, ImportReport } from './import'
+import * as u from './undo-schemas'
 import type { QueueState, QueueWindow } from './queue'
+import type { Undoable, UndoResult } from './undo'
 import type { HistoryEntry } from './history'
 import type { RedownloadResult } from './redownload'
 import type { PlaylistImportReport, PlaylistPage, PlaylistSummary } from './playlists'
@@ -41,14 +43,16 @@ export const methods = {
   clipRowsByIds: method<typeof s.clipRowsArgs, ClipRowsAnswer>(s.clipRowsArgs),
   findTitleIndex: method<typeof s.titlePrefixQuery, { index: number | null }>(s.titlePrefixQuery),
   getClip: method<typeof s.clipIdArg, ClipDetail | null>(s.clipIdArg),
-  setFavorite: method<typeof s.favoriteArgs, { changed: number }>(s.favoriteArgs),
+  setFavorite: method<typeof s.favoriteArgs, { changed: number } & Undoable>(s.favoriteArgs),
   tagClips: method<typeof s.tagArgs, { changed: number }>(s.tagArgs),
   listTags: method<typeof s.noArgs, { name: string; count: number }[]>(s.noArgs),
-  renameTag: method<typeof s.renameTagArgs, { changed: number }>(s.renameTagArgs),
-  mergeTags: method<typeof s.mergeTagArgs, { changed: number }>(s.mergeTagArgs),
-  deleteTag: method<typeof s.tagNameArg, { changed: number }>(s.tagNameArg),
+  renameTag: method<typeof s.renameTagArgs, { changed: number } & Undoable>(s.renameTagArgs),
+  mergeTags: method<typeof s.mergeTagArgs, { changed: number } & Undoable>(s.mergeTagArgs),
+  deleteTag: method<typeof s.tagNameArg, { changed: number } & Undoable>(s.tagNameArg),
   recordPlay: method<typeof s.playArgs, { ok: true }>(s.playArgs),
-  deleteClips: method<typeof s.clipIdsArg, { deleted: number }>(s.clipIdsArg),
+  deleteClips: method<typeof s.clipIdsArg, { deleted: number } & Undoable>(s.clipIdsArg),
+  /** Undoes a delete, tag change or bulk favourite by the `undoId` it answered. */
+  undo: method<typeof u.undoArgs, UndoResult>(u.undoArgs),
   revealClip: method<typeof s.clipFileArg, { ok: true }>(s.clipFileArg),
   exportPlaylist: method<typeof s.exportArgs, { path: string | null }>(s.exportArgs),
   startDrag: method<typeof s.clipIdsArg, { ok: true }>(s.clipIdsArg),

@@ -44,6 +44,7 @@ export const APP_ERROR_CODES = [
   'invalid_tag',
   'not_mp3',
   'trash_failed',
+  'undo_failed',
   'playlist_not_found',
   'smart_playlist',
   'not_smart',

@@ -24,6 +24,7 @@ export interface MenuStrings {
   openLibrary: string
   settings: string
   search: string
+  undo: string
   playPause: string
   next: string
   previous: string
@@ -65,6 +66,7 @@ export const MENU_STRINGS: Readonly<Record<MenuLanguage, MenuStrings>> = {
     openLibrary: 'Open Library Folder',
     settings: 'Settings…',
     search: 'Search',
+    undo: 'Undo',
     playPause: 'Play/Pause',
     next: 'Next',
     previous: 'Previous',
@@ -82,6 +84,7 @@ export const MENU_STRINGS: Readonly<Record<MenuLanguage, MenuStrings>> = {
     openLibrary: '打开曲库文件夹',
     settings: '设置…',
     search: '搜索',
+    undo: '撤销',
     playPause: '播放/暂停',
     next: '下一首',
     previous: '上一首',

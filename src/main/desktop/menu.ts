@@ -60,7 +60,14 @@ export function buildMenuTemplate(
   template.push({
     label: s.edit,
     submenu: [
-      role('undo'),
+      // Undo is Songshelf's: outside a text field it undoes the last delete, tag change or
+      // bulk favourite; in a field the renderer runs the field's own undo (the `undo` role's
+      // job). The page sees Ctrl/Cmd+Z first: Windows and Linux leave the key to it
+      // (registerAccelerator: false; Blink's own Ctrl+Z edits fields), and macOS, which
+      // ignores that flag, offers the menu only keys the page did not handle (Electron's
+      // electron_api_web_contents_mac.mm, PlatformHandleKeyboardEvent), so a field's
+      // Cmd+Z reaches this item and the renderer's execCommand('undo').
+      { ...command(s.undo, 'undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false },
       role('redo'),
       { type: 'separator' },
       role('cut'),

@@ -15,6 +15,8 @@ import { TasksView } from './features/tasks/TasksView'
 import { useApplyPreferences } from './hooks/useApplyPreferences'
 import { useGlobalShortcuts } from './features/shortcuts/useGlobalShortcuts'
 import { useMenuCommands } from './features/shortcuts/useMenuCommands'
+import { UndoToast } from './features/undo/UndoToast'
+import { useUndoShortcut } from './features/undo/useUndoShortcut'
 import { useAppActions, useAppStore, type View } from './store/app-store'
 import { followQueue } from './store/player-store'
 import { useNavCollapsed } from './features/layout/nav-collapse'
@@ -29,6 +31,7 @@ export function App(): JSX.Element {
   useApplyPreferences()
   useGlobalShortcuts()
   useMenuCommands()
+  useUndoShortcut()
   useEffect(() => {
     void loadInfo()
   }, [loadInfo])
@@ -48,6 +51,7 @@ export function App(): JSX.Element {
       <Overlays />
       <FileDrop />
       <ClipContextMenu />
+      <UndoToast />
     </div>
   )
 }

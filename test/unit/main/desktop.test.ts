@@ -27,6 +27,7 @@ describe('application menu', () => {
         ['Next', 'Shift+Right', 'next'],
         ['Previous', 'Shift+Left', 'previous'],
         ['Search', 'CmdOrCtrl+F', 'search'],
+        ['Undo', 'CmdOrCtrl+Z', 'undo'],
         ['Settings…', 'CmdOrCtrl+,', 'settings'],
         ['Keyboard Shortcuts', 'CmdOrCtrl+/', 'shortcuts']
       ]
@@ -38,9 +39,10 @@ describe('application menu', () => {
         expect(sent.at(-1)).toBe(command)
       }
       const roles = items.map((i) => i.role).filter(Boolean)
-      expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'undo', 'togglefullscreen']))
+      expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'redo', 'togglefullscreen']))
       expect(roles.includes('quit') || roles.includes('close')).toBe(true)
-      for (const label of ['Play/Pause', 'Next', 'Previous']) {
+      // The renderer owns these keys (Undo only outside text fields).
+      for (const label of ['Play/Pause', 'Next', 'Previous', 'Undo']) {
         expect(byLabel.get(label)!.registerAccelerator, label).toBe(false)
       }
     })

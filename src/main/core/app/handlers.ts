@@ -97,6 +97,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       mustHaveLibrary(lib())
       return lib().deleteClips(ids)
     },
+    undo: async ({ id }) => lib().undo(id),
     revealClip: async ({ id, kind }) => {
       await host.revealPath(filePath(id, kind))
       return { ok: true }

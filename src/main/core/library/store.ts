@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { setFavorite, recordPlay } from './clip-actions'
+import { clipPks, setFavorite, recordPlay } from './clip-actions'
 import { announcePlaylists, ChangeFeed } from './changes'
 import { hasFts5, placeholders, type Db } from './db'
 import * as files from './files'
@@ -35,7 +35,13 @@ import { sweepTempFiles } from './sweep'
 import * as tags from './tags'
 import { TaskJournal } from './task-journal'
 import * as tasks from './tasks'
-import { deleteClips, folderTrash } from './trash'
+import { deleteClips } from './trash'
+import { snapshotClips } from './undo/clip-snapshot'
+import { restoreDeleted } from './undo/delete-undo'
+import { fileHolder, type HeldFiles } from './undo/held-files'
+import { captureTagDelete, captureTagMerge, captureTagRename, favoriteFlips } from './undo/tag-undo'
+import { UNDO_WINDOW_MS, UndoLog } from './undo/undo-log'
+import { cleanTagName, tagKey } from '../../../shared/text'
 import {
   LibraryError,
   type IndexRecovery,
@@ -170,7 +176,23 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       feed.clips({ pks, facetsDirty: true })
     }
   }
-  const trash = opts.trash ?? folderTrash(libraryDir, now)
+  // Deleted files wait in `.trash` while the delete can be undone, then go to the OS
+  // trash when the shell gave one (undo/held-files.ts).
+  const holder = fileHolder(libraryDir, now, opts.trash)
+  const undoWindowMs = opts.undoWindowMs ?? UNDO_WINDOW_MS
+  const undoLog = new UndoLog(logger, undoWindowMs)
+  const tagIdOf = (name: string): number | undefined =>
+    db.get<{ id: number }>('SELECT id FROM tags WHERE key = ?', tagKey(cleanTagName(name) ?? name))
+      ?.id
+  /** Records an action's undo when it changed something. */
+  const undoable = <T extends { changed: number }>(
+    kind: 'favorite' | 'tag-delete' | 'tag-merge' | 'tag-rename',
+    result: T,
+    undo: (() => number) | null
+  ): T & { undoId?: string } =>
+    result.changed > 0 && undo !== null
+      ? { ...result, undoId: undoLog.record(kind, () => indexing(undo())) }
+      : result
   const upkeep = searchUpkeep(db, mode, logger)
   /** Runs a write that may touch the search index, then lets the upkeep know. */
   const indexing = <T>(result: T): T => {
@@ -229,7 +251,17 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     finishLeftovers: (opts) =>
       finishing.leftovers({
         slice: (after) => unfinishedClipsAfter(db, after),
-        ...(opts?.sweepTemp === true ? { before: () => sweepTempFiles(libraryDir) } : {})
+        ...(opts?.sweepTemp === true
+          ? {
+              before: async () => {
+                // Deleted files a crash left waiting, once nothing could undo them.
+                await holder.sweep(now() - undoWindowMs).catch((error: unknown) => {
+                  logger.warn('trash sweep', error)
+                })
+                await sweepTempFiles(libraryDir)
+              }
+            }
+          : {})
       }),
     onChange: (listener) => feed.subscribe(listener),
     onQueueChange: (listener) => feed.subscribeQueue(listener),
@@ -260,15 +292,35 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
 
     // User actions
     tagClips: (ids, change) => indexing(tags.tagClips(tagCtx, ids, change)),
-    renameTag: (from, to) => indexing(tags.renameTag(tagCtx, from, to)),
-    mergeTags: (from, into) => indexing(tags.mergeTags(tagCtx, from, into)),
-    deleteTag: (name) => indexing(tags.deleteTag(tagCtx, name)),
+    renameTag(from, to) {
+      const source = tagIdOf(from)
+      const target = tagIdOf(to)
+      // A rename onto another existing tag is a merge, and is undone as one.
+      const merge = source !== undefined && target !== undefined && target !== source
+      const undo = merge
+        ? captureTagMerge(tagCtx, [from], cleanTagName(to) ?? to)
+        : captureTagRename(tagCtx, from, cleanTagName(to) ?? to)
+      const result = indexing(tags.renameTag(tagCtx, from, to))
+      return undoable(merge ? 'tag-merge' : 'tag-rename', result, undo)
+    },
+    mergeTags(from, into) {
+      const undo = captureTagMerge(tagCtx, from, cleanTagName(into) ?? into)
+      return undoable('tag-merge', indexing(tags.mergeTags(tagCtx, from, into)), undo)
+    },
+    deleteTag(name) {
+      const undo = captureTagDelete(tagCtx, name)
+      return undoable('tag-delete', indexing(tags.deleteTag(tagCtx, name)), undo)
+    },
     listTags: () => tags.listTags(db),
-    setFavorite: (ids, value) =>
-      setFavorite(db, ids, value, (pks) => {
-        onSidecarStale(pks)
-        feed.clips({ pks, facetsDirty: true })
-      }),
+    setFavorite(ids, value) {
+      const flips = favoriteFlips(db, ids, value)
+      const write = (list: string[], flag: boolean): { changed: number } =>
+        setFavorite(db, list, flag, (pks) => {
+          onSidecarStale(pks)
+          feed.clips({ pks, facetsDirty: true })
+        })
+      return undoable('favorite', write(ids, value), () => write(flips, !value).changed)
+    },
     recordPlay(id, at, ms) {
       const counted = recordPlay(db, id, at, ms)
       if (counted) feed.clips({ ids: [id] })
@@ -276,12 +328,20 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     },
     async deleteClips(ids) {
       const taskIds = feed.tasksOf(ids)
+      // What the clips are now, row for row, so that the undo puts them back as they were.
+      const snapshots = snapshotClips(
+        db,
+        clipPks(db, ids).map((clip) => clip.pk)
+      )
+      let held: HeldFiles | null = null
       const result = await deleteClips(
         {
           db,
           mode,
           libraryDir,
-          trash,
+          trash: async (paths) => {
+            held = await holder.hold(paths)
+          },
           libraryAvailable,
           forgetSidecars: (pks) => sidecars.forget(pks)
         },
@@ -291,8 +351,29 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
         feed.clips({ ids, taskIds, membership: true, facetsDirty: true })
       }
       await playlists.clipsChanged(ids)
-      return result
+      if (result.deleted === 0) return result
+      const heldFiles: HeldFiles | null = held
+      const undoId = undoLog.record(
+        'delete',
+        async () => {
+          const back = await restoreDeleted({ db, mode, libraryDir, holder }, snapshots, heldFiles)
+          upkeep.poke()
+          if (back.pks.length > 0) {
+            // The sidecars came back with their files; rewrite them from the index anyway,
+            // in case a tag change was still queued for them when they were deleted.
+            onSidecarStale(back.pks)
+            feed.clips({ pks: back.pks, taskIds, membership: true, facetsDirty: true })
+            await playlists.clipsChanged(back.ids)
+          }
+          return back.ids.length
+        },
+        async () => {
+          if (heldFiles !== null) await holder.release(heldFiles)
+        }
+      )
+      return { ...result, undoId }
     },
+    undo: (id) => undoLog.undo(id),
     recordListen(event) {
       const stored = history.recordListen(db, event)
       // Plays and "last played" moved: the clip's row changed.
@@ -377,6 +458,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
     },
     tidySearchIndex: () => upkeep.tidy(),
     async close(): Promise<void> {
+      await undoLog.closeAll()
       upkeep.stop()
       finishing.stop()
       await finishing.flush()

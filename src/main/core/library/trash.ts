@@ -1,36 +1,16 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, rename } from 'node:fs/promises'
-import { basename, dirname, join, relative } from 'node:path'
 import type { Db } from './db'
-import { isInside, resolveInside } from './naming'
+import { resolveInside } from './naming'
 import { unindexClips, type SearchMode } from './search-index'
 import { clipPks } from './clip-actions'
 import { LIBRARY_UNAVAILABLE_MESSAGE, LibraryError } from './types'
 
-// Deleting songs: their files go to a trash (the OS trash when the shell provides one),
-// never straight to unlink, and the rows go only once the files are gone, so a failure
-// half way leaves a library that still matches its folder.
+// Deleting songs: their files go to a trash (first the library's own `.trash`, where the
+// delete can be undone, undo/held-files.ts), never straight to unlink, and the rows go
+// only once the files are gone, so a failure half way leaves a library that still
+// matches its folder.
 
 export const TRASH_DIR = '.trash'
-
-/** The fallback trash: `<library>/.trash/<time>-<random>/<same relative path>`. A plain
- * rename within the library's own drive, so it is instant and reversible by hand. */
-export function folderTrash(
-  libraryDir: string,
-  now: () => number
-): (paths: string[]) => Promise<void> {
-  return async (paths) => {
-    const stamp = new Date(now()).toISOString().replace(/[:.]/gu, '-')
-    const bin = join(libraryDir, TRASH_DIR, `${stamp}-${randomBytes(3).toString('hex')}`)
-    for (const path of paths) {
-      const inside = isInside(libraryDir, path)
-      const target = join(bin, inside ? relative(libraryDir, path) : basename(path))
-      await mkdir(dirname(target), { recursive: true })
-      await rename(path, target)
-    }
-  }
-}
 
 export interface DeleteContext {
   db: Db

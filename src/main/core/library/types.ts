@@ -22,6 +22,7 @@ import type { Playlists } from './playlists'
 import type { PlayQueue } from './queue/store'
 import type { ChangeListener, QueueListener } from './changes'
 import type { TitlePrefixQuery } from './queries/title-prefix'
+import type { Undoable, UndoResult } from '../../../shared/undo'
 
 // The public shape of the library: options, the store façade and its result types.
 
@@ -56,6 +57,8 @@ export interface LibraryOptions {
    * to `<library>/.trash/`. */
   trash?: (paths: string[]) => Promise<void>
   logger?: Logger
+  /** How long a delete, tag or favourite change can be undone (default 5 minutes). */
+  undoWindowMs?: number
   /** Create libraryDir when it is missing. Off by default so that the folder of an
    * unplugged drive is never silently recreated on the system disk. */
   createLibraryDir?: boolean
@@ -183,13 +186,16 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   /** Absolute path of a file that is on disk, for the media handler; else null. */
   getFilePath(clipId: string, kind: FileKind): string | null
   tagClips(ids: string[], change: TagChange): { changed: number }
-  renameTag(from: string, to: string): { changed: number }
-  mergeTags(from: string[], into: string): { changed: number }
-  deleteTag(name: string): { changed: number }
+  renameTag(from: string, to: string): { changed: number } & Undoable
+  mergeTags(from: string[], into: string): { changed: number } & Undoable
+  deleteTag(name: string): { changed: number } & Undoable
   listTags(): TagCount[]
-  setFavorite(ids: string[], value: boolean): { changed: number }
+  setFavorite(ids: string[], value: boolean): { changed: number } & Undoable
   recordPlay(id: string, at: number, ms?: number): boolean
-  deleteClips(ids: string[]): Promise<{ deleted: number }>
+  /** Files wait in `.trash` while the delete can be undone (undo/held-files.ts). */
+  deleteClips(ids: string[]): Promise<{ deleted: number } & Undoable>
+  /** Undoes one of the actions above by the `undoId` it answered (undo/undo-log.ts). */
+  undo(id: string): Promise<UndoResult>
   /** Stores a listening event; false for an unknown clip (history.ts says what counts). */
   recordListen(event: ListenEvent): boolean
   listHistory(opts?: { limit?: number; before?: number }): HistoryEntry[]

@@ -2,6 +2,8 @@ import { create } from 'zustand'
 import { call } from '../lib/bridge'
 import { chunkIds } from '../lib/id-chunks'
 import { cleanTagName, compareNames } from '../../../shared/text'
+import type { UndoKind } from '../../../shared/undo'
+import { useUndoStore, type UndoMessage } from './undo-store'
 
 // The user's tags with their clip counts (autocomplete, the tag manager) and the
 // operations on them. Tagging clips goes through `tagClips` in chunks the contract
@@ -15,6 +17,11 @@ export interface TagCount {
 /** The name as the core stores it (shared/text.ts), or '' when nothing usable is left. */
 export function normalizeTag(name: string): string {
   return cleanTagName(name) ?? ''
+}
+
+/** A tag change that can be undone shows the undo toast (store/undo-store.ts). */
+function offerUndo(kind: UndoKind, undoId: string | undefined, message: UndoMessage): void {
+  useUndoStore.getState().actions.offer(kind, [undoId], message)
 }
 
 export interface LibraryTagsState {
@@ -52,11 +59,26 @@ export const useLibraryTagsStore = create<LibraryTagsState>()((set, get) => {
         }
         return afterChange(changed)
       },
-      rename: async (from, to) =>
-        afterChange((await call('renameTag', { from, to: normalizeTag(to) })).changed),
-      merge: async (from, into) =>
-        afterChange((await call('mergeTags', { from, into: normalizeTag(into) })).changed),
-      remove: async (name) => afterChange((await call('deleteTag', { name })).changed)
+      rename: async (from, to) => {
+        const target = normalizeTag(to)
+        const { changed, undoId } = await call('renameTag', { from, to: target })
+        offerUndo('tag-rename', undoId, { key: 'tags.renamed', params: { from, to: target } })
+        return afterChange(changed)
+      },
+      merge: async (from, into) => {
+        const target = normalizeTag(into)
+        const { changed, undoId } = await call('mergeTags', { from, into: target })
+        offerUndo('tag-merge', undoId, {
+          key: 'everyday.undo.tagsMerged',
+          params: { name: target }
+        })
+        return afterChange(changed)
+      },
+      remove: async (name) => {
+        const { changed, undoId } = await call('deleteTag', { name })
+        offerUndo('tag-delete', undoId, { key: 'everyday.undo.tagDeleted', params: { name } })
+        return afterChange(changed)
+      }
     }
   }
 })

@@ -8,6 +8,7 @@ import { useClipStore } from '../../store/clip-store'
 import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { useSelectionStore } from '../../store/selection-store'
+import { useUndoStore } from '../../store/undo-store'
 import { deleteClips } from './bulk'
 import { errorReason } from '../../elements/ui-message'
 
@@ -16,6 +17,7 @@ export function DeleteDialog({ rows }: { rows: ClipRow[] }): JSX.Element {
   const { t } = useTranslation()
   const locale = useLocale()
   const { closeDialog, notify } = useLibraryUiStore((s) => s.actions)
+  const offerUndo = useUndoStore((s) => s.actions.offer)
   const [busy, setBusy] = useState(false)
   const n = formatCount(rows.length, locale)
   const first = rows[0]
@@ -24,12 +26,16 @@ export function DeleteDialog({ rows }: { rows: ClipRow[] }): JSX.Element {
     setBusy(true)
     try {
       const ids = rows.map((row) => row.id)
-      const deleted = await deleteClips(ids)
+      const { count: deleted, undoIds } = await deleteClips(ids)
       useSelectionStore.getState().actions.clear()
       const openId = useClipStore.getState().openId
       if (openId && ids.includes(openId)) useClipStore.getState().actions.close()
       void useLibraryStore.getState().actions.refresh()
-      notify('info', t('library.delete.done', { count: deleted, n: formatCount(deleted, locale) }))
+      // "Deleted 2 clips. Undo": the files wait in the library's .trash meanwhile.
+      offerUndo('delete', undoIds, {
+        key: 'library.delete.done',
+        params: { count: deleted, n: formatCount(deleted, locale) }
+      })
       closeDialog()
     } catch (error) {
       setBusy(false)

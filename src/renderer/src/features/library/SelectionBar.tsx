@@ -6,6 +6,7 @@ import { useLocale } from '../../hooks/useLocale'
 import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { selectionCount, useSelectionStore } from '../../store/selection-store'
+import { useUndoStore } from '../../store/undo-store'
 import { exportPlaylist, favoriteTarget, setFavorite } from './bulk'
 import { askDeleteSelection, selectedRows } from './interaction'
 import { enqueueRows, playSelection } from './play'
@@ -23,6 +24,7 @@ export function SelectionBar(): JSX.Element | null {
   const makeFavorite = useSelectionStore((s) => s.all || favoriteTarget([...s.selected.values()]))
   const clear = useSelectionStore((s) => s.actions.clear)
   const { notify, openDialog } = useLibraryUiStore((s) => s.actions)
+  const offerUndo = useUndoStore((s) => s.actions.offer)
   const [busy, setBusy] = useState(false)
   if (count < 2 && !all) return null
 
@@ -106,7 +108,7 @@ export function SelectionBar(): JSX.Element | null {
         className="text-button"
         onClick={() =>
           void run(async (rows) => {
-            const changed = await setFavorite(
+            const { count: changed, undoIds } = await setFavorite(
               rows.map((r) => r.id),
               makeFavorite
             )
@@ -116,18 +118,11 @@ export function SelectionBar(): JSX.Element | null {
               )
             }))
             void useLibraryStore.getState().actions.refresh()
-            notify(
-              'info',
-              makeFavorite
-                ? t('library.selection.favorited', {
-                    count: changed,
-                    n: formatCount(changed, locale)
-                  })
-                : t('library.selection.unfavorited', {
-                    count: changed,
-                    n: formatCount(changed, locale)
-                  })
-            )
+            // Undo gives each clip its own earlier state back (library/undo/tag-undo.ts).
+            offerUndo('favorite', undoIds, {
+              key: makeFavorite ? 'library.selection.favorited' : 'library.selection.unfavorited',
+              params: { count: changed, n: formatCount(changed, locale) }
+            })
           })
         }
       >

@@ -4,20 +4,32 @@ import { call } from '../../lib/bridge'
 import { chunkIds } from '../../lib/id-chunks'
 
 // Bulk actions on selected clips, split into calls the contract accepts. Each returns
-// how many clips changed, for the notice the user sees.
+// how many clips changed, for the notice the user sees, and the undo id of every chunk
+// (the undo store undoes them together).
 
-export async function setFavorite(ids: readonly string[], favorite: boolean): Promise<number> {
-  let changed = 0
-  for (const chunk of chunkIds(ids)) {
-    changed += (await call('setFavorite', { ids: chunk, favorite })).changed
-  }
-  return changed
+export interface BulkResult {
+  count: number
+  undoIds: string[]
 }
 
-export async function deleteClips(ids: readonly string[]): Promise<number> {
-  let deleted = 0
-  for (const chunk of chunkIds(ids)) deleted += (await call('deleteClips', { ids: chunk })).deleted
-  return deleted
+export async function setFavorite(ids: readonly string[], favorite: boolean): Promise<BulkResult> {
+  const out: BulkResult = { count: 0, undoIds: [] }
+  for (const chunk of chunkIds(ids)) {
+    const { changed, undoId } = await call('setFavorite', { ids: chunk, favorite })
+    out.count += changed
+    if (undoId) out.undoIds.push(undoId)
+  }
+  return out
+}
+
+export async function deleteClips(ids: readonly string[]): Promise<BulkResult> {
+  const out: BulkResult = { count: 0, undoIds: [] }
+  for (const chunk of chunkIds(ids)) {
+    const { deleted, undoId } = await call('deleteClips', { ids: chunk })
+    out.count += deleted
+    if (undoId) out.undoIds.push(undoId)
+  }
+  return out
 }
 
 /** Asks main to write an .m3u8 of the clips (it shows the save dialog). Null when the

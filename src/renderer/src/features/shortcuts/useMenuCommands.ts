@@ -4,6 +4,7 @@ import { call } from '../../lib/bridge'
 import { useAppStore } from '../../store/app-store'
 import { useClipStore } from '../../store/clip-store'
 import { usePlayerStore } from '../../store/player-store'
+import { runUndoCommand } from '../undo/useUndoShortcut'
 import { focusSearch, focusTaskPaste, openShortcutsHelp } from './commands'
 
 export function runMenuCommand(command: MenuCommand, clipId?: string): void {
@@ -32,6 +33,8 @@ export function runMenuCommand(command: MenuCommand, clipId?: string): void {
       return
     case 'open-library':
       return void call('openLibraryFolder').catch(() => undefined)
+    case 'undo':
+      return runUndoCommand()
   }
 }
 

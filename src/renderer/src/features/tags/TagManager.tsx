@@ -10,6 +10,10 @@ import { refreshAfterTagChange } from './after-tag-change'
 import '../../elements/buttons.css'
 import './tags.css'
 import { errorReason } from '../../elements/ui-message'
+import { onUndone } from '../../store/undo-store'
+import { UndoButton } from '../undo/UndoButton'
+
+const TAG_UNDO = ['tag-delete', 'tag-merge', 'tag-rename'] as const
 
 type Mode =
   { kind: 'idle' } | { kind: 'rename'; tag: string; text: string } | { kind: 'delete'; tag: string }
@@ -33,6 +37,17 @@ export function TagManager(): JSX.Element {
   const [checked, setChecked] = useState<string[]>([])
   const [mergeInto, setMergeInto] = useState('')
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null)
+
+  // An undo (here, from the toast or Ctrl/Cmd+Z) changed the tags: show them as they are.
+  useEffect(
+    () =>
+      onUndone(() => {
+        setStatus(null)
+        void actions.load()
+        refreshAfterTagChange()
+      }),
+    [actions]
+  )
 
   useEffect(() => {
     void actions.load().catch((error: unknown) =>
@@ -218,6 +233,7 @@ export function TagManager(): JSX.Element {
       )}
       <div role="status" className="tag-status">
         {status?.kind === 'info' && status.text}
+        {status?.kind === 'info' && <UndoButton kinds={TAG_UNDO} />}
       </div>
       <div role="alert" className="tag-status error">
         {status?.kind === 'error' && status.text}

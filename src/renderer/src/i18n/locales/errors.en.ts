@@ -45,6 +45,8 @@ export const errorsEn = {
   invalid_tag: 'That tag cannot be used: it is empty or too long.',
   not_mp3: 'The audio file is not an mp3, so it was not tagged.',
   trash_failed: 'The files could not be moved to the trash; nothing was deleted.',
+  undo_failed:
+    'The files could not be put back from the trash; they are still in the library’s .trash folder.',
   playlist_not_found: 'That playlist is not there any more.',
   smart_playlist: 'A smart playlist fills itself; its songs cannot be added or moved by hand.',
   not_smart: 'This playlist is not a smart playlist.',

@@ -38,6 +38,7 @@ export const errorsZhCN: typeof errorsEn = {
   invalid_tag: '这个标签无法使用：它是空的或太长。',
   not_mp3: '音频文件不是 mp3，所以没有写入标签。',
   trash_failed: '文件无法移到废纸篓；没有删除任何内容。',
+  undo_failed: '无法从废纸篓放回文件；它们仍在曲库的 .trash 文件夹中。',
   playlist_not_found: '这个播放列表已经不在了。',
   smart_playlist: '智能播放列表会自动填充，不能手动添加或移动其中的歌曲。',
   not_smart: '这个播放列表不是智能播放列表。',

@@ -33,6 +33,8 @@ export const everydayEn = {
     tagDeleted: 'Tag “{{name}}” deleted.',
     tagsMerged: 'Tags merged into “{{name}}”.',
     undone: 'Undone.',
-    nothing: 'Nothing to undo.'
+    nothing: 'Nothing to undo.',
+    failed: 'Could not undo: {{message}}',
+    dismiss: 'Dismiss'
   }
 }

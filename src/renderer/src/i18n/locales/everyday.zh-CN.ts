@@ -34,6 +34,8 @@ export const everydayZhCN: typeof everydayEn = {
     tagDeleted: '标签“{{name}}”已删除。',
     tagsMerged: '标签已合并到“{{name}}”。',
     undone: '已撤销。',
-    nothing: '没有可撤销的操作。'
+    nothing: '没有可撤销的操作。',
+    failed: '无法撤销：{{message}}',
+    dismiss: '关闭'
   }
 }
