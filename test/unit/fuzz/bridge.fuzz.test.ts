@@ -149,10 +149,17 @@ describe('every bridge method, arbitrary payloads, real handlers', () => {
         seed: 424242,
         // Every method also gets the two empty payloads, so how many handlers are reached
         // does not hang on where a new method name shifts the seeded draw.
-        examples: METHOD_NAMES.flatMap((name): [[MethodName, unknown]][] => [
-          [[name, {}]],
-          [[name, null]]
-        ])
+        examples: [
+          ...METHOD_NAMES.flatMap((name): [[MethodName, unknown]][] => [
+            [[name, {}]],
+            [[name, null]]
+          ]),
+          // Shapes a random draw rarely or never hits: an undo id (an unknown one is
+          // answered) and a real clip's id.
+          [['undo', { id: 'delete-0123456789ab' }]],
+          [['getClip', { id: lib.clipIds[0] }]],
+          [['setFavorite', { ids: lib.clipIds.slice(0, 1), favorite: false }]]
+        ]
       }
     )
     // The payloads were good enough to get through parsing into most handlers (a method
