@@ -13,6 +13,8 @@
 # What each file is for:
 #   tiny.mp3   ~2 s, 32 kbps mono, ID3v2 header: download / media handler happy paths
 #   long.mp3   90 s, 16 kbps mono: seeking in <audio> (reliability matrix B2)
+#   tone-a.mp3 / tone-b.mp3  5 s each, 16 kbps mono, two pitches: gapless playback and
+#              the crossfade (a 2 s fade needs songs longer than 3 s; issue 15)
 #   tiny.mp4   2 s, 160x90 H.264 + AAC: video happy paths
 #   seek.mp4   90 s, 160x90, keyframe every 1 s, moov atom AFTER mdat (not faststart):
 #              the browser must fetch the end of the file with a Range request before it
@@ -37,6 +39,12 @@ ff -f lavfi -i 'sine=frequency=440:sample_rate=22050:duration=2' \
   "${clean[@]}" -ac 1 -c:a libmp3lame -b:a 32k \
   -metadata title='Songshelf fixture' -id3v2_version 3 \
   "$out/tiny.mp3"
+
+for tone in a:523 b:659; do
+  ff -f lavfi -i "sine=frequency=${tone#*:}:sample_rate=22050:duration=5" \
+    "${clean[@]}" -ac 1 -c:a libmp3lame -b:a 16k -id3v2_version 3 \
+    "$out/tone-${tone%%:*}.mp3"
+done
 
 ff -f lavfi -i 'sine=frequency=330:sample_rate=22050:duration=90' \
   "${clean[@]}" -ac 1 -c:a libmp3lame -b:a 16k -id3v2_version 3 \

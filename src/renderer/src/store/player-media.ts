@@ -14,3 +14,16 @@ export function attachMediaElement(element: HTMLMediaElement): () => void {
 export function activeMediaElement(): HTMLMediaElement | null {
   return active
 }
+
+// Elements in a crossfade: their volume follows the fade's ramp, not the store's volume,
+// until the fade is done (features/player/useDecks.ts).
+const fading = new WeakSet<HTMLMediaElement>()
+
+export function markFading(element: HTMLMediaElement): () => void {
+  fading.add(element)
+  return () => fading.delete(element)
+}
+
+export function isFading(element: HTMLMediaElement): boolean {
+  return fading.has(element)
+}

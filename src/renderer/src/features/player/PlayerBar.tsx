@@ -1,4 +1,4 @@
-import { useRef, type JSX } from 'react'
+import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { titleText, takeText } from '../../elements/clip-label-text'
 import { Glyph } from '../../elements/Glyph'
@@ -7,14 +7,17 @@ import { usePlayerOverlayActions, usePlayerOverlays } from '../../store/player-o
 import { usePlayerStore } from '../../store/player-store'
 import { QueuePanel } from './QueuePanel'
 import { SeekBar } from './SeekBar'
+import { useDecks } from './useDecks'
 import { useMediaBinding } from './useMediaBinding'
+import { useNextClip } from './useNextClip'
 import { useMediaSession } from './useMediaSession'
 import { VolumeControl } from './VolumeControl'
 import '../../elements/buttons.css'
 import './player.css'
 import { modelShort } from '../../../../shared/models'
 
-/** The player bar (cover, transport, seek, volume, queue) and the one <audio> element. */
+/** The player bar (cover, transport, seek, volume, queue) and its two <audio> decks: the
+ * one that plays and the one that waits with the next clip (gapless, useDecks.ts). */
 export function PlayerBar(): JSX.Element {
   const { t } = useTranslation()
   const current = usePlayerStore((s) => s.current)
@@ -27,10 +30,12 @@ export function PlayerBar(): JSX.Element {
   const actions = usePlayerStore((s) => s.actions)
   const queueOpen = usePlayerOverlays((s) => s.queueOpen)
   const { toggleQueue } = usePlayerOverlayActions()
-  const audioRef = useRef<HTMLAudioElement>(null)
-
-  const audioSrc = current && mode === 'audio' ? mediaUrl(current.id, 'audio') : null
-  useMediaBinding(audioRef, audioSrc)
+  const audio = current !== null && mode === 'audio'
+  const nextId = useNextClip()
+  const decks = useDecks(audio ? current.id : null, audio ? nextId : null)
+  const srcOf = (clipId: string | null): string | null =>
+    clipId === null ? null : mediaUrl(clipId, 'audio')
+  useMediaBinding(decks.refs[decks.active], srcOf(decks.clips[decks.active]))
   useMediaSession()
 
   const subtitle = [
@@ -43,9 +48,20 @@ export function PlayerBar(): JSX.Element {
 
   return (
     <section className="player-bar" aria-label={t('player.title')} data-testid="player-bar">
-      {audioSrc && (
-        <audio ref={audioRef} src={audioSrc} preload="metadata" data-testid="player-audio" />
-      )}
+      {([0, 1] as const).map((deck) => {
+        const src = srcOf(decks.clips[deck])
+        if (src === null) return null
+        return (
+          <audio
+            key={deck}
+            ref={decks.refs[deck]}
+            src={src}
+            preload="auto"
+            data-deck={deck}
+            data-testid={deck === decks.active ? 'player-audio' : 'player-audio-next'}
+          />
+        )
+      })}
       <div className="player-now">
         {current?.hasCover ? (
           <img className="player-cover" src={mediaUrl(current.id, 'cover')} alt="" />

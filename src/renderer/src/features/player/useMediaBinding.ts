@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react'
 import { call } from '../../lib/bridge'
-import { attachMediaElement } from '../../store/player-media'
+import { attachMediaElement, isFading } from '../../store/player-media'
 import { sharedListenRecorder, type ListenReport } from '../../store/listen-recorder'
 import { usePlayerStore } from '../../store/player-store'
 import { syncPositionState } from './useMediaSession'
@@ -8,6 +8,11 @@ import { syncPositionState } from './useMediaSession'
 const recordListen = ({ clipId, ...report }: ListenReport): void => {
   // A play that cannot be recorded (library gone, clip deleted) is not worth an error.
   void call('recordListen', { id: clipId, ...report }).catch(() => undefined)
+}
+
+/** Closes the current listen as heard to its end (a crossfade moves on before `ended`). */
+export function finishListen(): void {
+  sharedListenRecorder(recordListen).ended()
 }
 
 /** Keeps one <audio> or <video> element and the player store in step: the store says what
@@ -61,6 +66,8 @@ export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: st
       syncPositionState()
     }
 
+    // A deck that preloaded the next clip has its metadata already (useDecks.ts).
+    if (element.readyState >= 1) actions.reportDuration(element.duration)
     element.addEventListener('loadedmetadata', onLoadedMetadata)
     element.addEventListener('timeupdate', onTimeUpdate)
     element.addEventListener('durationchange', onDuration)
@@ -109,7 +116,7 @@ export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: st
 
   useEffect(() => {
     const element = ref.current
-    if (!element) return
+    if (!element || isFading(element)) return
     element.volume = volume
     element.muted = muted
   }, [ref, src, volume, muted])

@@ -5,6 +5,7 @@ import { useSettingsStore, type SettingsPatch } from '../../store/settings-store
 import { applyLanguage, applyTheme } from './apply-preferences'
 import { GatewaySection } from './GatewaySection'
 import { LibraryFolderSection } from './LibraryFolderSection'
+import { PlaybackSection } from './PlaybackSection'
 import {
   CONCURRENCY_MAX,
   CONCURRENCY_MIN,
@@ -145,6 +146,8 @@ function SettingsForm({ settings }: { settings: PublicSettings }): JSX.Element {
           }}
         />
       </section>
+
+      <PlaybackSection />
 
       <section className="settings-section" aria-labelledby="settings-tags">
         <h2 id="settings-tags">{t('settings.tags.title')}</h2>

@@ -39,5 +39,13 @@ export const playerEn = {
     moveUp: 'Move {{title}} up',
     moveDown: 'Move {{title}} down',
     remove: 'Remove {{title}} from the queue'
+  },
+  playback: {
+    title: 'Playback',
+    hint: 'Songs follow each other without a gap: the next one is loaded while this one plays.',
+    crossfade: 'Crossfade between songs',
+    off: 'Off',
+    seconds_one: '{{count, number}} second',
+    seconds_other: '{{count, number}} seconds'
   }
 }

@@ -41,5 +41,13 @@ export const playerZhCN: typeof playerEn = {
     moveUp: '上移 {{title}}',
     moveDown: '下移 {{title}}',
     remove: '从队列中移除 {{title}}'
+  },
+  playback: {
+    title: '播放',
+    hint: '歌曲之间没有间隙：当前歌曲播放时就会加载下一首。',
+    crossfade: '歌曲之间淡入淡出',
+    off: '关闭',
+    seconds_one: '{{count, number}} 秒',
+    seconds_other: '{{count, number}} 秒'
   }
 }
