@@ -54,6 +54,12 @@ export function writeGeneration(db: Db): string {
   return `${dataVersion(db)}:${totalChanges(db) - s.ownTemp}:${s.rollbacks}`
 }
 
+/** Changes when another connection commits, or this one rolls back: what a log of this
+ * connection's own writes (queries/facet-log.ts) cannot describe. */
+export function outsideGeneration(db: Db): string {
+  return `${dataVersion(db)}:${state(db).rollbacks}`
+}
+
 /** Changes whenever the search index may have changed (this connection or another). */
 export function indexGeneration(db: Db): string {
   const s = state(db)

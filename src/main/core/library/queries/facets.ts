@@ -1,17 +1,22 @@
+import type { DatabaseSync } from 'node:sqlite'
 import type { FacetCount, Facets, LibraryFilter } from '../../../../shared/domain'
 import type { Db } from '../db'
-import { scratchWrites, untilNextWrite } from '../read-cache'
+import { indexGeneration, outsideGeneration, scratchWrites, untilNextWrite } from '../read-cache'
 import { countMatches, type SearchMode, type SqlPart } from '../search-index'
+import {
+  applyFacetDelta,
+  MAX_DELTA_ROWS,
+  MAX_MODELS,
+  MAX_STYLE_TAGS,
+  MAX_USER_TAGS
+} from './facet-delta'
+import { ensureFacetLog, logPosition, logSince, trimLog } from './facet-log'
 import { filterSql } from './filter-sql'
 
 // Facet counts for the sidebar, under the current filter. The filtered clips are put in
 // a temp table once, then counted three ways (models with the favourite/video totals,
 // user tags, style tags); unfiltered, each count reads one covering index. Style and user
 // tags are counted from their own tables so nothing parses 100 000 style strings.
-
-const MAX_USER_TAGS = 500
-const MAX_STYLE_TAGS = 100
-const MAX_MODELS = 100
 
 /** Up to this many filtered clips, counting starts from them (index lookups per clip);
  * above it, SQLite scans the facet's covering index and checks each row against them.
@@ -106,15 +111,66 @@ interface ModelRow {
   instrumental: number
 }
 
-/** The sidebar's counts, reused until the next write: the renderer asks again on every
- * refresh, and each search asks once more for the same filter as its pages. */
-export function facets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
-  return untilNextWrite(db, `facets\u0000${mode}\u0000${JSON.stringify(filter)}`, () =>
-    countFacets(db, mode, filter)
-  )
+interface FacetEntry {
+  value: Facets
+  /** The facet log's position when `value` was right. */
+  seq: number
+  /** What the log cannot see (another process, a rollback, the search index). */
+  outside: string
 }
 
-function countFacets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
+const MAX_ENTRIES = 64
+/** Log rows kept for counts that fell this far behind are dropped; they count again. */
+const MAX_LOG_ROWS = 5_000
+const cached = new WeakMap<DatabaseSync, Map<string, FacetEntry>>()
+
+/** The sidebar's counts. The renderer asks again after every write that may change them
+ * (facetsDirty), and each search asks for the same filter as its pages: a count taken
+ * before is brought up to date from the clips that changed since (facet-log.ts,
+ * facet-delta.ts), and counted from scratch only when the change was of another kind. */
+export function facets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
+  const searched = typeof filter.search === 'string' && filter.search.trim() !== ''
+  // Without FTS a search reads titles and lyrics the log does not follow.
+  if (searched && mode !== 'fts5') {
+    return untilNextWrite(db, `facets\u0000${mode}\u0000${JSON.stringify(filter)}`, () =>
+      countFacets(db, mode, filter)
+    )
+  }
+  scratchWrites(db, () => ensureFacetLog(db))
+  let entries = cached.get(db.raw)
+  if (entries === undefined) cached.set(db.raw, (entries = new Map()))
+  const key = JSON.stringify(filter)
+  const outside = searched ? indexGeneration(db) : outsideGeneration(db)
+  const hit = entries.get(key)
+  let value: Facets | null = null
+  if (hit !== undefined && hit.outside === outside) {
+    const rows = logSince(db, hit.seq, MAX_DELTA_ROWS)
+    value = rows.length === 0 ? hit.value : applyFacetDelta(db, mode, filter, hit.value, rows)
+  }
+  const seq = logPosition(db)
+  value ??= countFacets(db, mode, filter)
+  entries.delete(key)
+  entries.set(key, { value, seq, outside })
+  forgetOld(db, entries, seq)
+  return value
+}
+
+function forgetOld(db: Db, entries: Map<string, FacetEntry>, position: number): void {
+  while (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value
+    if (oldest === undefined) break
+    entries.delete(oldest)
+  }
+  let keep = position
+  for (const [key, entry] of entries) {
+    if (entry.seq < position - MAX_LOG_ROWS) entries.delete(key)
+    else keep = Math.min(keep, entry.seq)
+  }
+  scratchWrites(db, () => trimLog(db, keep))
+}
+
+/** The facets counted from scratch. */
+export function countFacets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
   const matches = countMatches(db, mode, filter.search)
   if (matches === 0) {
     return {

@@ -18,11 +18,14 @@ export interface FilterSql extends SqlPart {
   onlySearch: boolean
 }
 
-/** `matches`: the FTS match count of filter.search, when known (see searchClause). */
+/** `matches`: the FTS match count of filter.search, when known (see searchClause).
+ * `perClip`: the caller checks a handful of clips (facet-delta.ts), so the tag and style
+ * conditions are asked per clip instead of listing every clip that has the tag. */
 export function filterSql(
   filter: LibraryFilter,
   mode: SearchMode,
-  matches: number | null = null
+  matches: number | null = null,
+  perClip = false
 ): FilterSql {
   let searched = false
   const parts: string[] = []
@@ -31,6 +34,11 @@ export function filterSql(
     parts.push(sql)
     params.push(...values)
   }
+  /** `c.pk IN (SELECT <col> FROM <from> WHERE <where>)`, or the same asked per clip. */
+  const clipsWith = (col: string, from: string, where: string): string =>
+    perClip
+      ? `EXISTS (SELECT 1 FROM ${from} WHERE ${col} = c.pk AND ${where})`
+      : `c.pk IN (SELECT ${col} FROM ${from} WHERE ${where})`
 
   if (typeof filter.search === 'string') {
     const search = searchClause(mode, filter.search, matches)
@@ -42,11 +50,7 @@ export function filterSql(
   // All of the tags: one indexed lookup per tag (clip_tags_tag), intersected.
   const keys = new Set((filter.userTags ?? []).map(tagKey).filter((key) => key !== ''))
   for (const key of keys) {
-    add(
-      `c.pk IN (SELECT ct.clip_pk FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id
-                WHERE t.key = ?)`,
-      key
-    )
+    add(clipsWith('ct.clip_pk', 'clip_tags ct JOIN tags t ON t.id = ct.tag_id', 't.key = ?'), key)
   }
   // Style tags are free text ("dreamy synthwave, female vocals"): a style filter matches
   // any of the clip's comma-separated tokens that contains it ("synth" → "synthwave").
@@ -54,8 +58,11 @@ export function filterSql(
     const token = cleanText(filter.styleTag).toLowerCase()
     if (token !== '') {
       add(
-        `c.pk IN (SELECT cs.clip_pk FROM clip_styles cs WHERE cs.style_id IN
-           (SELECT id FROM styles WHERE name LIKE ? ESCAPE '\\'))`,
+        clipsWith(
+          'cs.clip_pk',
+          'clip_styles cs',
+          `cs.style_id IN (SELECT id FROM styles WHERE name LIKE ? ESCAPE '\\')`
+        ),
         `%${escapeLike(token)}%`
       )
     }
@@ -67,8 +74,7 @@ export function filterSql(
   )
   for (const name of styles) {
     add(
-      `c.pk IN (SELECT cs.clip_pk FROM clip_styles cs JOIN styles s ON s.id = cs.style_id
-                WHERE s.name = ?)`,
+      clipsWith('cs.clip_pk', 'clip_styles cs JOIN styles s ON s.id = cs.style_id', 's.name = ?'),
       name
     )
   }
