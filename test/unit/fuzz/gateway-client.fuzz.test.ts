@@ -5,6 +5,7 @@ import {
   GatewayError,
   type GatewayClient
 } from '../../../src/main/core/gateway/client'
+import { GATEWAY_ERROR_CODES } from '../../../src/shared/error-codes'
 import { startFuzzServer, type FuzzAnswer, type FuzzServer } from '../../support/fuzz-server'
 
 // The real gateway client (and behind it the normaliser) against a server that answers
@@ -19,23 +20,7 @@ const IDS = [
   'task_fuzz2',
   'f0zz0000-0000-4000-8000-000000000003'
 ]
-const CODES = [
-  'auth_invalid_key',
-  'auth_no_credit',
-  'auth_ip_not_allowed',
-  'auth_forbidden',
-  'not_found',
-  'rate_limited',
-  'server',
-  'network',
-  'dns',
-  'refused',
-  'tls',
-  'timeout',
-  'malformed',
-  'not_gateway',
-  'bad_request'
-]
+const CODES: readonly string[] = GATEWAY_ERROR_CODES
 
 let server: FuzzServer
 let elsewhere: FuzzServer
