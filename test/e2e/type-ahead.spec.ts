@@ -114,7 +114,10 @@ async function expectedIndex(query: Record<string, unknown>, prefix: string): Pr
 
 test('the view’s own order and filter: sorted by title, and inside a search', async ({ page }) => {
   const list = await openList(page)
-  await page.getByRole('columnheader', { name: 'Title' }).getByRole('button').click()
+  await page
+    .getByRole('columnheader', { name: 'Title' })
+    .getByRole('button', { name: 'Title' })
+    .click()
   await expect(page.getByTestId('clip-row').first()).toContainText('Ｃｉｔｙ Lights')
   await list.focus()
   await page.keyboard.type('song 0110')

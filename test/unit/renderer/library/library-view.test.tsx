@@ -94,10 +94,10 @@ describe('the library view', () => {
     expect(screen.getByRole('columnheader', { name: /Created/ }).getAttribute('aria-sort')).toBe(
       'descending'
     )
-    fireEvent.click(within(header).getByRole('button'))
+    fireEvent.click(within(header).getByRole('button', { name: /^Title/ }))
     await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'))
     await waitFor(() => expect(lib.queries().at(-1)).toMatchObject({ sort: 'title', dir: 'asc' }))
-    fireEvent.click(within(header).getByRole('button'))
+    fireEvent.click(within(header).getByRole('button', { name: /^Title/ }))
     await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('descending'))
   })
 

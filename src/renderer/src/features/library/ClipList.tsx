@@ -5,6 +5,8 @@ import {
   useCallback,
   useEffect,
   useRef,
+  useState,
+  type CSSProperties,
   type FocusEvent,
   type HTMLAttributes,
   type JSX,
@@ -12,7 +14,7 @@ import {
   type MouseEvent
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ClipRow, SortKey } from '../../../../shared/domain'
+import type { ClipRow } from '../../../../shared/domain'
 import { Cover } from '../../elements/Cover'
 import { ClipTitle } from '../../elements/ClipTitle'
 import { formatDay } from '../../elements/format-day'
@@ -29,6 +31,10 @@ import { rowClasses } from './row-view'
 import { RowMarks } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
+import { ColumnHeader } from './ColumnHeader'
+import { ColumnsMenu } from './ColumnsMenu'
+import type { ColumnId } from './list-columns'
+import { useListColumns } from './useListColumns'
 import { modelShort } from '../../../../shared/models'
 
 // The list layout: one row per clip with sortable columns, virtualised so that only the
@@ -38,61 +44,92 @@ export const LIST_ROW_HEIGHT = 44
 const HEADER_HEIGHT = 34
 const OVERSCAN = 12
 
-interface Column {
-  id: 'title' | 'style' | 'model' | 'duration' | 'created' | 'plays' | 'tags'
-  sort?: SortKey
-}
-
-const COLUMNS: Column[] = [
-  { id: 'title', sort: 'title' },
-  { id: 'style', sort: 'style' },
-  { id: 'model', sort: 'model' },
-  { id: 'duration', sort: 'duration' },
-  { id: 'created', sort: 'created' },
-  { id: 'plays', sort: 'plays' },
-  { id: 'tags' }
-]
-
 export const RESULTS_ID = 'library-results'
 
 export function rowDomId(index: number): string {
   return `clip-row-${index}`
 }
 
-function ColumnHeader({ column, sortable }: { column: Column; sortable: boolean }): JSX.Element {
-  const { t } = useTranslation()
-  const sort = useLibraryStore((s) => s.sort)
-  const dir = useLibraryStore((s) => s.dir)
-  const sortBy = useLibraryStore((s) => s.actions.sortBy)
-  const label = t(`library.columns.${column.id}`)
-  if (!column.sort || !sortable) {
-    return (
-      <div role="columnheader" className={`cell col-${column.id}`}>
-        {label}
-      </div>
-    )
+/** One cell of a row, by column. */
+function RowCell({
+  id,
+  row,
+  playing,
+  locale
+}: {
+  id: ColumnId
+  row: ClipRow
+  playing: boolean
+  locale: string
+}): JSX.Element {
+  switch (id) {
+    case 'title':
+      return (
+        <div role="gridcell" className="cell col-title">
+          <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} size={32} />
+          <ClipTitle clip={row} />
+          <RowMarks row={row} playing={playing} />
+        </div>
+      )
+    case 'style':
+      return (
+        <div role="gridcell" className="cell col-style" title={row.styleTags ?? undefined}>
+          {row.styleTags}
+        </div>
+      )
+    case 'model':
+      return (
+        <div role="gridcell" className="cell col-model">
+          {modelShort(row.model)}
+        </div>
+      )
+    case 'duration':
+      return (
+        <div role="gridcell" className="cell col-duration num">
+          {row.durationSec === null ? '' : formatClock(row.durationSec)}
+        </div>
+      )
+    case 'created':
+      return (
+        <div role="gridcell" className="cell col-created">
+          {formatDay(row.createdAt ?? row.addedAt, locale)}
+        </div>
+      )
+    case 'added':
+      return (
+        <div role="gridcell" className="cell col-added">
+          {formatDay(row.addedAt, locale)}
+        </div>
+      )
+    case 'plays':
+      return (
+        <div role="gridcell" className="cell col-plays num">
+          {formatCount(row.plays, locale)}
+        </div>
+      )
+    case 'lastPlayed':
+      return (
+        <div role="gridcell" className="cell col-lastPlayed">
+          {row.lastPlayedAt === null ? '' : formatDay(row.lastPlayedAt, locale)}
+        </div>
+      )
+    case 'tags':
+      return (
+        <div role="gridcell" className="cell col-tags">
+          {row.userTags.map((tag) => (
+            <span key={tag} className="tag-chip">
+              {tag}
+            </span>
+          ))}
+        </div>
+      )
   }
-  const key = column.sort
-  const active = sort === key
-  return (
-    <div
-      role="columnheader"
-      className={`cell col-${column.id}`}
-      aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-    >
-      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-        {label}
-        <span className="sort-arrow" aria-hidden="true">
-          {active ? (dir === 'asc' ? '▲' : '▼') : ''}
-        </span>
-      </button>
-    </div>
-  )
 }
 
 interface RowProps {
   index: number
   start: number
+  columns: readonly ColumnId[]
   onRowClick: (index: number, row: ClipRow, event: MouseEvent) => void
   /** Extra props for the row element (a playlist's reorder drop target). */
   rowProps?: (index: number) => HTMLAttributes<HTMLDivElement>
@@ -101,6 +138,7 @@ interface RowProps {
 const ListRow = memo(function ListRow({
   index,
   start,
+  columns,
   onRowClick,
   rowProps
 }: RowProps): JSX.Element {
@@ -148,33 +186,9 @@ const ListRow = memo(function ListRow({
       onDragEnd={endClipDrag}
       {...rowProps?.(index)}
     >
-      <div role="gridcell" className="cell col-title">
-        <Cover src={row.hasCover ? mediaUrl(row.id, 'cover') : null} size={32} />
-        <ClipTitle clip={row} />
-        <RowMarks row={row} playing={playing} />
-      </div>
-      <div role="gridcell" className="cell col-style" title={row.styleTags ?? undefined}>
-        {row.styleTags}
-      </div>
-      <div role="gridcell" className="cell col-model">
-        {modelShort(row.model)}
-      </div>
-      <div role="gridcell" className="cell col-duration num">
-        {row.durationSec === null ? '' : formatClock(row.durationSec)}
-      </div>
-      <div role="gridcell" className="cell col-created">
-        {formatDay(row.createdAt ?? row.addedAt, locale)}
-      </div>
-      <div role="gridcell" className="cell col-plays num">
-        {formatCount(row.plays, locale)}
-      </div>
-      <div role="gridcell" className="cell col-tags">
-        {row.userTags.map((tag) => (
-          <span key={tag} className="tag-chip">
-            {tag}
-          </span>
-        ))}
-      </div>
+      {columns.map((id) => (
+        <RowCell key={id} id={id} row={row} playing={playing} locale={locale} />
+      ))}
     </div>
   )
 })
@@ -191,6 +205,16 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
   const queryVersion = useLibraryStore((s) => s.queryVersion)
   const activeIndex = useSelectionStore((s) => s.activeIndex)
   const scrollRef = useRef<HTMLDivElement>(null)
+  const { columns, template } = useListColumns(scrollRef)
+  const [menu, setMenu] = useState<{ x: number; y: number; opener: HTMLElement | null } | null>(
+    null
+  )
+  const closeMenu = useCallback((refocus: boolean) => {
+    setMenu((open) => {
+      if (refocus) open?.opener?.focus()
+      return null
+    })
+  }, [])
   // The React Compiler lint warns that TanStack Virtual's API cannot be memoised; this
   // app does not use the compiler, and the virtualizer is designed for this hook.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -235,21 +259,51 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
       role="grid"
       aria-label={t('library.resultsLabel')}
       aria-rowcount={total + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={columns.length}
       aria-multiselectable="true"
       aria-activedescendant={
         activeIndex >= 0 && activeIndex < total ? rowDomId(activeIndex) : undefined
       }
       tabIndex={0}
       className="clip-list"
+      style={{ '--list-cols': template } as CSSProperties}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
       data-testid="clip-list"
     >
       <div role="rowgroup" className="list-head" style={{ height: HEADER_HEIGHT }}>
-        <div role="row" aria-rowindex={1} className="list-row head-row">
-          {COLUMNS.map((column) => (
-            <ColumnHeader key={column.id} column={column} sortable={sortable} />
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="list-row head-row"
+          onContextMenu={(event) => {
+            event.preventDefault()
+            setMenu({ x: event.clientX, y: event.clientY, opener: scrollRef.current })
+          }}
+        >
+          {columns.map((id) => (
+            <ColumnHeader
+              key={id}
+              id={id}
+              sortable={sortable}
+              extra={
+                id === 'title' ? (
+                  <button
+                    type="button"
+                    className="columns-button"
+                    aria-haspopup="menu"
+                    aria-expanded={menu !== null}
+                    data-testid="columns-button"
+                    onClick={(event) => {
+                      const box = event.currentTarget.getBoundingClientRect()
+                      setMenu({ x: box.left, y: box.bottom + 4, opener: event.currentTarget })
+                    }}
+                  >
+                    {t('browse.columns.menuButton')} ▾
+                  </button>
+                ) : undefined
+              }
+            />
           ))}
         </div>
       </div>
@@ -263,11 +317,13 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
             key={item.key}
             index={item.index}
             start={item.start - HEADER_HEIGHT}
+            columns={columns}
             onRowClick={onRowClick}
             rowProps={rowProps}
           />
         ))}
       </div>
+      {menu && <ColumnsMenu at={menu} onClose={closeMenu} />}
     </div>
   )
 }

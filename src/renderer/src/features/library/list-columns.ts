@@ -1,0 +1,94 @@
+import type { SortKey } from '../../../../shared/domain'
+
+// The list's columns (issue 13): which exist, which sort they click to, how wide they start
+// and how narrow they may get. The user chooses which show and how wide (list-columns-store);
+// the row layout is one CSS grid template built from those widths, so no row is measured.
+
+export type ColumnId =
+  'title' | 'style' | 'model' | 'duration' | 'created' | 'added' | 'plays' | 'lastPlayed' | 'tags'
+
+export interface ColumnDef {
+  id: ColumnId
+  sort?: SortKey
+  /** Starting width in px (title: its smallest; it takes the rest of the row). */
+  width: number
+  min: number
+  /** Shown until the user says otherwise. */
+  shown: boolean
+  /** Lower goes first when the row is too narrow for every chosen column. */
+  keep: number
+  numeric?: boolean
+}
+
+export const MAX_COLUMN_WIDTH = 480
+export const TITLE_MIN = 200
+
+/** In row order. */
+export const COLUMN_DEFS: readonly ColumnDef[] = [
+  { id: 'title', sort: 'title', width: TITLE_MIN, min: TITLE_MIN, shown: true, keep: 100 },
+  { id: 'style', sort: 'style', width: 150, min: 80, shown: true, keep: 80 },
+  { id: 'model', sort: 'model', width: 84, min: 56, shown: true, keep: 40 },
+  { id: 'duration', sort: 'duration', width: 64, min: 52, shown: true, keep: 90, numeric: true },
+  { id: 'created', sort: 'created', width: 104, min: 80, shown: true, keep: 70 },
+  { id: 'added', sort: 'added', width: 104, min: 80, shown: false, keep: 60 },
+  { id: 'plays', sort: 'plays', width: 56, min: 44, shown: true, keep: 50, numeric: true },
+  { id: 'lastPlayed', sort: 'lastPlayed', width: 120, min: 80, shown: false, keep: 30 },
+  { id: 'tags', width: 110, min: 64, shown: true, keep: 20 }
+]
+
+const BY_ID = new Map(COLUMN_DEFS.map((def) => [def.id, def]))
+
+export function columnDef(id: ColumnId): ColumnDef {
+  return BY_ID.get(id) ?? (COLUMN_DEFS[0] as ColumnDef)
+}
+
+export function isColumnId(value: unknown): value is ColumnId {
+  return typeof value === 'string' && BY_ID.has(value as ColumnId)
+}
+
+export function clampWidth(id: ColumnId, width: number): number {
+  const def = columnDef(id)
+  return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(def.min, width)))
+}
+
+/** Gap between cells and the row's side padding (clip-list.css). */
+export const COLUMN_GAP = 12
+export const ROW_PADDING = 12
+
+/** The columns to lay out: the chosen ones in row order, then, while the row is narrower
+ * than they need, the least important dropped first (the title always stays). */
+export function fitColumns(
+  chosen: ReadonlySet<ColumnId>,
+  widths: Readonly<Partial<Record<ColumnId, number>>>,
+  available: number
+): ColumnId[] {
+  const ids = COLUMN_DEFS.filter((def) => def.id === 'title' || chosen.has(def.id)).map(
+    (def) => def.id
+  )
+  const need = (list: readonly ColumnId[]): number =>
+    list.reduce((sum, id) => sum + widthOf(id, widths), 0) +
+    COLUMN_GAP * (list.length - 1) +
+    2 * ROW_PADDING
+  const out = [...ids]
+  while (out.length > 1 && need(out) > available) {
+    const drop = out
+      .filter((id) => id !== 'title')
+      .reduce((a, b) => (columnDef(a).keep <= columnDef(b).keep ? a : b))
+    out.splice(out.indexOf(drop), 1)
+  }
+  return out
+}
+
+export function widthOf(id: ColumnId, widths: Readonly<Partial<Record<ColumnId, number>>>): number {
+  return id === 'title' ? TITLE_MIN : clampWidth(id, widths[id] ?? columnDef(id).width)
+}
+
+/** The grid template: the title takes what the others leave. */
+export function gridTemplate(
+  ids: readonly ColumnId[],
+  widths: Readonly<Partial<Record<ColumnId, number>>>
+): string {
+  return ids
+    .map((id) => (id === 'title' ? `minmax(${TITLE_MIN}px, 1fr)` : `${widthOf(id, widths)}px`))
+    .join(' ')
+}
