@@ -120,6 +120,10 @@ export interface ClipFile {
   path: string | null
   bytes: number | null
   error: string | null
+  /** The error's code in shared/error-codes.ts (FILE_ERROR_CODES) and its params: the UI
+   * shows `errors.<code>`; absent for a text with no known template. */
+  errorCode?: string
+  errorParams?: Record<string, string | number>
 }
 
 /** Slim row for lists: no lyrics, no prompt, no raw JSON. */
@@ -252,7 +256,13 @@ export interface TaskRow {
   lastPolledAt: number | null
   nextPollAt: number | null
   /** Problems with individual files, in plain words. */
-  fileErrors: { clipId: string; kind: MediaKind; error: string }[]
+  fileErrors: {
+    clipId: string
+    kind: MediaKind
+    error: string
+    errorCode?: string
+    errorParams?: Record<string, string | number>
+  }[]
   filesDone: number
   filesTotal: number
   /** A LYRICS task's result (it has no songs). */

@@ -65,12 +65,46 @@ export const CONNECTION_TEST_CODES = [
   'key_for_address'
 ] as const
 
+/** Why a file is not (yet) in the library, stored beside its English text in the index
+ * (files.error_code, migration 10) so the UI can say it in its own language. */
+export const FILE_ERROR_CODES = [
+  'file_html_page',
+  'file_wrong_type',
+  'file_truncated',
+  'file_too_large',
+  'file_http_4xx',
+  'file_forbidden',
+  'file_not_found',
+  'file_http_5xx',
+  'file_rate_limited',
+  'file_network',
+  'file_timeout',
+  'file_disk_full',
+  'file_aborted',
+  'file_range_mismatch',
+  'file_invalid_url',
+  'file_io',
+  'file_not_verified',
+  'file_library_missing',
+  'file_stream_link',
+  'file_forbidden_link',
+  'file_invalid_link',
+  'file_generation_failed'
+] as const
+
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number]
+
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number]
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number] | GatewayErrorCode
 export type ConnectionTestCode = (typeof CONNECTION_TEST_CODES)[number] | GatewayErrorCode
 
 export const ERROR_CODES: readonly string[] = [
-  ...new Set<string>([...GATEWAY_ERROR_CODES, ...APP_ERROR_CODES, ...CONNECTION_TEST_CODES])
+  ...new Set<string>([
+    ...GATEWAY_ERROR_CODES,
+    ...APP_ERROR_CODES,
+    ...CONNECTION_TEST_CODES,
+    ...FILE_ERROR_CODES
+  ])
 ]
 
 const KNOWN = new Set(ERROR_CODES)

@@ -4,6 +4,7 @@ import type { Db } from './db'
 import { placeholders } from './db'
 import { SUMMARY_FROM_FILES_SQL } from './rows/file-summary'
 import { clipStem, relFilePath, resolveInside, stemKey, toRelPath, type StemInput } from './naming'
+import { fileErrorColumns, parseErrorParams } from './file-errors'
 
 // File rows: one per clip and kind, saying whether the file is on disk, queued, failed
 // or not wanted, and where it lives. The clip row carries a summary of them (has_audio…,
@@ -17,13 +18,17 @@ export interface FileDbRow {
   rel_path: string | null
   bytes: number | null
   error: string | null
+  /** The error's code and JSON params (migration 10, file-errors.ts). */
+  error_code?: string | null
+  error_params?: string | null
   source_url: string | null
   attempts: number
 }
 
 export function fileRows(db: Db, pk: number): FileDbRow[] {
   return db.all<FileDbRow>(
-    'SELECT kind, state, rel_path, bytes, error, source_url, attempts FROM files WHERE clip_pk = ?',
+    `SELECT kind, state, rel_path, bytes, error, error_code, error_params, source_url, attempts
+     FROM files WHERE clip_pk = ?`,
     pk
   )
 }
@@ -37,7 +42,14 @@ export function toClipFiles(libraryDir: string, rows: FileDbRow[]): ClipFile[] {
     if (row === undefined) return [{ kind, state: 'absent', path: null, bytes: null, error: null }]
     const path =
       row.state === 'done' && row.rel_path !== null ? safeResolve(libraryDir, row.rel_path) : null
-    return [{ kind, state: row.state, path, bytes: row.bytes, error: row.error }]
+    const file: ClipFile = { kind, state: row.state, path, bytes: row.bytes, error: row.error }
+    // A code is only as current as the text beside it (writers that clear the text may
+    // leave an old code).
+    if (row.error !== null && row.error_code) {
+      file.errorCode = row.error_code
+      file.errorParams = parseErrorParams(row.error_params)
+    }
+    return [file]
   })
 }
 
@@ -179,11 +191,15 @@ export function setFileResult(
         now
       )
     } else {
+      const coded = fileErrorColumns(result.error)
       db.run(
-        `UPDATE files SET state = ?, error = ?, attempts = attempts + 1, updated_at = ?
+        `UPDATE files SET state = ?, error = ?, error_code = ?, error_params = ?,
+           attempts = attempts + 1, updated_at = ?
          WHERE clip_pk = ? AND kind = ?`,
         result.state,
         result.error,
+        coded.code,
+        coded.params,
         now,
         clip.pk,
         kind

@@ -2,6 +2,7 @@ import type { MediaKind, NormalizedClip } from '../../../shared/domain'
 import { STREAM_LINK_MESSAGE, classifyMediaUrl, type MediaUrlVerdict } from '../gateway/urls'
 import type { Db } from './db'
 import type { FileDbRow } from './files'
+import { fileErrorColumns } from './file-errors'
 
 // What each answer means for a clip's audio, cover, video and animated cover rows. Links are judged by
 // classifyMediaUrl; the merge rules only ever move a file forward (research/gateway-api.md
@@ -71,17 +72,22 @@ export function nextFileState(current: FileDbRow | undefined, verdict: Verdict):
 }
 
 export function writeFile(db: Db, pk: number, kind: MediaKind, next: NextFile, now: number): void {
+  const coded = fileErrorColumns(next.error)
   db.run(
-    `INSERT INTO files (clip_pk, kind, state, source_url, error, attempts, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO files (clip_pk, kind, state, source_url, error, error_code, error_params,
+       attempts, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (clip_pk, kind) DO UPDATE SET state = excluded.state,
-       source_url = excluded.source_url, error = excluded.error, attempts = excluded.attempts,
-       updated_at = excluded.updated_at`,
+       source_url = excluded.source_url, error = excluded.error,
+       error_code = excluded.error_code, error_params = excluded.error_params,
+       attempts = excluded.attempts, updated_at = excluded.updated_at`,
     pk,
     kind,
     next.state,
     next.source_url,
     next.error,
+    coded.code,
+    coded.params,
     next.attempts,
     now
   )

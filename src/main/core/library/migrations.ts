@@ -1,4 +1,5 @@
 import type { Db } from './db'
+import { fileErrorColumns } from './file-errors'
 import { SCHEMA_PLAYLISTS } from './playlists/schema'
 import { SCHEMA_QUEUE } from './queue/schema'
 import { FILES_WITH_VIDEO_COVER, SCHEMA_V1 } from './schema'
@@ -133,6 +134,28 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX clips_style_sort ON clips (style_tags COLLATE NOCASE, id);
         CREATE INDEX clips_model_sort ON clips (model, id);
       `)
+  },
+  {
+    // Issue 13, defect 11: a file's error gets a stable code (and params) beside its
+    // English text, so the UI can say it in its own language. Existing texts are mapped
+    // through the same templates the writers use (file-errors.ts).
+    version: 10,
+    name: 'file error codes',
+    up: (db: Db): void => {
+      db.raw.exec(`
+        ALTER TABLE files ADD COLUMN error_code TEXT;
+        ALTER TABLE files ADD COLUMN error_params TEXT;
+      `)
+      const set = db.sql(
+        'UPDATE files SET error_code = ?, error_params = ? WHERE clip_pk = ? AND kind = ?'
+      )
+      for (const row of db
+        .sql('SELECT clip_pk, kind, error FROM files WHERE error IS NOT NULL')
+        .all()) {
+        const { code, params } = fileErrorColumns(String(row.error))
+        if (code !== null) set.run(code, params, Number(row.clip_pk), String(row.kind))
+      }
+    }
   }
 ]
 

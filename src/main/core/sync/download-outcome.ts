@@ -99,6 +99,12 @@ export function failure(
   }
 }
 
+/** Every message `failure()` can write for a code, without a detail (the index keeps the
+ * code beside the text: library/file-errors.ts reads it back from these). */
+export function downloadMessages(code: DownloadErrorCode): string[] {
+  return [...new Set(Object.values(NOUNS).map((noun) => MESSAGES[code](noun)))]
+}
+
 /** Failures of this computer, not of the link: a read-only or missing folder, EIO, a
  * clash at the final name, bytes that did not read back. A new sync tries them again
  * (issue 12 §3); a link that is gone or forbidden is not retried without the user. */

@@ -134,7 +134,13 @@ describe('recording what the gateway said', () => {
     })
     expect(files.find((f) => f.kind === 'video')?.state).toBe('absent')
     expect(store.listTasks()[0].fileErrors).toEqual([
-      { clipId: 'c1', kind: 'audio', error: FORBIDDEN_LINK_MESSAGE }
+      {
+        clipId: 'c1',
+        kind: 'audio',
+        error: FORBIDDEN_LINK_MESSAGE,
+        errorCode: 'file_forbidden_link',
+        errorParams: {}
+      }
     ])
     expect(store.query({ downloadState: 'failed' }).rows.map((r) => r.id)).toEqual(['c1'])
   })

@@ -56,7 +56,10 @@ describe('migration 8: the animated cover file kind', () => {
     const before = db.all('SELECT rowid, * FROM files ORDER BY rowid')
     expect(migrate(db)).toBe(VERSION - 1)
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version)
-    expect(db.all('SELECT rowid, * FROM files ORDER BY rowid')).toEqual(before)
+    // Later migrations may add columns (10: error_code); every value of before is kept.
+    expect(db.all('SELECT rowid, * FROM files ORDER BY rowid')).toEqual(
+      before.map((row) => expect.objectContaining(row))
+    )
     insertLoop(db)
     expect(db.get('SELECT kind, state FROM files WHERE kind = ?', 'video_cover')).toEqual({
       kind: 'video_cover',

@@ -7,6 +7,7 @@ import type {
   TaskState
 } from '../../../../shared/domain'
 import type { Db } from '../db'
+import { parseErrorParams } from '../file-errors'
 import { readListedTask, TASK_LIST_COLUMNS, type ListedTask } from '../rows/tasks'
 
 // The task list as the user sees it: one row per task with a user-facing phase, its
@@ -18,6 +19,8 @@ interface FileStatDbRow {
   kind: MediaKind
   state: 'done' | 'pending' | 'failed' | 'absent'
   error: string | null
+  error_code: string | null
+  error_params: string | null
 }
 
 // Gateway statuses before Suno has produced anything (research/gateway-api.md §5).
@@ -58,7 +61,7 @@ export function listTasks(db: Db): TaskRow[] {
   }
   const files = new Map<string, FileStatDbRow[]>()
   for (const row of db.all<FileStatDbRow>(
-    `SELECT c.task_id, c.id AS clip_id, f.kind, f.state, f.error
+    `SELECT c.task_id, c.id AS clip_id, f.kind, f.state, f.error, f.error_code, f.error_params
      FROM files f JOIN clips c ON c.pk = f.clip_pk JOIN tasks t ON t.id = c.task_id
      WHERE f.kind != 'sidecar' AND f.state != 'absent'
      ORDER BY c.task_id, c.id, f.kind`
@@ -86,7 +89,14 @@ export function listTasks(db: Db): TaskRow[] {
       // A failed task's files fail with it; its reason says everything.
       fileErrors: taskFiles
         .filter((f) => f.state === 'failed' && task.state !== 'failed')
-        .map((f) => ({ clipId: f.clip_id, kind: f.kind, error: f.error ?? 'Download failed.' })),
+        .map((f) => ({
+          clipId: f.clip_id,
+          kind: f.kind,
+          error: f.error ?? 'Download failed.',
+          ...(f.error !== null && f.error_code
+            ? { errorCode: f.error_code, errorParams: parseErrorParams(f.error_params) }
+            : {})
+        })),
       filesDone: taskFiles.filter((f) => f.state === 'done').length,
       filesTotal: taskFiles.length,
       lyrics:

@@ -5,6 +5,7 @@ import { formatBytes } from '../../elements/intl-format'
 import { useLocale } from '../../hooks/useLocale'
 import { BridgeError, call } from '../../lib/bridge'
 import { useClipStore } from '../../store/clip-store'
+import { fileErrorText } from '../../elements/file-error-text'
 
 /** Error codes of "Download again" that have their own words (the rest show the message
  * main sent). */
@@ -87,7 +88,16 @@ export function ClipFiles({
               {file.state === 'missing' ? (
                 <span className="file-error">{t('clip.files.missingHint')}</span>
               ) : (
-                file.error && <span className="file-error">{file.error}</span>
+                file.error &&
+                (fileErrorText(file) !== null ? (
+                  <span className="file-error" data-testid="file-error">
+                    {fileErrorText(file)}
+                  </span>
+                ) : (
+                  <span className="file-error core-message" data-testid="file-error">
+                    {file.error}
+                  </span>
+                ))
               )}
               {canFetchAgain(file, generationFailed) && (
                 <button

@@ -16,6 +16,7 @@ import { canRetry, PHASE_TONE } from './task-phase'
 import { RefusedClips } from './RefusedClips'
 import { TaskAnswer } from './TaskAnswer'
 import { TaskLyrics } from './TaskLyrics'
+import { fileErrorText } from '../../elements/file-error-text'
 
 interface TaskItemProps {
   task: TaskRow
@@ -158,7 +159,9 @@ export function TaskItem({
                   kind: t(`tasks.kind.${fileError.kind}`),
                   clip: shortId(fileError.clipId)
                 })}{' '}
-                <span className="core-message">{fileError.error}</span>
+                {fileErrorText(fileError) ?? (
+                  <span className="core-message">{fileError.error}</span>
+                )}
               </span>
               <button
                 type="button"
@@ -206,9 +209,22 @@ function PhaseDetail({
       return (
         <>
           {t('tasks.detail.failed')}{' '}
-          <span className="core-message" data-testid="task-fail-reason">
-            {task.failReason ?? t('tasks.detail.noReason')}
-          </span>
+          {task.failReason === null ? (
+            <span data-testid="task-fail-reason">{t('tasks.detail.noReason')}</span>
+          ) : (
+            // The gateway's own words, never passed off as ours: a translated lead, then
+            // its text quoted as it came.
+            <>
+              {t('tasks.detail.gatewaySaid')}{' '}
+              <q
+                className="core-message gateway-words"
+                translate="no"
+                data-testid="task-fail-reason"
+              >
+                {task.failReason}
+              </q>
+            </>
+          )}
         </>
       )
     case 'not_found':

@@ -1,3 +1,5 @@
+import { fileErrorsEn } from './file-errors.en'
+
 // What each core error code means to the user (src/shared/error-codes.ts). The core's own
 // English message stays for logs and the CLI; these follow the UI language.
 export const errorsEn = {
@@ -64,5 +66,6 @@ export const errorsEn = {
   no_address: 'Enter the gateway address first.',
   no_key: 'Enter the API key your gateway gave you.',
   key_for_address:
-    'This is not the saved gateway address, so the saved key was not sent to it. Type the key for this address, or save the address first.'
+    'This is not the saved gateway address, so the saved key was not sent to it. Type the key for this address, or save the address first.',
+  ...fileErrorsEn
 }

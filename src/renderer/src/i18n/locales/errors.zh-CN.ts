@@ -1,3 +1,4 @@
+import { fileErrorsZhCN } from './file-errors.zh-CN'
 import type { errorsEn } from './errors.en'
 
 export const errorsZhCN: typeof errorsEn = {
@@ -54,5 +55,6 @@ export const errorsZhCN: typeof errorsEn = {
   no_address: '请先输入网关地址。',
   no_key: '请输入网关提供给你的 API 密钥。',
   key_for_address:
-    '这不是已保存的网关地址，所以没有把已保存的密钥发给它。请输入这个地址对应的密钥，或先保存这个地址。'
+    '这不是已保存的网关地址，所以没有把已保存的密钥发给它。请输入这个地址对应的密钥，或先保存这个地址。',
+  ...fileErrorsZhCN
 }

@@ -63,8 +63,10 @@ export const tasksEn = {
     generating: 'Suno is making the songs.',
     done_one: 'Finished: {{count, number}} song is in your library.',
     done_other: 'Finished: {{count, number}} songs are in your library.',
-    failed: 'The generation failed. Reason given:',
-    noReason: 'the gateway gave no reason.',
+    failed: 'The generation failed.',
+    // The gateway's fail_reason is its own words, quoted after this lead (issue 13, defect 11).
+    gatewaySaid: 'The gateway said:',
+    noReason: 'The gateway gave no reason.',
     notFound:
       'The gateway does not know this task id. Check that it was copied whole and that it was made with this gateway and key.',
     stale: 'No news for a long time. Songshelf keeps checking, less often.',
