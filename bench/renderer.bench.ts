@@ -205,6 +205,9 @@ export async function run(): Promise<BenchResult[]> {
   await seed(dataDir, libraryDir)
   const crash = { dataDir: join(root, 'crash-data'), libraryDir: join(root, 'crash-library') }
   crashCopy(dataDir, crash.dataDir)
+  // The library folder must exist: the sweep finalizes nothing into a missing folder (an
+  // unplugged drive), and without it the suite waited 120 s and crashed.
+  mkdirSync(crash.libraryDir, { recursive: true })
   // Start-up at 100 000 clips, 10% of them unfinished: the sweep works in slices in the
   // background, so the first page must not wait for it (issue 12 §3, issue 14 §1).
   // The finalized start goes first, so both find the code and the index in the OS cache.

@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { NormalizedTask } from '../src/shared/domain'
+import { answer } from './clip-answer'
 import { openLibrary } from '../src/main/core/library/store'
 import { downloadFile } from '../src/main/core/sync/download'
 
@@ -23,54 +24,6 @@ export interface SyncChildReport {
 }
 
 const quiet = { warn: (): void => undefined }
-
-function answer(
-  taskId: string,
-  clipId: string,
-  base: string,
-  audio: string,
-  video: string | null
-): NormalizedTask {
-  return {
-    taskId,
-    state: 'succeeded',
-    upstreamStatus: 'SUCCESS',
-    failReason: null,
-    progress: 100,
-    submitTime: null,
-    startTime: null,
-    finishTime: null,
-    action: 'MUSIC',
-    kind: 'music',
-    lyrics: null,
-    raw: { task_id: taskId },
-    clips: [
-      {
-        id: clipId,
-        taskId,
-        title: `Bench ${clipId}`,
-        status: 'complete',
-        audioUrl: `${base}/${audio}`,
-        streamAudioUrl: null,
-        videoUrl: video === null ? null : `${base}/${video}`,
-        imageUrl: `${base}/cover.jpg?bytes=200000`,
-        imageLargeUrl: null,
-        lyrics: '[Verse]\nNeon rain on the avenue\n'.repeat(20),
-        styleTags: 'dreamy synthwave, female vocals',
-        descriptionPrompt: null,
-        durationSec: 240,
-        model: 'chirp-v4',
-        majorModelVersion: 'v4',
-        createdAt: Date.UTC(2026, 10, 1),
-        continueClipId: null,
-        continueAt: null,
-        errorMessage: null,
-        clipType: 'gen',
-        raw: { id: clipId }
-      }
-    ]
-  }
-}
 
 async function main(): Promise<void> {
   const [base, root, kind = 'mp3', mib = '400'] = process.argv.slice(2)
