@@ -41,29 +41,41 @@ async function main(): Promise<void> {
   let bytes = 0
   let files = 0
   const started = performance.now()
+  const finishing: Promise<void>[] = []
+  const fetchOne = async (job: DownloadJob, received: () => void): Promise<void> => {
+    await mkdir(dirname(job.targetPath), { recursive: true })
+    const outcome = await downloadFile({
+      url: job.url,
+      targetPath: job.targetPath,
+      kind: job.kind,
+      onReceived: received
+    })
+    received()
+    if (!outcome.ok) {
+      problem ??= `${job.kind}: ${outcome.code} ${outcome.message}`
+      return
+    }
+    bytes += outcome.bytes
+    files++
+    store.setFileResult(job.clipId, job.kind, {
+      state: 'done',
+      path: outcome.path,
+      bytes: outcome.bytes,
+      sha256: outcome.sha256
+    })
+  }
+  // A slot is a connection, as in the app's queue: it frees once the body is in, while
+  // the file is synced, renamed and read back.
   const worker = async (): Promise<void> => {
     for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) {
-      await mkdir(dirname(job.targetPath), { recursive: true })
-      const outcome = await downloadFile({
-        url: job.url,
-        targetPath: job.targetPath,
-        kind: job.kind
-      })
-      if (!outcome.ok) {
-        problem ??= `${job.kind}: ${outcome.code} ${outcome.message}`
-        continue
-      }
-      bytes += outcome.bytes
-      files++
-      store.setFileResult(job.clipId, job.kind, {
-        state: 'done',
-        path: outcome.path,
-        bytes: outcome.bytes,
-        sha256: outcome.sha256
-      })
+      let received: () => void = () => undefined
+      const free = new Promise<void>((resolve) => (received = resolve))
+      finishing.push(fetchOne(job, received))
+      await free
     }
   }
   await Promise.all(Array.from({ length: Number(concurrency) }, () => worker()))
+  await Promise.all(finishing)
   const ms = performance.now() - started
   await store.close()
   await rm(join(root, 'library'), { recursive: true, force: true })

@@ -28,6 +28,7 @@ export interface BodyTarget {
   idleTimeoutMs: number
   maxBytes: number
   onProgress?: (bytes: number, total: number | null) => void
+  onReceived?: () => void
 }
 
 export interface BodyPlan {
@@ -234,6 +235,7 @@ export async function receiveBody(
     }
     // A body shorter than announced is never complete (curl "partial file", E3).
     if (plan.total !== null && writer.written < plan.total) return await stop(cut('truncated'))
+    target.onReceived?.()
     await writer.commit()
     return {
       ok: true,

@@ -66,6 +66,9 @@ export interface DownloadOptions {
   signal?: AbortSignal
   /** Called for every chunk written; throttling is the caller's business. */
   onProgress?: (bytes: number, total: number | null) => void
+  /** Called once the whole body has arrived and passed its checks, before the file is
+   * synced, renamed and read back: the connection is no longer needed. */
+  onReceived?: () => void
   fs?: DownloadFs
 }
 
@@ -97,7 +100,8 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadOutco
     connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {})
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.onReceived ? { onReceived: opts.onReceived } : {})
   }
   try {
     return await run(job)

@@ -258,3 +258,58 @@ describe('the engine in trouble', () => {
     expect(events.length).toBeLessThan(64)
   })
 })
+
+describe('the download queue and the disk', () => {
+  it('starts the next transfer while a received file is still being synced to disk', async () => {
+    // Two clips with video: six files, twice the default concurrency of 3.
+    sim.addTask({ id: uuid(7), clips: 2, video: true })
+    const host = createHeadlessHost({
+      transport: 'cli',
+      version: '0.0.0',
+      ...dirs,
+      baseUrl: sim.gatewayUrl,
+      apiKey: sim.apiKey
+    })
+    const { downloadFile } = await import('../../../../src/main/core/sync/download')
+    const { nodeDownloadFs } = await import('../../../../src/main/core/sync/part-file')
+    let open: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    let syncing = 0
+    // A disk whose fsync waits (a busy disk): before, each waiting file held its slot.
+    const slowDisk: typeof nodeDownloadFs = {
+      ...nodeDownloadFs,
+      async openForWrite(path, truncate) {
+        const file = await nodeDownloadFs.openForWrite(path, truncate)
+        return {
+          ...file,
+          async sync() {
+            syncing++
+            await gate
+            await file.sync()
+          }
+        }
+      }
+    }
+    const c = createSongshelfCore(host, {
+      engine: {
+        policy: { youngIntervalMs: 20, oldIntervalMs: 20 },
+        download: (opts) => downloadFile({ ...opts, fs: slowDisk })
+      }
+    })
+    cores.push(c)
+    c.library().addTasks([uuid(7)], Date.now())
+    c.start()
+    for (let i = 0; i < 600 && syncing < 6; i++) await new Promise((r) => setTimeout(r, 50))
+    expect(syncing).toBe(6)
+    open()
+    await c.engine().untilDone()
+    const files = c
+      .library()
+      .listClipsForCli({})
+      .flatMap((clip) => clip.files)
+    const media = files.filter(
+      (f) => f.kind === 'audio' || f.kind === 'video' || f.kind === 'cover'
+    )
+    expect(media.map((f) => f.state)).toEqual(Array(6).fill('done'))
+  }, 60_000)
+})
