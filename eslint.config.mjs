@@ -91,6 +91,24 @@ export default tseslint.config(
     }
   },
   {
+    // The player's stores hold data only: the component or hook that owns a media element
+    // carries out what they ask for (features/player/media-element.ts, useMediaBinding).
+    files: ['src/renderer/src/store/player-*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='document']",
+          message: 'The player store does not reach into the DOM (features/player owns it).'
+        },
+        {
+          selector: 'TSTypeReference[typeName.name=/^HTML\\w*Element$/]',
+          message: 'The player store holds no DOM element (features/player/media-element.ts).'
+        }
+      ]
+    }
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: {

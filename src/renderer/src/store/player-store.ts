@@ -5,7 +5,6 @@ import type { QueueSource, QueueState, RepeatMode } from '../../../shared/queue'
 import { call, onEvent } from '../lib/bridge'
 import { chunkIds } from '../lib/id-chunks'
 import { MAX_IDS_PER_CALL } from '../../../shared/limits'
-import { activeMediaElement } from './player-media'
 import { delayedLocalStorage } from './player-storage'
 
 export type { RepeatMode }
@@ -93,6 +92,10 @@ export interface PlayerState {
   mode: PlayerMode
   /** Grows each time a track starts from its beginning: each value is one play. */
   playSeq: number
+  /** The latest seek asked for; the attached media element carries it out
+   * (features/player/media-element.ts), so the store touches no DOM. `seq` tells two
+   * seeks to the same second apart. */
+  seekRequest: { sec: number; seq: number } | null
   error: PlayerError | null
   /** The last queue call failed (the message is in the toast). */
   queueError: string | null
@@ -115,17 +118,13 @@ export const initialPlayerState: PlayerData = {
   repeat: 'off',
   mode: 'audio',
   playSeq: 0,
+  seekRequest: null,
   error: null,
   queueError: null
 }
 
 const clamp = (value: number, min: number, max: number): number =>
   Math.min(max, Math.max(min, value))
-
-function seekElement(sec: number): void {
-  const element = activeMediaElement()
-  if (element && element.readyState >= 1) element.currentTime = sec
-}
 
 /** A clip the player can play: its audio is on disk (a failed generation or an unfinished
  * download has none, and would stop playback). */
@@ -144,6 +143,9 @@ export const usePlayerStore = create<PlayerState>()(
   persist(
     (set, get) => {
       let lastSave = 0
+      const seekElement = (sec: number): void => {
+        set((s) => ({ seekRequest: { sec, seq: (s.seekRequest?.seq ?? 0) + 1 } }))
+      }
 
       /** Applies the core's answer. */
       const apply = (q: QueueState, o: ApplyOptions = {}): void => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ClipRow } from '../../../../src/shared/domain'
-import { attachMediaElement } from '../../../../src/renderer/src/store/player-media'
+import { attachMediaElement } from '../../../../src/renderer/src/features/player/media-element'
 import { flushPlayerStorage } from '../../../../src/renderer/src/store/player-storage'
 import { usePlayerStore } from '../../../../src/renderer/src/store/player-store'
 import { installFakeQueue, type FakeQueue } from '../support/fake-queue'

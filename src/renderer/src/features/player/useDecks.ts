@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
-import { markFading } from '../../store/player-media'
+import { markFading } from './media-element'
 import { usePlaybackPrefs } from '../../store/playback-prefs-store'
 import { usePlayerStore } from '../../store/player-store'
 import { finishListen } from './useMediaBinding'

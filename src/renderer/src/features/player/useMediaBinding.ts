@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react'
 import { call } from '../../lib/bridge'
-import { attachMediaElement, isFading } from '../../store/player-media'
+import { attachMediaElement, isFading } from './media-element'
 import { sharedListenRecorder, type ListenReport } from '../../store/listen-recorder'
 import { usePlayerStore } from '../../store/player-store'
 import { syncPositionState } from './useMediaSession'

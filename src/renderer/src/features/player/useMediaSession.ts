@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { labelText } from '../../elements/clip-label-text'
 import { mediaUrl } from '../../lib/bridge'
-import { activeMediaElement } from '../../store/player-media'
+import { activeMediaElement } from './media-element'
 import { usePlayerStore } from '../../store/player-store'
 
 const SKIP_SEC = 10
