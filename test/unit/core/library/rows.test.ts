@@ -1,5 +1,9 @@
-import { DatabaseSync } from 'node:sqlite'
+import { DatabaseSync, type SQLOutputValue } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
+import {
+  clipFieldColumns,
+  readClipFields
+} from '../../../../src/main/core/library/rows/clip-fields'
 import { readTask, TASK_COLUMNS } from '../../../../src/main/core/library/rows/tasks'
 
 // Rows are read through one typed reader per table, never cast: a column whose type or
@@ -46,5 +50,45 @@ describe('the tasks row reader', () => {
     const partial = raw.prepare('SELECT id, state FROM tasks').get()
     expect(() => partial && readTask(partial)).toThrow(/no such column/)
     raw.close()
+  })
+})
+
+describe('the clip fields reader', () => {
+  function clipRow(set: string): Record<string, SQLOutputValue> | undefined {
+    const raw = new DatabaseSync(':memory:')
+    raw.exec(`CREATE TABLE clips (status TEXT, style_tags TEXT, duration_sec REAL, model TEXT,
+      major_model_version TEXT, created_at INTEGER, continue_clip_id TEXT, continue_at REAL,
+      clip_type TEXT, error_message TEXT)`)
+    raw.exec(`INSERT INTO clips VALUES ('complete', 'synthwave', 181.5, 'chirp-v4', 'v4',
+      1000, NULL, NULL, 'gen', NULL)`)
+    if (set !== '') raw.exec(`UPDATE clips SET ${set}`)
+    const row = raw.prepare(`SELECT ${clipFieldColumns()} FROM clips`).get()
+    raw.close()
+    return row
+  }
+
+  it('reads every gateway field the sidecar is written from', () => {
+    const row = clipRow('')
+    expect(row && readClipFields(row)).toEqual({
+      status: 'complete',
+      styleTags: 'synthwave',
+      durationSec: 181.5,
+      model: 'chirp-v4',
+      majorModelVersion: 'v4',
+      createdAt: 1000,
+      continueClipId: null,
+      continueAt: null,
+      clipType: 'gen',
+      errorMessage: null
+    })
+  })
+
+  it('refuses a duration stored as text and a status it does not know, naming the column', () => {
+    const text = clipRow(`duration_sec = 'long'`)
+    expect(() => text && readClipFields(text)).toThrow(
+      /"duration_sec" should be a number, not string/
+    )
+    const odd = clipRow(`status = 'paused'`)
+    expect(() => odd && readClipFields(odd)).toThrow(expect.objectContaining({ code: 'internal' }))
   })
 })
