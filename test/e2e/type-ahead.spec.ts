@@ -181,3 +181,17 @@ test('the help lists type-ahead and both favourite keys', async ({ page }) => {
   await expect(help).toContainText('jump to the first song whose title starts with what you type')
   await expect(help).toContainText('outside the list and the covers')
 })
+
+test('the covers have the same type-ahead', async ({ page }) => {
+  await openList(page)
+  await page.getByRole('button', { name: 'Covers', exact: true }).click()
+  const grid = page.getByTestId('clip-grid')
+  await expect(page.getByTestId('clip-card').first()).toContainText(bigLibraryTitle(0))
+  await grid.focus()
+  await page.keyboard.type('zep')
+  const card = page.locator('[data-testid="clip-card"][aria-selected="true"]')
+  await expect(card).toHaveCount(1)
+  await expect(card).toContainText('Zephyr Nights')
+  await expect(card).toBeInViewport()
+  await expect(card).toHaveAttribute('id', 'clip-cell-1250')
+})
