@@ -17,6 +17,7 @@ import { RefusedClips } from './RefusedClips'
 import { TaskAnswer } from './TaskAnswer'
 import { TaskLyrics } from './TaskLyrics'
 import { fileErrorText } from '../../elements/file-error-text'
+import { TaskSongs } from './TaskSongs'
 
 interface TaskItemProps {
   task: TaskRow
@@ -93,6 +94,8 @@ export function TaskItem({
       <p className="task-detail">
         <PhaseDetail task={task} now={now} locale={locale} />
       </p>
+
+      <TaskSongs task={task} />
 
       {task.problem && <TaskAnswer answer={task.problem.answer} />}
 

@@ -23,6 +23,10 @@ export const everydayEn = {
     noPrompt: 'This song has no prompt.',
     addedToPlaylist: 'Added to {{name}}.'
   },
+  taskSongs: {
+    label: 'Songs of task {{id}}',
+    open: 'Open “{{title}}” in the library'
+  },
   undo: {
     action: 'Undo',
     deleted_one: 'Deleted {{count, number}} song.',

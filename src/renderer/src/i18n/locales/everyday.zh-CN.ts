@@ -24,6 +24,10 @@ export const everydayZhCN: typeof everydayEn = {
     noPrompt: '这首歌没有提示词。',
     addedToPlaylist: '已添加到 {{name}}。'
   },
+  taskSongs: {
+    label: '任务 {{id}} 的歌曲',
+    open: '在曲库中打开“{{title}}”'
+  },
   undo: {
     action: '撤销',
     deleted_one: '已删除 {{count, number}} 首歌曲。',
