@@ -27,7 +27,7 @@ describe('list columns', () => {
   it('keeps every chosen column when they fit, in row order, the title first and flexible', () => {
     const ids = fitColumns(new Set<ColumnId>(['tags', 'style']), {}, 2000)
     expect(ids).toEqual(['title', 'style', 'tags'])
-    expect(gridTemplate(ids, { style: 300 })).toBe('minmax(200px, 1fr) 300px 110px')
+    expect(gridTemplate(ids, { style: 300 })).toBe('minmax(300px, 1fr) 300px 110px')
   })
 
   it('drops the least important first when the row is too narrow, never the title', () => {

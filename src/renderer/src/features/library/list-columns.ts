@@ -21,7 +21,9 @@ export interface ColumnDef {
 }
 
 export const MAX_COLUMN_WIDTH = 480
-export const TITLE_MIN = 200
+// The title cell also holds the cover, the take mark and the state marks (about 160 px):
+// 300 leaves the title words room beside the detail panel at 900 px (issue 13, defect 13).
+export const TITLE_MIN = 300
 
 /** In row order. */
 export const COLUMN_DEFS: readonly ColumnDef[] = [
