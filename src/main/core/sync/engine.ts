@@ -242,6 +242,11 @@ export class SyncEngine {
       if (nextPollAt === null) {
         this.nextPollAt = null
         this.changed()
+        // Nothing is pending here, but another process (`songshelf add` beside the app or
+        // the preview) may write a task straight into the index: look again after the
+        // poll interval instead of sleeping until this process adds one itself. The look
+        // is one indexed query; no request goes to the gateway while nothing is due.
+        this.pollTimer = this.setTimer(() => void this.cycle(), this.policy().youngIntervalMs)
         return
       }
       at = Math.max(nextPollAt, 0) === 0 ? now : nextPollAt

@@ -132,6 +132,28 @@ describe('polling', () => {
     await library.close()
   })
 
+  it('notices a task another process adds while nothing is pending', async () => {
+    // The CLI's `add` beside the running app or preview writes the index directly; an
+    // engine with nothing pending used to arm no timer at all and never looked again.
+    const first = uuid(10)
+    sim.addTask({ id: first, steps: [{ status: 'SUCCESS' }] })
+    const app = core()
+    app.library().addTasks([first], Date.now())
+    app.start()
+    await vi.waitFor(() => expect(app.library().getTask(first)?.state).toBe('succeeded'))
+    await vi.waitFor(() => expect(app.engine().state().nextPollAt).toBeNull())
+    // Well past the 20 ms poll interval: nothing is pending, so nothing is scheduled.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const id = uuid(9)
+    sim.addTask({ id, steps: [{ status: 'SUCCESS' }] })
+    const cli = openLibrary({ ...dirs })
+    cli.addTasks([id], Date.now())
+    await cli.close()
+    await vi.waitFor(() => expect(app.library().getTask(id)?.state).toBe('succeeded'), {
+      timeout: 10_000
+    })
+  })
+
   it('survives a restart: pending tasks and their schedule live in the index', async () => {
     const id = uuid(8)
     sim.addTask({ id, steps: [{ status: 'IN_PROGRESS', polls: 1000 }] })
