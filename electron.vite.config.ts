@@ -25,6 +25,15 @@ export default defineConfig({
           'preview-web': resolve(here, 'src/preview/preview-web.ts'),
           // `npm run sim`: the simulated gateway, for trying the app without an account.
           sim: resolve(here, 'test/support/sim-cli.ts')
+        },
+        output: {
+          // The CLI loads each command lazily; those chunks go to their own folder so
+          // electron-builder.yml can leave the whole CLI out of the desktop package with
+          // one pattern (test/unit/build/packaging.test.ts checks it against the graph).
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.startsWith(resolve(here, 'src/cli')) === true
+              ? 'cli/[name]-[hash].js'
+              : 'chunks/[name]-[hash].js'
         }
       }
     }

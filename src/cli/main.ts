@@ -1,34 +1,66 @@
-import { addCommand, ADD_HELP } from './commands/add'
 import {
-  listCommand,
-  rebuildCommand,
-  tagCommand,
-  tasksCommand,
-  LIST_HELP,
-  REBUILD_HELP,
-  TAG_HELP,
-  TASKS_HELP
-} from './commands/browse'
-import { importCommand, IMPORT_HELP } from './commands/import'
-import {
-  playlistCommand,
-  playlistsCommand,
-  PLAYLIST_HELP,
-  PLAYLISTS_HELP
-} from './commands/playlist'
-import { redownloadCommand, REDOWNLOAD_HELP } from './commands/redownload'
-import { retryCommand, RETRY_HELP } from './commands/retry'
-import { syncCommand, SYNC_HELP } from './commands/sync'
-import { humanOutput, printLines, quietOnClosedOutput, stdOutput, type Output } from './context'
+  humanOutput,
+  printLines,
+  quietOnClosedOutput,
+  stdOutput,
+  type CliOutput,
+  type Output
+} from './context'
 import { ConfigError, EXIT, UsageError } from './options'
 import { readPackageVersion } from './version'
 
-const HELP = `songshelf — your Suno songs, downloaded and kept together.
+type Command = (argv: string[], io: CliOutput, stdin: () => Promise<string>) => Promise<number>
+
+/** Each command's module is imported only when that command runs, so `list` does not
+ * load what `sync` or `import` need (issue 14 §6); rollup emits a chunk per command. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  add: async () => (await import('./commands/add')).addCommand,
+  sync: async () => (await import('./commands/sync')).syncCommand,
+  tasks: async () => (await import('./commands/browse')).tasksCommand,
+  list: async () => (await import('./commands/browse')).listCommand,
+  tag: async () => (await import('./commands/browse')).tagCommand,
+  rebuild: async () => (await import('./commands/browse')).rebuildCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  retry: async () => (await import('./commands/retry')).retryCommand,
+  redownload: async () => (await import('./commands/redownload')).redownloadCommand,
+  playlists: async () => (await import('./commands/playlist')).playlistsCommand,
+  playlist: async () => (await import('./commands/playlist')).playlistCommand
+}
+
+/** Every command's help, in the order `--help` lists them. */
+async function commandHelps(): Promise<string[]> {
+  const [add, sync, browse, imports, retry, redownload, playlist] = await Promise.all([
+    import('./commands/add'),
+    import('./commands/sync'),
+    import('./commands/browse'),
+    import('./commands/import'),
+    import('./commands/retry'),
+    import('./commands/redownload'),
+    import('./commands/playlist')
+  ])
+  return [
+    add.ADD_HELP,
+    sync.SYNC_HELP,
+    browse.TASKS_HELP,
+    browse.LIST_HELP,
+    browse.TAG_HELP,
+    browse.REBUILD_HELP,
+    imports.IMPORT_HELP,
+    retry.RETRY_HELP,
+    redownload.REDOWNLOAD_HELP,
+    playlist.PLAYLISTS_HELP,
+    playlist.PLAYLIST_HELP
+  ]
+}
+
+const help = (
+  helps: string[]
+): string => `songshelf — your Suno songs, downloaded and kept together.
 
 Usage: songshelf <command> [options]
 
 Commands:
-${[ADD_HELP, SYNC_HELP, TASKS_HELP, LIST_HELP, TAG_HELP, REBUILD_HELP, IMPORT_HELP, RETRY_HELP, REDOWNLOAD_HELP, PLAYLISTS_HELP, PLAYLIST_HELP].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n\n')}
+${helps.map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n\n')}
 
 Common options (and environment):
   --data-dir D   (SONGSHELF_DATA_DIR)  where the index lives; default: the app's data folder
@@ -65,37 +97,22 @@ export async function run(
       case 'help':
       case '--help':
       case '-h':
-        printLines(io, HELP)
+        printLines(io, help(await commandHelps()))
         return EXIT.ok
       case '--version':
       case '-v':
         io.out(readPackageVersion())
         return EXIT.ok
-      case 'add':
-        return await addCommand(rest, io, stdin)
-      case 'sync':
-        return await syncCommand(rest, io)
-      case 'tasks':
-        return await tasksCommand(rest, io)
-      case 'list':
-        return await listCommand(rest, io)
-      case 'tag':
-        return await tagCommand(rest, io)
-      case 'rebuild':
-        return await rebuildCommand(rest, io)
-      case 'import':
-        return await importCommand(rest, io)
-      case 'retry':
-        return await retryCommand(rest, io)
-      case 'redownload':
-        return await redownloadCommand(rest, io)
-      case 'playlists':
-        return await playlistsCommand(rest, io)
-      case 'playlist':
-        return await playlistCommand(rest, io)
-      default:
-        io.err(`songshelf: unknown command "${command}". Run \`songshelf --help\`.`)
-        return EXIT.usage
+      default: {
+        const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+        if (load === undefined) {
+          io.err(`songshelf: unknown command "${command}". Run \`songshelf --help\`.`)
+          return EXIT.usage
+        }
+        return await (
+          await load()
+        )(rest, io, stdin)
+      }
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

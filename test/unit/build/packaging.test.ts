@@ -88,8 +88,16 @@ describe('the packaged app', () => {
     const isExcluded = (rel: string): boolean => excluded.some((re) => re.test(`out/main/${rel}`))
     const all = [
       ...readdirSync(join(ROOT, 'out/main')).filter((f) => f.endsWith('.js')),
-      ...readdirSync(join(ROOT, 'out/main/chunks')).map((f) => `chunks/${f}`)
+      ...readdirSync(join(ROOT, 'out/main/chunks')).map((f) => `chunks/${f}`),
+      // The CLI's lazily loaded commands (electron.vite.config.ts puts them here).
+      ...(existsSync(join(ROOT, 'out/main/cli'))
+        ? readdirSync(join(ROOT, 'out/main/cli')).map((f) => `cli/${f}`)
+        : [])
     ]
+    expect(
+      all.some((rel) => rel.startsWith('cli/')),
+      'the CLI loads its commands lazily'
+    ).toBe(true)
     const needed = reachableFrom('index.js')
     for (const rel of all) {
       expect(isExcluded(rel), rel).toBe(!needed.has(rel))

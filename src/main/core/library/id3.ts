@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { open, readFile, type FileHandle } from 'node:fs/promises'
-import NodeID3 from 'node-id3'
+import type NodeID3 from 'node-id3'
 import { matchesKind, sniffMedia, SNIFF_BYTES } from '../media-types'
 import { writeAtomicWith } from './atomic'
 import { LibraryError } from './types'
@@ -123,7 +123,9 @@ export async function writeId3(
     }
     const cover = coverPath === null ? null : await readFile(coverPath).catch(() => null)
     // Any tag already there is replaced, so re-tagging after an edit is safe.
-    const tag = NodeID3.create(buildTags(fields, cover))
+    // Loaded on first use: the CLI's read-only commands never tag (issue 14 §6).
+    const { default: id3 } = await import('node-id3')
+    const tag = id3.create(buildTags(fields, cover))
     const start = await audioStart(source, size)
     const hash = createHash('sha256')
     let bytes = 0
