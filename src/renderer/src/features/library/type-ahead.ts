@@ -67,6 +67,8 @@ export const useTypeAheadStore = create<TypeAheadState>(() => ({ text: '', missi
 
 const buffer = new TypeAheadBuffer()
 let ticket = 0
+/** The query the word in `buffer` was typed against. */
+let bufferVersion: number | null = null
 let hide: ReturnType<typeof setTimeout> | null = null
 
 /** Handles a key on the results; returns true when it was type-ahead. `jump` moves the
@@ -79,9 +81,13 @@ export function handleTypeAhead(
   const library = useLibraryStore.getState()
   // A playlist keeps its own order, which the core's title search does not follow.
   if (library.source.kind !== 'library' || (library.total ?? 0) === 0) return false
+  // A word typed into another view (before a search, a filter or a sort) is not
+  // continued here, however quickly the user came back to the results.
+  if (bufferVersion !== library.queryVersion) buffer.clear()
   const char = typeAheadChar(event, buffer.active(now))
   if (char === null) return false
   event.preventDefault()
+  bufferVersion = library.queryVersion
   const prefix = buffer.push(char, now)
   useTypeAheadStore.setState({ text: prefix, missing: false })
   if (hide !== null) clearTimeout(hide)
