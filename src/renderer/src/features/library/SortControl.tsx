@@ -1,18 +1,12 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SortKey } from '../../../../shared/domain'
+import { sortKey } from '../../../../shared/schemas'
 import { useLibraryStore } from '../../store/library-store'
 
-const SORT_KEYS: SortKey[] = [
-  'created',
-  'added',
-  'title',
-  'duration',
-  'plays',
-  'lastPlayed',
-  'style',
-  'model'
-]
+/** The orders the bridge accepts, in the schema's order: one list, so a new sort key
+ * shows up here the day the core learns it. */
+const SORT_KEYS: readonly SortKey[] = sortKey.options
 
 /** Sort for both layouts (the list's headers cover only its columns). */
 export function SortControl(): JSX.Element {
