@@ -53,7 +53,10 @@ export const APP_ERROR_CODES = [
   'import_plan_gone',
   'import_busy',
   'upload_too_large',
-  'upload_failed'
+  'upload_failed',
+  // The bridge itself: the call never reached the core (the preview stopped, or its
+  // loopback connection broke), so no code of the core's could be given.
+  'transport'
 ] as const
 
 /** The connection test's reasons beyond the gateway's own codes. */

@@ -1,11 +1,19 @@
 import type { EventName, Events, Result, SongshelfApi } from '../../../shared/contract'
 import { METHOD_NAMES } from '../../../shared/channels'
+import type { AppErrorCode } from '../../../shared/error-codes'
 
 // The browser stand-in for IPC used by `npm run preview:web`: the same contract over
 // loopback HTTP (calls) and Server-Sent Events (events), protected by a token that the
 // preview prints in the URL fragment. Only the transport differs from Electron.
 
 const TOKEN_KEY = 'songshelf-preview-token'
+
+/** The call never reached the core: a code of its own (shared/error-codes.ts), so the UI
+ * says so in its language instead of showing this English text. */
+const UNREACHABLE: { code: AppErrorCode; message: string } = {
+  code: 'transport',
+  message: 'Songshelf is not running.'
+}
 
 export function previewToken(): string {
   const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token')
@@ -41,7 +49,7 @@ export function createWebTransport(token: string): SongshelfApi {
         })
         return (await response.json()) as Result<unknown>
       } catch {
-        return { ok: false, error: { code: 'transport', message: 'Songshelf is not running.' } }
+        return { ok: false, error: { ...UNREACHABLE } }
       }
     }
   }
@@ -75,7 +83,7 @@ export function createWebTransport(token: string): SongshelfApi {
         paths.push(((await response.json()) as { path: string }).path)
       }
     } catch {
-      return { ok: false, error: { code: 'transport', message: 'Songshelf is not running.' } }
+      return { ok: false, error: { ...UNREACHABLE } }
     }
     const preview = api['previewImport'] as (request: unknown) => Promise<Result<unknown>>
     return preview({ paths })

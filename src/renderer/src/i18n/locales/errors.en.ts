@@ -60,6 +60,8 @@ export const errorsEn = {
   import_busy: 'Another import is running; wait for it to finish.',
   upload_too_large: 'A dropped file is larger than the preview takes (64 MB, 200 files a drop).',
   upload_failed: 'The preview could not take the dropped files.',
+  transport:
+    'Songshelf could not be reached: it may have stopped. Start it again, then reload this page.',
   connected: 'The gateway accepted the key.',
   connected_single:
     'The gateway accepted the key. It has no batch route, so tasks are checked one at a time.',

@@ -50,6 +50,7 @@ export const errorsZhCN: typeof errorsEn = {
   import_busy: '另一个导入正在进行；请等它完成。',
   upload_too_large: '拖入的文件超出了预览能接收的大小（每个 64 MB，每次 200 个文件）。',
   upload_failed: '预览无法接收拖入的文件。',
+  transport: '无法连接到 Songshelf：它可能已经停止。请重新启动它，然后刷新本页。',
   connected: '网关接受了密钥。',
   connected_single: '网关接受了密钥。它没有批量接口，所以任务会逐个检查。',
   no_address: '请先输入网关地址。',
