@@ -2,6 +2,7 @@
 // followed by hand, and the timers that abort a silent server.
 
 import { isLoopbackHost } from '../../../shared/loopback'
+import { systemCode } from '../gateway/network-cause'
 import { discardBody, type MediaRequest, type MediaResponse } from './http-transport'
 
 export const MAX_REDIRECTS = 10
@@ -134,9 +135,11 @@ export async function openFollowingRedirects(
   return { ok: false, code: 'invalid_url', detail: `more than ${MAX_REDIRECTS} redirects` }
 }
 
+/** The system's reason (ECONNREFUSED, ENOTFOUND, ECONNRESET, a TLS code…): node:http
+ * rejects with the system error itself, an injected fetch wraps it in `cause`; both are
+ * read, the error first. */
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause
-  return typeof cause?.code === 'string' ? cause.code : 'connection failed'
+  return systemCode(error) ?? 'connection failed'
 }
 
 /** `Content-Range: bytes a-b/N` (N may be a star), or `bytes star/N` from a 416. */
