@@ -1,7 +1,8 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { LibraryChange } from '../../../../src/shared/library-change'
 import { LibraryView } from '../../../../src/renderer/src/features/library/LibraryView'
+import { useClipStore } from '../../../../src/renderer/src/store/clip-store'
 import { useLibraryStore } from '../../../../src/renderer/src/store/library-store'
 import { installFakeLibrary, makeRow, setupLibraryTests } from './support'
 
@@ -25,7 +26,12 @@ const clipsChange = (
 })
 
 async function renderLibrary(n: number): Promise<ReturnType<typeof installFakeLibrary>> {
-  const lib = installFakeLibrary(Array.from({ length: n }, (_, i) => makeRow(i)))
+  // Written "elsewhere": the test sends each change itself, as main would.
+  const lib = installFakeLibrary(
+    Array.from({ length: n }, (_, i) => makeRow(i)),
+    [],
+    { announce: false }
+  )
   render(<LibraryView />)
   await screen.findAllByTestId('clip-row')
   await waitFor(() => expect(useLibraryStore.getState().total).toBe(n))
@@ -111,7 +117,9 @@ describe('the list applies library changes precisely', () => {
 
   it('a row that leaves the filtered view goes; one whose sort key moved refetches', async () => {
     const lib = installFakeLibrary(
-      Array.from({ length: 6 }, (_, i) => makeRow(i, { favorite: i % 2 === 0 }))
+      Array.from({ length: 6 }, (_, i) => makeRow(i, { favorite: i % 2 === 0 })),
+      [],
+      { announce: false }
     )
     render(<LibraryView />)
     await screen.findAllByTestId('clip-row')
@@ -131,5 +139,91 @@ describe('the list applies library changes precisely', () => {
     lib.rows[at] = { ...(lib.rows[at] as ReturnType<typeof makeRow>), plays: 5 }
     act(() => lib.fake.emit('library-changed', clipsChange(['clip-00000'])))
     await waitFor(() => expect(count(lib, 'queryLibrary')).toBeGreaterThan(sortedBefore))
+  })
+})
+
+// A local action is told like any other write: main announces it (the fake bridge does so
+// too, before it answers), and the list patches the rows the change names. The old code
+// also called refresh() after each of these, so every cached page was read once more.
+describe('local actions rely on the change feed, not a refetch', () => {
+  async function renderOwn(n: number): Promise<ReturnType<typeof installFakeLibrary>> {
+    const lib = installFakeLibrary(Array.from({ length: n }, (_, i) => makeRow(i)))
+    render(<LibraryView />)
+    await screen.findAllByTestId('clip-row')
+    await waitFor(() => expect(useLibraryStore.getState().total).toBe(n))
+    return lib
+  }
+
+  async function selectTwo(): Promise<void> {
+    const [a, , b] = screen.getAllByTestId('clip-row') as HTMLElement[]
+    fireEvent.click(a as HTMLElement)
+    fireEvent.click(b as HTMLElement, { ctrlKey: true })
+    await waitFor(() =>
+      expect(screen.getByTestId('selection-bar').textContent).toContain('2 selected')
+    )
+  }
+
+  /** Settles the frame's batch and any read it started. */
+  async function settled(lib: ReturnType<typeof installFakeLibrary>, reads: number): Promise<void> {
+    await waitFor(() => expect(count(lib, 'clipRowsByIds')).toBe(reads))
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
+    })
+  }
+
+  it('a favourite from the selection bar reads its two rows and no page', async () => {
+    const lib = await renderOwn(10)
+    await selectTwo()
+    const pagesBefore = count(lib, 'queryLibrary')
+    fireEvent.click(screen.getByRole('button', { name: 'Favourite' }))
+    await waitFor(() => expect(rowTitled('Song 7')?.querySelector('.fav-mark')).not.toBeNull())
+    expect(rowTitled('Song 9')?.querySelector('.fav-mark')).not.toBeNull()
+    await settled(lib, 1)
+    expect(count(lib, 'queryLibrary')).toBe(pagesBefore)
+  })
+
+  it('a favourite from the clip panel reads that row and no page', async () => {
+    const lib = await renderOwn(10)
+    await act(() => useClipStore.getState().actions.open('clip-00003'))
+    const panel = await screen.findByTestId('clip-detail')
+    const pagesBefore = count(lib, 'queryLibrary')
+    fireEvent.click(within(panel).getByRole('button', { name: /Favourite/ }))
+    await waitFor(() => expect(rowTitled('Song 3')?.querySelector('.fav-mark')).not.toBeNull())
+    await settled(lib, 1)
+    expect(count(lib, 'queryLibrary')).toBe(pagesBefore)
+  })
+
+  it('a delete from the dialog takes the rows out and reads no page', async () => {
+    const lib = await renderOwn(10)
+    await selectTwo()
+    const pagesBefore = count(lib, 'queryLibrary')
+    fireEvent.click(screen.getByRole('button', { name: /^Delete/ }))
+    const dialog = await screen.findByRole('dialog')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(screen.getByTestId('library-count').textContent).toBe('8 clips'))
+    expect(rowTitled('Song 9')).toBeUndefined()
+    expect(rowTitled('Song 7')).toBeUndefined()
+    await settled(lib, 1)
+    expect(count(lib, 'queryLibrary')).toBe(pagesBefore)
+  })
+
+  it('a tag added in the tag editor patches the rows and reads no page', async () => {
+    const lib = await renderOwn(10)
+    await selectTwo()
+    const pagesBefore = count(lib, 'queryLibrary')
+    fireEvent.click(screen.getByRole('button', { name: 'Tags…' }))
+    const input = await screen.findByRole('combobox', { name: 'Add a tag' })
+    fireEvent.change(input, { target: { value: 'keepers' } })
+    fireEvent.keyDown(input, { key: 'Enter' })
+    await screen.findByText('Added “keepers” to 2 clips')
+    await waitFor(() =>
+      expect(
+        (useLibraryStore.getState().pages.get(0) ?? [])
+          .filter((row) => row.userTags.includes('keepers'))
+          .map((row) => row.id)
+      ).toEqual(['clip-00009', 'clip-00007'])
+    )
+    await settled(lib, 1)
+    expect(count(lib, 'queryLibrary')).toBe(pagesBefore)
   })
 })

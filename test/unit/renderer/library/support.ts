@@ -110,11 +110,28 @@ export interface FakeLibrary {
   queries(): LibraryQuery[]
 }
 
-/** Installs the fake bridge over an in-memory library of `rows`. */
-export function installFakeLibrary(rows: ClipRow[], details: ClipDetail[] = []): FakeLibrary {
+/** Installs the fake bridge over an in-memory library of `rows`. Like main, each write
+ * announces what it changed (`library-changed`, as library/changes.ts publishes it) before
+ * it answers; `announce: false` leaves that to the test, for changes made "elsewhere". */
+export function installFakeLibrary(
+  rows: ClipRow[],
+  details: ClipDetail[] = [],
+  opts: { announce?: boolean } = {}
+): FakeLibrary {
   const lib = {
     rows,
     details: new Map(details.map((d) => [d.id, d]))
+  }
+  const announce = (clipIds: string[], membership = false): void => {
+    if (opts.announce === false || clipIds.length === 0) return
+    fake.emit('library-changed', {
+      kind: 'clips',
+      clipIds,
+      taskIds: [],
+      playlistIds: [],
+      membership,
+      facetsDirty: true
+    })
   }
   const query = (q: LibraryQuery): LibraryPage => {
     const hit = lib.rows.filter((r) => matches(r, q))
@@ -154,14 +171,15 @@ export function installFakeLibrary(rows: ClipRow[], details: ClipDetail[] = []):
     }
   }
   const update = (ids: string[], change: (row: ClipRow) => ClipRow): number => {
-    let changed = 0
+    const touched: string[] = []
     lib.rows = lib.rows.map((r) => {
       if (!ids.includes(r.id)) return r
-      changed++
+      touched.push(r.id)
       return change(r)
     })
     result.rows = lib.rows
-    return changed
+    announce(touched)
+    return touched.length
   }
   const fake = installFakeApi({
     queryLibrary: (q) => query(q),
@@ -209,10 +227,11 @@ export function installFakeLibrary(rows: ClipRow[], details: ClipDetail[] = []):
       )
     }),
     deleteClips: ({ ids }) => {
-      const before = lib.rows.length
+      const gone = lib.rows.filter((r) => ids.includes(r.id)).map((r) => r.id)
       lib.rows = lib.rows.filter((r) => !ids.includes(r.id))
       result.rows = lib.rows
-      return { deleted: before - lib.rows.length }
+      announce(gone, true)
+      return { deleted: gone.length }
     },
     exportPlaylist: () => ({ path: '/tmp/playlist.m3u8' }),
     revealClip: () => ({ ok: true }),

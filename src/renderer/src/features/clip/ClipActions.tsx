@@ -64,7 +64,6 @@ export function ClipActions({ clip }: { clip: ClipDetail }): JSX.Element {
         onClick={() =>
           void attempt(async () => {
             await setFavorite(!clip.favorite)
-            void useLibraryStore.getState().actions.refresh()
           })
         }
       >

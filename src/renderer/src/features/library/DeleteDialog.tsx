@@ -5,7 +5,6 @@ import { ConfirmDialog } from '../../elements/ConfirmDialog'
 import { formatCount } from '../../elements/intl-format'
 import { useLocale } from '../../hooks/useLocale'
 import { useClipStore } from '../../store/clip-store'
-import { useLibraryStore } from '../../store/library-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { useSelectionStore } from '../../store/selection-store'
 import { useUndoStore } from '../../store/undo-store'
@@ -30,7 +29,6 @@ export function DeleteDialog({ rows }: { rows: ClipRow[] }): JSX.Element {
       useSelectionStore.getState().actions.clear()
       const openId = useClipStore.getState().openId
       if (openId && ids.includes(openId)) useClipStore.getState().actions.close()
-      void useLibraryStore.getState().actions.refresh()
       // "Deleted 2 clips. Undo": the files wait in the library's .trash meanwhile.
       offerUndo('delete', undoIds, {
         key: 'library.delete.done',

@@ -117,7 +117,6 @@ export function SelectionBar(): JSX.Element | null {
                 [...s.selected].map(([id, row]) => [id, { ...row, favorite: makeFavorite }])
               )
             }))
-            void useLibraryStore.getState().actions.refresh()
             // Undo gives each clip its own earlier state back (library/undo/tag-undo.ts).
             offerUndo('favorite', undoIds, {
               key: makeFavorite ? 'library.selection.favorited' : 'library.selection.unfavorited',

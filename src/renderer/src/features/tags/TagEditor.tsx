@@ -9,7 +9,6 @@ import { compareNames, tagKey } from '../../../../shared/text'
 import { normalizeTag, useLibraryTagsStore } from '../../store/library-tags-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { tagsOnClips } from '../library/bulk'
-import { refreshAfterTagChange } from './after-tag-change'
 import '../../elements/buttons.css'
 import './tags.css'
 import { errorReason } from '../../elements/ui-message'
@@ -54,7 +53,6 @@ export function TagEditor({ rows }: { rows: ClipRow[] }): JSX.Element {
         ].sort((a, b) => compareNames(a.name, b.name))
       )
       setStatus({ kind: 'info', text: t('tags.added', { tag, count: rows.length, n }) })
-      refreshAfterTagChange()
     } catch (error) {
       fail(error)
     }
@@ -65,7 +63,6 @@ export function TagEditor({ rows }: { rows: ClipRow[] }): JSX.Element {
       await tagActions.tagClips(ids, { remove: [name] })
       setOnClips((list) => list.filter((item) => tagKey(item.name) !== tagKey(name)))
       setStatus({ kind: 'info', text: t('tags.removed', { tag: name, count: rows.length, n }) })
-      refreshAfterTagChange()
     } catch (error) {
       fail(error)
     }

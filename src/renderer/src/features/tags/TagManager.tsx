@@ -6,7 +6,6 @@ import { useLocale } from '../../hooks/useLocale'
 import { useLibraryStore } from '../../store/library-store'
 import { normalizeTag, useLibraryTagsStore, type TagCount } from '../../store/library-tags-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
-import { refreshAfterTagChange } from './after-tag-change'
 import '../../elements/buttons.css'
 import './tags.css'
 import { errorReason } from '../../elements/ui-message'
@@ -44,7 +43,6 @@ export function TagManager(): JSX.Element {
       onUndone(() => {
         setStatus(null)
         void actions.load()
-        refreshAfterTagChange()
       }),
     [actions]
   )
@@ -63,7 +61,6 @@ export function TagManager(): JSX.Element {
       const text = await work()
       setStatus({ kind: 'info', text })
       setMode({ kind: 'idle' })
-      refreshAfterTagChange()
     } catch (error) {
       setStatus({
         kind: 'error',
