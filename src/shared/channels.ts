@@ -49,6 +49,7 @@ export const METHOD_NAMES = [
   'queryPlaylist',
   'playlistClipIds',
   'importPlaylist',
+  'findPlaylistTitleIndex',
   'recordListen',
   'listHistory',
   'clearHistory',

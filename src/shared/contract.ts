@@ -92,6 +92,9 @@ export const methods = {
   queryPlaylist: method<typeof p.queryPlaylistArgs, PlaylistPage>(p.queryPlaylistArgs),
   playlistClipIds: method<typeof p.playlistIdArg, string[]>(p.playlistIdArg),
   importPlaylist: method<typeof p.importPlaylistArgs, PlaylistImportReport>(p.importPlaylistArgs),
+  findPlaylistTitleIndex: method<typeof p.playlistTitlePrefixArgs, { index: number | null }>(
+    p.playlistTitlePrefixArgs
+  ),
 
   recordListen: method<typeof h.listenArgs, { ok: true }>(h.listenArgs),
   listHistory: method<typeof h.historyArgs, HistoryEntry[]>(h.historyArgs),

@@ -59,6 +59,11 @@ export const queryPlaylistArgs = z.strictObject({
   offset: z.number().int().min(0).max(10_000_000).optional(),
   limit: z.number().int().min(1).max(500).optional()
 })
+/** The list's type-ahead inside a playlist (the library's is schemas.ts titlePrefixQuery). */
+export const playlistTitlePrefixArgs = z.strictObject({
+  id: playlistId,
+  prefix: z.string().min(1).max(100)
+})
 export const importPlaylistArgs = z.strictObject({
   name: playlistName,
   /** The M3U/M3U8 text, and the folder it was in (relative entries are resolved there). */

@@ -195,3 +195,59 @@ test('the covers have the same type-ahead', async ({ page }) => {
   await expect(card).toBeInViewport()
   await expect(card).toHaveAttribute('id', 'clip-cell-1250')
 })
+
+test('inside a playlist: the first title in the playlist’s own order, beyond its loaded rows', async ({
+  page
+}) => {
+  // 999 songs in an order of their own: oldest first, so Zephyr (library row 1250) comes
+  // before Zebra (1100) here, and 'Song 0' titles fill the rows the renderer loads first.
+  // 'Ｃｉｔｙ Lights' (700) stays out: in the library, not in this playlist.
+  const order = Array.from({ length: 1000 }, (_, i) => 1299 - i)
+    .filter((i) => i !== 700)
+    .map((i) => `big${String(i).padStart(8, '0')}`)
+  const playlist = (await callPreview(preview, 'createPlaylist', {
+    name: 'Backwards',
+    clipIds: order
+  })) as { id: string }
+  const smart = (await callPreview(preview, 'createPlaylist', {
+    name: 'Jazz by title',
+    rule: { filter: { search: 'jazz' }, sort: 'title', dir: 'desc' }
+  })) as { id: string }
+  try {
+    await page.goto(preview.url)
+    await page.getByTestId('playlist-link').filter({ hasText: 'Backwards' }).click()
+    const list = page.getByTestId('clip-list')
+    await expect(page.getByTestId('clip-row').first()).toContainText(bigLibraryTitle(1299))
+    expect(await page.getByTestId('clip-row').count()).toBeLessThan(200)
+    await list.focus()
+    await watchHints(page)
+    await page.keyboard.type('ze')
+    // 1299 - 1250 = 49: Zephyr Nights is the 50th song of this playlist.
+    expect(await selected(page, 'Zephyr Nights')).toBe(49)
+    await expect(hint(page)).toHaveText('')
+    await page.keyboard.type('song 00400')
+    // 1299 - 400, less the one song left out before it.
+    expect(await selected(page, 'Song 00400')).toBe(898)
+    await expect(hint(page)).toHaveText('')
+    await page.keyboard.type('city')
+    await expect.poll(() => hintsSeen(page)).toContain('No title starts with “city”')
+    expect(await selected(page, 'Song 00400')).toBe(898)
+
+    // A smart playlist keeps its rule's order: jazz songs by title, Z to A.
+    await page.getByTestId('playlist-link').filter({ hasText: 'Jazz by title' }).click()
+    await expect(page.getByTestId('clip-row').first()).toContainText(bigLibraryTitle(1299))
+    await list.focus()
+    await page.keyboard.type('song 003')
+    const jazz = (await callPreview(preview, 'queryPlaylist', {
+      id: smart.id,
+      offset: 0,
+      limit: 500
+    })) as { rows: { title: string }[] }
+    const at = jazz.rows.findIndex((row) => row.title.toLowerCase().startsWith('song 003'))
+    expect(at).toBeGreaterThan(100)
+    expect(await selected(page, jazz.rows[at]?.title ?? '?')).toBe(at)
+  } finally {
+    await callPreview(preview, 'deletePlaylist', { id: playlist.id })
+    await callPreview(preview, 'deletePlaylist', { id: smart.id })
+  }
+})

@@ -65,6 +65,7 @@ export function validRequests(c: RequestContext): { [M in MethodName]: RequestOf
     queryPlaylist: { id: 'no-such-playlist' },
     playlistClipIds: { id: 'no-such-playlist' },
     importPlaylist: { name: 'Fuzz', text: '#EXTM3U\n' },
+    findPlaylistTitleIndex: { id: 'no-such-playlist', prefix: 'O' },
     recordListen: { id: 'no-such-clip', kind: 'start' },
     listHistory: {},
     clearHistory: {},

@@ -17,6 +17,7 @@ type PlaylistMethods =
   | 'queryPlaylist'
   | 'playlistClipIds'
   | 'importPlaylist'
+  | 'findPlaylistTitleIndex'
 
 export function playlistHandlers(lib: () => LibraryStore): Pick<Handlers, PlaylistMethods> {
   const playlists = (): LibraryStore['playlists'] => lib().playlists
@@ -35,6 +36,9 @@ export function playlistHandlers(lib: () => LibraryStore): Pick<Handlers, Playli
     movePlaylistItems: async ({ id, itemIds, to }) => playlists().move(id, itemIds, to),
     queryPlaylist: async ({ id, offset, limit }) => playlists().query(id, offset, limit),
     playlistClipIds: async ({ id }) => playlists().clipIds(id),
-    importPlaylist: async (args) => playlists().importM3u(args)
+    importPlaylist: async (args) => playlists().importM3u(args),
+    findPlaylistTitleIndex: async ({ id, prefix }) => ({
+      index: playlists().titleIndex(id, prefix)
+    })
   }
 }

@@ -8,6 +8,7 @@ import { exportM3u, type PlaylistExport } from './export-m3u'
 import { importM3u } from './import-m3u'
 import { PlaylistMirror, restorePlaylists, type MirrorCtx } from './mirror'
 import * as store from './store'
+import { playlistTitleIndex } from './title-index'
 
 // The playlists façade the library exposes: every write commits in the index first, then
 // the playlist's M3U8 mirror is rewritten (awaited, so a caller that returns has the file).
@@ -25,6 +26,8 @@ export interface Playlists {
   remove(id: string, itemIds: number[]): Promise<{ removed: number }>
   move(id: string, itemIds: number[], to: number): Promise<{ moved: number }>
   query(id: string, offset?: number, limit?: number): PlaylistPage
+  /** The type-ahead: index (as `query` numbers rows) of the first title with the prefix. */
+  titleIndex(id: string, prefix: string): number | null
   clipIds(id: string): string[]
   importM3u(input: { name: string; text: string; baseDir?: string }): Promise<PlaylistImportReport>
   /** Writes the playlist as a plain M3U8 at `target` (an absolute path the caller chose). */
@@ -71,6 +74,7 @@ export function createPlaylists(ctx: MirrorCtx): Playlists {
     remove: async (id, itemIds) => written(id, store.removeFromPlaylist(ctx, id, itemIds)),
     move: async (id, itemIds, to) => written(id, store.movePlaylistItems(ctx, id, itemIds, to)),
     query: (id, offset, limit) => store.queryPlaylist(ctx, id, offset, limit),
+    titleIndex: (id, prefix) => playlistTitleIndex(ctx, id, prefix),
     clipIds: (id) => store.playlistClipIds(ctx, id),
     async importM3u(input) {
       const report = importM3u(ctx, input)

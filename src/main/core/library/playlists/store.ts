@@ -26,7 +26,7 @@ export interface PlaylistCtx {
   now: () => number
 }
 
-interface PlaylistDbRow {
+export interface PlaylistDbRow {
   id: string
   name: string
   kind: PlaylistKind
@@ -55,6 +55,11 @@ function row(ctx: PlaylistCtx, id: string, includeDeleted = false): PlaylistDbRo
     throw new LibraryError('playlist_not_found', 'That playlist no longer exists.')
   }
   return found
+}
+
+/** The playlist's row (deleted ones only when asked); playlist_not_found otherwise. */
+export function playlistRow(ctx: PlaylistCtx, id: string, includeDeleted = false): PlaylistDbRow {
+  return row(ctx, id, includeDeleted)
 }
 
 function summary(ctx: PlaylistCtx, r: PlaylistDbRow): PlaylistSummary {
@@ -93,7 +98,7 @@ function smartCount(ctx: PlaylistCtx, rule: SmartRule | null): number {
 
 /** How many clips the rule matches, before its limit; reused until the next write. A rule
  * with relative times has new parameters every moment, so it is counted each time. */
-function smartMatches(ctx: PlaylistCtx, rule: SmartRule): number {
+export function smartMatches(ctx: PlaylistCtx, rule: SmartRule): number {
   const matches = countMatches(ctx.db, ctx.mode, rule.filter.search)
   if (matches === 0) return 0
   const q = smartSql(rule, ctx.mode, ctx.now(), matches)

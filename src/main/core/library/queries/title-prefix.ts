@@ -1,6 +1,6 @@
 import type { LibraryFilter, SortDir, SortKey } from '../../../../shared/domain'
 import type { Db, Param } from '../db'
-import { countMatches, type SearchMode } from '../search-index'
+import { countMatches, type SearchMode, type SqlPart } from '../search-index'
 import { titlePrefixKey } from '../text'
 import { filterSql, orderSql, sortOrder } from './filter-sql'
 
@@ -15,9 +15,9 @@ export interface TitlePrefixQuery extends LibraryFilter {
   prefix: string
 }
 
-/** Above every character a title can hold, so `[key, key + TOP)` is "starts with key" as
+/** Above every character a title can hold, so `[key, key + TITLE_TOP)` is "starts with key" as
  * a range the title index answers (title_key compares as UTF-8 bytes). */
-const TOP = '\u{10FFFF}'
+export const TITLE_TOP = '\u{10FFFF}'
 
 /** The view index (0-based) of the first clip whose title starts with `prefix`, ignoring
  * case, accents and character width; null when none does. */
@@ -26,15 +26,26 @@ export function firstTitleIndex(db: Db, mode: SearchMode, q: TitlePrefixQuery): 
   if (key === '') return null
   const matches = countMatches(db, mode, q.search)
   if (matches === 0) return null
-  const where = filterSql(q, mode, matches)
-  const { column, direction } = sortOrder(q.sort, q.dir)
+  return firstTitleIndexWhere(db, filterSql(q, mode, matches), q.sort, q.dir, key)
+}
+
+/** The same for any view of `clips c` given as its WHERE part and sort (a smart
+ * playlist's rule, too); `key` is a folded prefix (titlePrefixKey), not empty. */
+export function firstTitleIndexWhere(
+  db: Db,
+  where: SqlPart,
+  sort: SortKey | undefined,
+  dir: SortDir | undefined,
+  key: string
+): number | null {
+  const { column, direction } = sortOrder(sort, dir)
   const first = db.get<{ id: string; v: Param }>(
     `SELECT c.id AS id, ${column} AS v FROM clips c
      WHERE ${where.sql} AND c.title_key >= ? AND c.title_key < ?
-     ORDER BY ${orderSql(q.sort, q.dir)} LIMIT 1`,
+     ORDER BY ${orderSql(sort, dir)} LIMIT 1`,
     ...where.params,
     key,
-    key + TOP
+    key + TITLE_TOP
   )
   if (first === undefined) return null
   const before = beforeSql(column, direction, first.v, first.id)

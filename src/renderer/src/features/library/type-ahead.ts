@@ -4,7 +4,8 @@ import { sentFilter } from '../../store/library-query'
 import { useLibraryStore } from '../../store/library-store'
 
 // Type-ahead in the list and the covers (issue 13), as in Finder, Explorer and iTunes:
-// typing "cit" jumps to the first song, in the view's order, whose title starts with it.
+// typing "cit" jumps to the first song, in the view's order (a playlist's own), whose
+// title starts with it.
 // The core answers for the whole view (findTitleIndex), so a song far beyond the loaded
 // pages is reached. Typing pauses of a second start a new word; Space belongs to the
 // word while one is being typed, and plays or pauses otherwise.
@@ -79,8 +80,7 @@ export function handleTypeAhead(
   now = Date.now()
 ): boolean {
   const library = useLibraryStore.getState()
-  // A playlist keeps its own order, which the core's title search does not follow.
-  if (library.source.kind !== 'library' || (library.total ?? 0) === 0) return false
+  if ((library.total ?? 0) === 0) return false
   // A word typed into another view (before a search, a filter or a sort) is not
   // continued here, however quickly the user came back to the results.
   if (bufferVersion !== library.queryVersion) buffer.clear()
@@ -97,12 +97,19 @@ export function handleTypeAhead(
   }, TYPE_AHEAD_RESET_MS)
   const mine = ++ticket
   const version = library.queryVersion
-  void call('findTitleIndex', {
-    ...sentFilter(library.filter),
-    sort: library.sort,
-    dir: library.dir,
-    prefix
-  })
+  // A playlist keeps its own order (positions, or its rule's sort), which its own index
+  // method follows; the library view asks with its filter and sort.
+  const source = library.source
+  const found =
+    source.kind === 'playlist'
+      ? call('findPlaylistTitleIndex', { id: source.id, prefix })
+      : call('findTitleIndex', {
+          ...sentFilter(library.filter),
+          sort: library.sort,
+          dir: library.dir,
+          prefix
+        })
+  void found
     .then(({ index }) => {
       // A later key, or another query, has made this answer stale.
       if (mine !== ticket || useLibraryStore.getState().queryVersion !== version) return

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { ClipDetailPanel } from '../clip/ClipDetailPanel'
 import { ClipList } from '../library/ClipList'
 import { LibraryNotice } from '../library/LibraryNotice'
+import { TypeAheadHint } from '../library/TypeAheadHint'
 import { useLibraryEvents } from '../library/useLibraryEvents'
 import { useBridgeEvent } from '../../hooks/useBridgeEvent'
 import { call } from '../../lib/bridge'
@@ -126,6 +127,7 @@ export function PlaylistView(): JSX.Element {
           ) : (
             <p className="muted">{t('app.loading')}</p>
           )}
+          <TypeAheadHint />
         </div>
         {panelOpen && <ClipDetailPanel />}
       </div>
