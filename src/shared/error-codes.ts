@@ -45,6 +45,7 @@ export const APP_ERROR_CODES = [
   'not_mp3',
   'trash_failed',
   'undo_failed',
+  'index_damaged',
   'playlist_not_found',
   'smart_playlist',
   'not_smart',

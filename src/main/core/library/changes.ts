@@ -3,6 +3,7 @@ import type { QueueState } from '../../../shared/queue'
 import { placeholders, type Db } from './db'
 import type { Playlists } from './playlists'
 import type { Logger } from './types'
+import { many, shape, text } from './rows/read'
 
 // THE RULE: write through the library, and everyone who needs to know is told.
 //
@@ -17,6 +18,8 @@ import type { Logger } from './types'
 // refresh; only `reset` does, and only a write that truly touches everything (a rebuild,
 // a recovery, clearing every play count) records one. The play queue's writes are told
 // the same way, with the queue's new state (`queue-changed`, from queue/store.ts).
+
+const CLIP_TASK = shape({ id: text, task_id: text })
 
 export type ChangeListener = (change: LibraryChange) => void
 export type QueueListener = (state: QueueState) => void
@@ -156,7 +159,9 @@ export class ChangeFeed {
     for (let i = 0; i < keys.length; i += 500) {
       const batch = keys.slice(i, i + 500)
       out.push(
-        ...this.db.all<{ id: string; task_id: string }>(
+        ...many(
+          this.db,
+          CLIP_TASK,
           `SELECT id, task_id FROM clips WHERE ${column} IN (${placeholders(batch.length)})`,
           ...batch
         )

@@ -1,15 +1,20 @@
 import type { Db } from './db'
 import { placeholders } from './db'
+import { PK, one, int, many, shape, text } from './rows/read'
 
 // Favourites and plays. Favourites live in sidecars too (a rebuild restores them); plays
 // stay in the index only, so playing a song never rewrites files on a synced drive.
+
+const PK_ID = shape({ pk: int, id: text })
 
 export function clipPks(db: Db, ids: readonly string[]): { pk: number; id: string }[] {
   const out: { pk: number; id: string }[] = []
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500)
     out.push(
-      ...db.all<{ pk: number; id: string }>(
+      ...many(
+        db,
+        PK_ID,
         `SELECT pk, id FROM clips WHERE id IN (${placeholders(batch.length)})`,
         ...batch
       )
@@ -41,7 +46,7 @@ export function setFavorite(
  * Returns false for an unknown clip. */
 export function recordPlay(db: Db, id: string, at: number, ms?: number): boolean {
   return db.tx(() => {
-    const clip = db.get<{ pk: number }>('SELECT pk FROM clips WHERE id = ?', id)
+    const clip = one(db, PK, 'SELECT pk FROM clips WHERE id = ?', id)
     if (clip === undefined) return false
     const duration =
       typeof ms === 'number' && Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : null

@@ -1,10 +1,25 @@
-import type { ClipFile, FileKind, FileState, MediaKind } from '../../../shared/domain'
+import { MEDIA_KINDS, type ClipFile, type FileKind, type FileState } from '../../../shared/domain'
 import type { DownloadJob, FileResult } from '../sync/store-port'
 import type { Db } from './db'
 import { placeholders } from './db'
 import { SUMMARY_FROM_FILES_SQL } from './rows/file-summary'
 import { clipStem, relFilePath, resolveInside, stemKey, toRelPath, type StemInput } from './naming'
 import { fileErrorColumns, parseErrorParams } from './file-errors'
+import { FILE_STATES } from './queries/rows'
+import {
+  clipPk,
+  count,
+  enumOf,
+  int,
+  intOrNull,
+  many,
+  one,
+  oneOf,
+  shape,
+  text,
+  textOrNull,
+  type DbRow
+} from './rows/read'
 
 // File rows: one per clip and kind, saying whether the file is on disk, queued, failed
 // or not wanted, and where it lives. The clip row carries a summary of them (has_audio…,
@@ -25,8 +40,26 @@ export interface FileDbRow {
   attempts: number
 }
 
+/** A row selected with the columns of FileDbRow (the error code and params may be left out). */
+export function readFileRow(row: DbRow): FileDbRow {
+  const file: FileDbRow = {
+    kind: oneOf(row, 'kind', FILE_KINDS),
+    state: oneOf(row, 'state', FILE_STATES),
+    rel_path: textOrNull(row, 'rel_path'),
+    bytes: intOrNull(row, 'bytes'),
+    error: textOrNull(row, 'error'),
+    source_url: textOrNull(row, 'source_url'),
+    attempts: int(row, 'attempts')
+  }
+  if ('error_code' in row) file.error_code = textOrNull(row, 'error_code')
+  if ('error_params' in row) file.error_params = textOrNull(row, 'error_params')
+  return file
+}
+
 export function fileRows(db: Db, pk: number): FileDbRow[] {
-  return db.all<FileDbRow>(
+  return many(
+    db,
+    readFileRow,
     `SELECT kind, state, rel_path, bytes, error, error_code, error_params, source_url, attempts
      FROM files WHERE clip_pk = ?`,
     pk
@@ -67,17 +100,24 @@ export function refreshFileSummary(db: Db, pks: readonly number[]): void {
   for (const pk of pks) stmt.run(pk)
 }
 
+const STEM_SOURCE = shape({
+  id: text,
+  title: text,
+  created_at: intOrNull,
+  added_at: int,
+  stem: textOrNull
+})
+
 /** Gives a clip its library stem once, the first time it needs a file name. The id
  * suffix keeps distinct clips apart; if two ids share their first 8 characters (about
  * one pair per 100 000 UUIDs) and the rest of the name, the suffix grows. */
 export function ensureStem(db: Db, pk: number): string {
-  const clip = db.get<{
-    id: string
-    title: string
-    created_at: number | null
-    added_at: number
-    stem: string | null
-  }>('SELECT id, title, created_at, added_at, stem FROM clips WHERE pk = ?', pk)
+  const clip = one(
+    db,
+    STEM_SOURCE,
+    'SELECT id, title, created_at, added_at, stem FROM clips WHERE pk = ?',
+    pk
+  )
   if (clip === undefined) throw new Error(`No clip with pk ${pk}`)
   if (clip.stem !== null) return clip.stem
   const input = {
@@ -113,16 +153,20 @@ const QUEUED = "f.state = 'pending' AND f.source_url IS NOT NULL AND f.kind != '
  * a file queued again (retried, or a new link) goes to the back, behind what was waiting. */
 export const DOWNLOAD_QUEUE_ORDER = 'f.updated_at, f.rowid'
 
+const QUEUED_FILE = shape({
+  pk: int,
+  id: text,
+  task_id: text,
+  stem: textOrNull,
+  kind: enumOf(MEDIA_KINDS),
+  source_url: text,
+  attempts: int
+})
+
 export function downloadJobs(db: Db, libraryDir: string, limit?: number): DownloadJob[] {
-  const rows = db.all<{
-    pk: number
-    id: string
-    task_id: string
-    stem: string | null
-    kind: MediaKind
-    source_url: string
-    attempts: number
-  }>(
+  const rows = many(
+    db,
+    QUEUED_FILE,
     `SELECT c.pk, c.id, c.task_id, c.stem, f.kind, f.source_url, f.attempts
      FROM files f JOIN clips c ON c.pk = f.clip_pk
      WHERE ${QUEUED}
@@ -145,15 +189,16 @@ export function downloadJobs(db: Db, libraryDir: string, limit?: number): Downlo
 
 export function countDownloadJobs(db: Db, clipId?: string): number {
   const where = QUEUED
-  const row =
-    clipId === undefined
-      ? db.get<{ n: number }>(`SELECT count(*) AS n FROM files f WHERE ${where}`)
-      : db.get<{ n: number }>(
-          `SELECT count(*) AS n FROM files f JOIN clips c ON c.pk = f.clip_pk WHERE ${where} AND c.id = ?`,
-          clipId
-        )
-  return row?.n ?? 0
+  return clipId === undefined
+    ? count(db, `SELECT count(*) AS n FROM files f WHERE ${where}`)
+    : count(
+        db,
+        `SELECT count(*) AS n FROM files f JOIN clips c ON c.pk = f.clip_pk WHERE ${where} AND c.id = ?`,
+        clipId
+      )
 }
+
+const FILE_STATE = shape({ state: enumOf(FILE_STATES) })
 
 /** Records what a download did. A file that is already done is never downgraded. */
 export function setFileResult(
@@ -165,12 +210,14 @@ export function setFileResult(
   now: number
 ): void {
   db.tx(() => {
-    const clip = db.get<{ pk: number }>('SELECT pk FROM clips WHERE id = ?', clipId)
+    const pk = clipPk(db, clipId)
     // The clip was deleted while its download ran: nothing to record.
-    if (clip === undefined) return
-    const current = db.get<{ state: FileState }>(
+    if (pk === undefined) return
+    const current = one(
+      db,
+      FILE_STATE,
       'SELECT state FROM files WHERE clip_pk = ? AND kind = ?',
-      clip.pk,
+      pk,
       kind
     )
     if (current?.state === 'done' && result.state !== 'done') return
@@ -183,7 +230,7 @@ export function setFileResult(
          ON CONFLICT (clip_pk, kind) DO UPDATE SET state = 'done', rel_path = excluded.rel_path,
            bytes = excluded.bytes, sha256 = excluded.sha256, error = NULL,
            updated_at = excluded.updated_at`,
-        clip.pk,
+        pk,
         kind,
         rel,
         result.bytes,
@@ -201,13 +248,15 @@ export function setFileResult(
         coded.code,
         coded.params,
         now,
-        clip.pk,
+        pk,
         kind
       )
     }
-    refreshFileSummary(db, [clip.pk])
+    refreshFileSummary(db, [pk])
   })
 }
+
+const REL_PATH = shape({ rel_path: textOrNull })
 
 export function getFilePath(
   db: Db,
@@ -215,7 +264,9 @@ export function getFilePath(
   clipId: string,
   kind: FileKind
 ): string | null {
-  const row = db.get<{ rel_path: string | null }>(
+  const row = one(
+    db,
+    REL_PATH,
     `SELECT f.rel_path FROM files f JOIN clips c ON c.pk = f.clip_pk
      WHERE c.id = ? AND f.kind = ? AND f.state = 'done'`,
     clipId,
@@ -258,6 +309,8 @@ export function retryFailedFiles(
   })
 }
 
+const CLIP_PK = shape({ clip_pk: int })
+
 /** Queues the failed files in `scope` (SQL over the files table, starting with AND) again:
  * the one "retry" statement, for a clip's files and for a task's. They go to the back of
  * the queue (DOWNLOAD_QUEUE_ORDER), with their attempts reset and the summary refreshed. */
@@ -268,9 +321,9 @@ export function requeueFailedFiles(
   now: number
 ): { pks: number[]; changed: number } {
   const where = `state = 'failed' AND source_url IS NOT NULL AND kind != 'sidecar' ${scope}`
-  const pks = db
-    .all<{ clip_pk: number }>(`SELECT DISTINCT clip_pk FROM files WHERE ${where}`, ...params)
-    .map((row) => row.clip_pk)
+  const pks = many(db, CLIP_PK, `SELECT DISTINCT clip_pk FROM files WHERE ${where}`, ...params).map(
+    (row) => row.clip_pk
+  )
   const changed = db.run(
     `UPDATE files SET state = 'pending', error = NULL, attempts = 0, updated_at = ?
      WHERE ${where}`,

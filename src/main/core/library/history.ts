@@ -1,5 +1,7 @@
 import type { HistoryEntry, ListenKind } from '../../../shared/history'
 import type { Db } from './db'
+import { listenArgs } from '../../../shared/history-schemas'
+import { PK, enumOf, int, intOrNull, many, one, shape, text, textOrNull } from './rows/read'
 
 // The listening history: start, skip, finish and seek events, not just a count. A play is
 // counted (plays, last played) when a clip is heard to its end or for PLAY_MIN_MS; a skip
@@ -8,6 +10,17 @@ import type { Db } from './db'
 // rewrites files on a synced drive.
 
 export const PLAY_MIN_MS = 10_000
+
+const AT = shape({ at: int })
+const LISTEN_ROW = shape({
+  id: int,
+  clip_id: text,
+  title: textOrNull,
+  kind: enumOf(listenArgs.shape.kind.options),
+  at: int,
+  position_ms: intOrNull,
+  listened_ms: intOrNull
+})
 
 export interface ListenEvent {
   clipId: string
@@ -32,7 +45,7 @@ export function countsAsPlay(kind: ListenKind, listenedMs: number | null): boole
  * its start (the last `start` event of the clip), so "last played" is when it began. */
 export function recordListen(db: Db, event: ListenEvent): boolean {
   return db.tx(() => {
-    const clip = db.get<{ pk: number }>('SELECT pk FROM clips WHERE id = ?', event.clipId)
+    const clip = one(db, PK, 'SELECT pk FROM clips WHERE id = ?', event.clipId)
     if (clip === undefined) return false
     const listened = whole(event.listenedMs)
     db.run(
@@ -46,7 +59,9 @@ export function recordListen(db: Db, event: ListenEvent): boolean {
     )
     if (countsAsPlay(event.kind, listened)) {
       const started =
-        db.get<{ at: number }>(
+        one(
+          db,
+          AT,
           `SELECT at FROM listen_events WHERE clip_id = ? AND kind = 'start' AND at <= ?
            ORDER BY at DESC, id DESC LIMIT 1`,
           event.clipId,
@@ -70,15 +85,9 @@ export function listHistory(
   opts: { limit?: number; before?: number } = {}
 ): HistoryEntry[] {
   const limit = Math.min(Math.max(1, Math.trunc(opts.limit ?? 100)), 1000)
-  const rows = db.all<{
-    id: number
-    clip_id: string
-    title: string | null
-    kind: ListenKind
-    at: number
-    position_ms: number | null
-    listened_ms: number | null
-  }>(
+  const rows = many(
+    db,
+    LISTEN_ROW,
     `SELECT e.id, e.clip_id, c.title, e.kind, e.at, e.position_ms, e.listened_ms
      FROM listen_events e LEFT JOIN clips c ON c.id = e.clip_id
      WHERE e.id < ? ORDER BY e.id DESC LIMIT ?`,

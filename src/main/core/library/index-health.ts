@@ -76,13 +76,13 @@ export const QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 /** `PRAGMA quick_check`: the page structure without the (slower) index cross-checks. */
 export function passesQuickCheck(db: Db): boolean {
-  const row = db.get<Record<string, unknown>>('PRAGMA quick_check(1)')
+  const row = db.get('PRAGMA quick_check(1)')
   return row !== undefined && Object.values(row)[0] === 'ok'
 }
 
 /** The schema table reads back (it is what every statement is prepared against). */
 function schemaReadable(db: Db): boolean {
-  return db.get<{ n: number }>('SELECT count(*) AS n FROM sqlite_master') !== undefined
+  return db.get('SELECT count(*) AS n FROM sqlite_master') !== undefined
 }
 
 /** Moves the index and its WAL/shared-memory files aside; returns the new index path. */

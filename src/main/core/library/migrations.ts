@@ -7,11 +7,14 @@ import { setClipStyles } from './styles'
 import { titleKey } from './text'
 import { upstreamFromRaw, upstreamJsonOf, vocalFlag } from './upstream'
 import { LibraryError } from './types'
+import { int, one, shape } from './rows/read'
 
 // Numbered migrations, tracked in `PRAGMA user_version`. Each runs in its own
 // transaction together with the version bump, so a crash leaves the database at the
 // previous version, never half way (user_version lives in the header page, which is
 // journaled like any other page).
+
+const USER_VERSION = shape({ user_version: int })
 
 export interface Migration {
   version: number
@@ -162,8 +165,7 @@ export const MIGRATIONS: readonly Migration[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length
 
 export function schemaVersion(db: Db): number {
-  const row = db.get<{ user_version: number }>('PRAGMA user_version')
-  return Number(row?.user_version ?? 0)
+  return one(db, USER_VERSION, 'PRAGMA user_version')?.user_version ?? 0
 }
 
 /** Brings the database up to SCHEMA_VERSION. Returns the version it started from. */

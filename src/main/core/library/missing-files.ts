@@ -1,14 +1,23 @@
 import { existsSync } from 'node:fs'
-import type { MediaKind } from '../../../shared/domain'
+import { MEDIA_KINDS, type MediaKind } from '../../../shared/domain'
 import type { Db } from './db'
 import { placeholders } from './db'
 import { refreshFileSummary } from './files'
 import { resolveInside } from './naming'
+import { PK, one, enumOf, many, shape, text, textOrNull } from './rows/read'
 
 // Files that can only come back from the gateway (issue 12 §3): a file the index has as
 // downloaded but that is not in the library folder (deleted, or lost with a disk), and a
 // failed one (a dead or expired link, or a file `rebuild` found missing or refused). The
 // gateway is asked for the clip's task again, and its fresh link re-queues the file.
+
+const MISSING_ROW = shape({
+  id: text,
+  task_id: text,
+  kind: enumOf(MEDIA_KINDS),
+  state: enumOf(['done', 'failed'] as const),
+  rel_path: textOrNull
+})
 
 export interface FileToFetch {
   clipId: string
@@ -45,13 +54,9 @@ export function filesToFetchAgain(
     scope += ' AND f.kind = ?'
     params.push(kind)
   }
-  const rows = db.all<{
-    id: string
-    task_id: string
-    kind: MediaKind
-    state: 'done' | 'failed'
-    rel_path: string | null
-  }>(
+  const rows = many(
+    db,
+    MISSING_ROW,
     `SELECT c.id, c.task_id, f.kind, f.state, f.rel_path
      FROM files f JOIN clips c ON c.pk = f.clip_pk
      WHERE f.kind != 'sidecar' AND f.state IN ('done', 'failed') AND c.status != 'error' ${scope}
@@ -80,7 +85,7 @@ export function queueWithLink(
   now: number
 ): boolean {
   return db.tx(() => {
-    const clip = db.get<{ pk: number }>('SELECT pk FROM clips WHERE id = ?', clipId)
+    const clip = one(db, PK, 'SELECT pk FROM clips WHERE id = ?', clipId)
     if (clip === undefined) return false
     const changed = db.run(
       `UPDATE files SET state = 'pending', source_url = ?, error = NULL, attempts = 0,

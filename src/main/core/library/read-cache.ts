@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { Db } from './db'
+import { count, int, one, shape } from './rows/read'
 
 // Answers that stay right until the next write: the FTS match count of a search (asked by
 // the count, every page and the facets of one query) and the facet counts of a filter
@@ -14,6 +15,8 @@ import type { Db } from './db'
 // the index does not see (a favourite, a play): search-index.ts tells us of each of its
 // writes. A rollback counts as a write of both kinds: what was read inside the
 // transaction may be gone.
+
+const DATA_VERSION = shape({ data_version: int })
 
 interface CacheState {
   /** Changes made by our own temp-table statements, not by data writes. */
@@ -41,11 +44,11 @@ function state(db: Db): CacheState {
 }
 
 function totalChanges(db: Db): number {
-  return db.get<{ n: number }>('SELECT total_changes() AS n')?.n ?? 0
+  return count(db, 'SELECT total_changes() AS n')
 }
 
 function dataVersion(db: Db): number {
-  return db.get<{ data_version: number }>('PRAGMA data_version')?.data_version ?? 0
+  return one(db, DATA_VERSION, 'PRAGMA data_version')?.data_version ?? 0
 }
 
 /** Changes whenever the data may have changed (this connection or another). */

@@ -9,13 +9,13 @@ import { refreshFileSummary } from './files'
 import { isInside, resolveInside, stemKey } from './naming'
 import { optimizeSearchIndex, reindexClips, unindexClips, type SearchMode } from './search-index'
 import { CLIP_FIELDS, clipFieldValues, fromExcluded } from './rows/clip-fields'
-import { int } from './rows/read'
 import { parseSidecar, type Sidecar } from './sidecar'
 import { setClipTags } from './tags'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
 import { LIBRARY_UNAVAILABLE_MESSAGE, type RebuildResult } from './types'
 import { upstreamForRebuild, upstreamJsonOf, vocalFlag } from './upstream'
+import { count, int, many, PK, shape, text } from './rows/read'
 
 // Rebuilding the index from the library folder alone: every sidecar gives a clip, its
 // user tags and favourite; the media files beside it are checked on disk. Clips that had
@@ -98,6 +98,7 @@ async function readSidecar(libraryDir: string, rel: string): Promise<Found | nul
 }
 
 const BATCH = 500
+const TASK_ADDED = shape({ task_id: text, added_at: int })
 
 export async function rebuildIndex(
   db: Db,
@@ -146,7 +147,7 @@ export async function rebuildIndex(
       reindexClips(db, mode, pks)
     })
   }
-  const indexed = db.get<{ n: number }>('SELECT count(*) AS n FROM clips')?.n ?? 0
+  const indexed = count(db, 'SELECT count(*) AS n FROM clips')
   // An empty mount point looks like an empty library: refuse to drop every clip.
   if (seen.size === 0 && indexed > 0) {
     return {
@@ -158,14 +159,15 @@ export async function rebuildIndex(
   }
   const tasks = db.tx(() => {
     // Gone from the folder: clips that had a file on disk but no sidecar any more.
-    const gone = db
-      .all<{ pk: number }>(`SELECT DISTINCT clip_pk AS pk FROM files WHERE state = 'done'`)
+    const gone = many(db, PK, `SELECT DISTINCT clip_pk AS pk FROM files WHERE state = 'done'`)
       .map((row) => row.pk)
       .filter((pk) => !seen.has(pk))
     unindexClips(db, mode, gone)
     for (const pk of gone) db.run('DELETE FROM clips WHERE pk = ?', pk)
     let added = 0
-    for (const task of db.all<{ task_id: string; added_at: number }>(
+    for (const task of many(
+      db,
+      TASK_ADDED,
       `SELECT task_id, min(added_at) AS added_at FROM clips WHERE task_id != '' GROUP BY task_id`
     )) {
       added += db.run(

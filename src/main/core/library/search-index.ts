@@ -3,6 +3,7 @@ import type { Db, Param } from './db'
 import { placeholders } from './db'
 import { noteIndexWrite, untilNextWrite } from './read-cache'
 import { escapeLike } from './text'
+import { count, int, many, one, PK, shape, text, textOrNull } from './rows/read'
 
 // Full-text search over title, style tags, lyrics, description prompt and user tags.
 //
@@ -17,6 +18,8 @@ import { escapeLike } from './text'
 // The FTS table is contentless (the text lives in `clips`) and kept in sync explicitly
 // by reindexClips(): the bigram step is JS, which triggers could not call from another
 // connection (the CLI, a crash-test child, a bench).
+
+const META_VALUE = shape({ value: text })
 
 export type SearchMode = 'fts5' | 'like'
 
@@ -96,11 +99,7 @@ export function countMatches(db: Db, mode: SearchMode, input: string | undefined
     db,
     `count\u0000${match}`,
     () => {
-      const row = db.get<{ n: number }>(
-        'SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH ?',
-        match
-      )
-      return row?.n ?? 0
+      return count(db, 'SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH ?', match)
     },
     'index'
   )
@@ -144,7 +143,7 @@ export function searchClause(
 
 /** Creates (or rebuilds, after a tokenizer change or a spell without FTS5) the index. */
 export function ensureSearchIndex(db: Db, ftsAvailable: boolean): SearchMode {
-  const version = db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'fts_version'")
+  const version = one(db, META_VALUE, "SELECT value FROM meta WHERE key = 'fts_version'")
   if (!ftsAvailable) {
     // Writes made now do not reach clips_fts; make the next FTS-capable open rebuild it.
     if (version !== undefined) db.run("DELETE FROM meta WHERE key = 'fts_version'")
@@ -158,7 +157,7 @@ export function ensureSearchIndex(db: Db, ftsAvailable: boolean): SearchMode {
       title, style_tags, lyrics, prompt, user_tags,
       content = '', contentless_delete = 1,
       tokenize = 'unicode61 remove_diacritics 2', prefix = '${FTS_PREFIXES}')`)
-    const pks = db.all<{ pk: number }>('SELECT pk FROM clips').map((row) => row.pk)
+    const pks = many(db, PK, 'SELECT pk FROM clips').map((row) => row.pk)
     reindexClips(db, 'fts5', pks)
     db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_version', ?)", FTS_VERSION)
   })
@@ -166,14 +165,14 @@ export function ensureSearchIndex(db: Db, ftsAvailable: boolean): SearchMode {
   return 'fts5'
 }
 
-interface IndexSource {
-  pk: number
-  title: string
-  style_tags: string | null
-  lyrics: string | null
-  description_prompt: string | null
-  user_tags: string | null
-}
+const readIndexSource = shape({
+  pk: int,
+  title: text,
+  style_tags: textOrNull,
+  lyrics: textOrNull,
+  description_prompt: textOrNull,
+  user_tags: textOrNull
+})
 
 /** Brings the index rows of these clips up to date (removed clips are dropped). */
 export function reindexClips(db: Db, mode: SearchMode, pks: readonly number[]): void {
@@ -186,7 +185,9 @@ export function reindexClips(db: Db, mode: SearchMode, pks: readonly number[]): 
   for (let i = 0; i < pks.length; i += 500) {
     const batch = pks.slice(i, i + 500)
     for (const pk of batch) remove.run(pk)
-    const rows = db.all<IndexSource>(
+    const rows = many(
+      db,
+      readIndexSource,
       `SELECT c.pk, c.title, c.style_tags, x.lyrics, x.description_prompt,
          (SELECT group_concat(t.name, ' ') FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id
           WHERE ct.clip_pk = c.pk) AS user_tags

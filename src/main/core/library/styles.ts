@@ -1,5 +1,6 @@
 import type { Db } from './db'
 import { styleTokens } from './text'
+import { INT_ID, one } from './rows/read'
 
 // Style facets: each clip's comma-separated style tags as rows of (clip, style id), with
 // the distinct names in `styles`. A style filter matches names first (a few thousand
@@ -18,7 +19,7 @@ function styleId(db: Db, name: string): number {
   const known = cache.get(name)
   if (known !== undefined) return known
   db.run('INSERT OR IGNORE INTO styles (name) VALUES (?)', name)
-  const row = db.get<{ id: number }>('SELECT id FROM styles WHERE name = ?', name)
+  const row = one(db, INT_ID, 'SELECT id FROM styles WHERE name = ?', name)
   if (row === undefined) throw new Error(`Style ${name} was not stored`)
   cache.set(name, row.id)
   return row.id

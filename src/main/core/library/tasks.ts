@@ -2,8 +2,11 @@ import type { StoredTask, TaskPollPatch } from '../sync/store-port'
 import type { Db } from './db'
 import { requeueFailedFiles } from './files'
 import { readTask, TASK_COLUMNS } from './rows/tasks'
+import { int, intOrNull, one, shape } from './rows/read'
 
 // Task rows as the poller sees them (the SyncStore half that is about tasks).
+
+const PENDING_SUMMARY = shape({ n: int, next: intOrNull })
 
 export function addTasks(db: Db, ids: string[], now: number): { added: string[]; known: string[] } {
   const added: string[] = []
@@ -41,7 +44,9 @@ export function pendingTasks(db: Db): StoredTask[] {
 
 /** How many tasks are pending and when the soonest is due (0 = now), in one query. */
 export function pendingSummary(db: Db): { count: number; nextPollAt: number | null } {
-  const row = db.get<{ n: number; next: number | null }>(
+  const row = one(
+    db,
+    PENDING_SUMMARY,
     `SELECT count(*) AS n, min(coalesce(next_poll_at, 0)) AS next FROM tasks WHERE state = 'pending'`
   )
   return { count: row?.n ?? 0, nextPollAt: row?.next ?? null }

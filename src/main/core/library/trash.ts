@@ -4,11 +4,14 @@ import { resolveInside } from './naming'
 import { unindexClips, type SearchMode } from './search-index'
 import { clipPks } from './clip-actions'
 import { LIBRARY_UNAVAILABLE_MESSAGE, LibraryError } from './types'
+import { many, shape, text } from './rows/read'
 
 // Deleting songs: their files go to a trash (first the library's own `.trash`, where the
 // delete can be undone, undo/held-files.ts), never straight to unlink, and the rows go
 // only once the files are gone, so a failure half way leaves a library that still
 // matches its folder.
+
+const REL_PATH = shape({ rel_path: text })
 
 export const TRASH_DIR = '.trash'
 
@@ -28,7 +31,9 @@ export async function deleteClips(ctx: DeleteContext, ids: string[]): Promise<{ 
   const pks = clips.map((clip) => clip.pk)
   const paths: string[] = []
   for (const pk of pks) {
-    for (const file of db.all<{ rel_path: string }>(
+    for (const file of many(
+      db,
+      REL_PATH,
       'SELECT rel_path FROM files WHERE clip_pk = ? AND rel_path IS NOT NULL',
       pk
     )) {

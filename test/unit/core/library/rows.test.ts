@@ -7,7 +7,7 @@ import {
 import { readTask, TASK_COLUMNS } from '../../../../src/main/core/library/rows/tasks'
 
 // Rows are read through one typed reader per table, never cast: a column whose type or
-// name is not what the code expects fails at the first read with `internal` (naming the column), where a cast
+// name is not what the code expects fails at the first read with `index_damaged` (naming the column), where a cast
 // (`db.get<T>`) let a string '0' flow on as a truthy "stale" flag.
 
 function db(stale: string): DatabaseSync {
@@ -42,7 +42,7 @@ describe('the tasks row reader', () => {
   it('refuses a column of the wrong type, a state it does not know and a missing column', () => {
     const raw = db(`'0'`)
     const row = raw.prepare(`SELECT ${TASK_COLUMNS} FROM tasks`).get()
-    expect(() => row && readTask(row)).toThrow(expect.objectContaining({ code: 'internal' }))
+    expect(() => row && readTask(row)).toThrow(expect.objectContaining({ code: 'index_damaged' }))
     raw.exec(`UPDATE tasks SET stale = 0, state = 'paused'`)
     const odd = raw.prepare(`SELECT ${TASK_COLUMNS} FROM tasks`).get()
     expect(() => odd && readTask(odd)).toThrow(/"state" should be pending \| succeeded/)
@@ -89,6 +89,8 @@ describe('the clip fields reader', () => {
       /"duration_sec" should be a number, not string/
     )
     const odd = clipRow(`status = 'paused'`)
-    expect(() => odd && readClipFields(odd)).toThrow(expect.objectContaining({ code: 'internal' }))
+    expect(() => odd && readClipFields(odd)).toThrow(
+      expect.objectContaining({ code: 'index_damaged' })
+    )
   })
 })

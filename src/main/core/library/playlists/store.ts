@@ -10,7 +10,20 @@ import { smartRule as smartRuleSchema } from '../../../../shared/playlist-schema
 import { cleanPlaylistName } from '../../../../shared/text'
 import { placeholders, type Db } from '../db'
 import { pageWindow } from '../queries/filter-sql'
-import { ROW_COLUMNS, toClipRow, type ClipDbRow } from '../queries/rows'
+import { ROW_COLUMNS, toClipRow } from '../queries/rows'
+import {
+  count as countRows,
+  enumOf,
+  ID,
+  int,
+  intOrNull,
+  many,
+  one,
+  shape,
+  text,
+  textOrNull,
+  type DbRow
+} from '../rows/read'
 import { untilNextWrite } from '../read-cache'
 import { countMatches, DENSE_MATCHES, type SearchMode } from '../search-index'
 import { LibraryError } from '../types'
@@ -37,6 +50,25 @@ export interface PlaylistDbRow {
   rel_path: string | null
 }
 
+const PLAYLIST_KINDS: readonly PlaylistKind[] = ['manual', 'smart']
+
+/** A row selected with `SELECT * FROM playlists`. */
+const readPlaylist = shape({
+  id: text,
+  name: text,
+  kind: enumOf(PLAYLIST_KINDS),
+  rule_json: textOrNull,
+  created_at: int,
+  updated_at: int,
+  deleted_at: intOrNull,
+  rel_path: textOrNull
+}) satisfies (row: DbRow) => PlaylistDbRow
+
+const ITEM = shape({ id: int, clip_id: text })
+const CLIP_ID = shape({ clip_id: text })
+const PLAYLIST_ID = shape({ playlist_id: text })
+const POS = shape({ pos: intOrNull })
+
 /** A rule read back from the index or a file: only what the schema accepts. */
 export function parseRule(json: string | null | unknown): SmartRule | null {
   if (json === null || json === undefined) return null
@@ -50,7 +82,7 @@ export function parseRule(json: string | null | unknown): SmartRule | null {
 }
 
 function row(ctx: PlaylistCtx, id: string, includeDeleted = false): PlaylistDbRow {
-  const found = ctx.db.get<PlaylistDbRow>('SELECT * FROM playlists WHERE id = ?', id)
+  const found = one(ctx.db, readPlaylist, 'SELECT * FROM playlists WHERE id = ?', id)
   if (found === undefined || (found.deleted_at !== null && !includeDeleted)) {
     throw new LibraryError('playlist_not_found', 'That playlist no longer exists.')
   }
@@ -80,12 +112,11 @@ function summary(ctx: PlaylistCtx, r: PlaylistDbRow): PlaylistSummary {
  * list asks for it with every page (bench/playlists.bench.ts). */
 function manualCount(ctx: PlaylistCtx, id: string): number {
   return untilNextWrite(ctx.db, `playlist-count\u0000${id}`, () => {
-    return (
-      ctx.db.get<{ n: number }>(
-        `SELECT count(*) AS n FROM playlist_items i CROSS JOIN clips c ON c.id = i.clip_id
-         WHERE i.playlist_id = ?`,
-        id
-      )?.n ?? 0
+    return countRows(
+      ctx.db,
+      `SELECT count(*) AS n FROM playlist_items i CROSS JOIN clips c ON c.id = i.clip_id
+       WHERE i.playlist_id = ?`,
+      id
     )
   })
 }
@@ -103,7 +134,7 @@ export function smartMatches(ctx: PlaylistCtx, rule: SmartRule): number {
   if (matches === 0) return 0
   const q = smartSql(rule, ctx.mode, ctx.now(), matches)
   const sql = `SELECT count(*) AS n FROM clips c WHERE ${q.where.sql}`
-  const count = (): number => ctx.db.get<{ n: number }>(sql, ...q.where.params)?.n ?? 0
+  const count = (): number => countRows(ctx.db, sql, ...q.where.params)
   if (rule.addedWithinDays !== undefined || rule.playedWithinDays !== undefined) return count()
   return untilNextWrite(
     ctx.db,
@@ -113,11 +144,11 @@ export function smartMatches(ctx: PlaylistCtx, rule: SmartRule): number {
 }
 
 export function listPlaylists(ctx: PlaylistCtx): PlaylistSummary[] {
-  return ctx.db
-    .all<PlaylistDbRow>(
-      'SELECT * FROM playlists WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id'
-    )
-    .map((r) => summary(ctx, r))
+  return many(
+    ctx.db,
+    readPlaylist,
+    'SELECT * FROM playlists WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id'
+  ).map((r) => summary(ctx, r))
 }
 
 export function getPlaylist(ctx: PlaylistCtx, id: string): PlaylistSummary {
@@ -134,7 +165,7 @@ export function playlistFileRow(
   relPath: string | null
   deleted: boolean
 } | null {
-  const r = ctx.db.get<PlaylistDbRow>('SELECT * FROM playlists WHERE id = ?', id)
+  const r = one(ctx.db, readPlaylist, 'SELECT * FROM playlists WHERE id = ?', id)
   if (r === undefined) return null
   return {
     name: r.name,
@@ -243,7 +274,9 @@ function visibleItems(ctx: PlaylistCtx, id: string): { id: number; clip_id: stri
        AND clip_id NOT IN (SELECT id FROM clips)`,
     id
   )
-  return ctx.db.all<{ id: number; clip_id: string }>(
+  return many(
+    ctx.db,
+    ITEM,
     'SELECT id, clip_id FROM playlist_items WHERE playlist_id = ? ORDER BY pos, id',
     id
   )
@@ -283,7 +316,9 @@ export function addToPlaylist(
     const index = at === undefined ? items.length : Math.min(Math.max(0, at), items.length)
     if (index === items.length) {
       // Appending (the common case) leaves the other items' positions alone.
-      const last = ctx.db.get<{ pos: number | null }>(
+      const last = one(
+        ctx.db,
+        POS,
         'SELECT max(pos) AS pos FROM playlist_items WHERE playlist_id = ?',
         id
       )?.pos
@@ -358,7 +393,9 @@ function knownClipIds(ctx: PlaylistCtx, clipIds: readonly string[]): Set<string>
   const unique = [...new Set(clipIds)]
   for (let i = 0; i < unique.length; i += 500) {
     const batch = unique.slice(i, i + 500)
-    for (const r of ctx.db.all<{ id: string }>(
+    for (const r of many(
+      ctx.db,
+      ID,
       `SELECT id FROM clips WHERE id IN (${placeholders(batch.length)})`,
       ...batch
     )) {
@@ -378,7 +415,7 @@ export function queryPlaylist(
   const r = row(ctx, id)
   const win = pageWindow(offset, limit)
   if (r.kind === 'smart') return querySmart(ctx, parseRule(r.rule_json), win)
-  const rows = ctx.db.all<ClipDbRow & { item_id: number }>(
+  const rows = ctx.db.all(
     // CROSS JOIN keeps playlist_items (by position) as the outer loop; otherwise SQLite may
     // walk every clip and sort the matches (bench/playlists: 55x the library's first page).
     `SELECT i.id AS item_id, ${ROW_COLUMNS} FROM playlist_items i
@@ -389,8 +426,8 @@ export function queryPlaylist(
     win.offset
   )
   return {
-    rows: rows.map(toClipRow),
-    itemIds: rows.map((x) => x.item_id),
+    rows: rows.map((x) => toClipRow(x)),
+    itemIds: rows.map((x) => int(x, 'item_id')),
     total: manualCount(ctx, id),
     offset: win.offset
   }
@@ -415,7 +452,9 @@ function querySmart(
       ? []
       : // The window is chosen on bare rows first, so the per-row columns (user tags) are
         // computed for one page, not for every match before the sort (bench/playlists).
-        ctx.db.all<ClipDbRow>(
+        many(
+          ctx.db,
+          toClipRow,
           `SELECT ${ROW_COLUMNS} FROM clips c WHERE c.pk IN
              (SELECT c.pk FROM clips c WHERE ${q.where.sql} ORDER BY ${q.order} LIMIT ? OFFSET ?)
            ORDER BY ${q.order}`,
@@ -424,7 +463,7 @@ function querySmart(
           win.offset
         )
   return {
-    rows: rows.map(toClipRow),
+    rows,
     itemIds: [],
     total: q.limit < 0 ? n : Math.min(n, q.limit),
     offset: win.offset
@@ -435,42 +474,42 @@ function querySmart(
 export function playlistClipIds(ctx: PlaylistCtx, id: string): string[] {
   const r = row(ctx, id, true)
   if (r.kind === 'manual') {
-    return ctx.db
-      .all<{ clip_id: string }>(
-        `SELECT i.clip_id FROM playlist_items i JOIN clips c ON c.id = i.clip_id
-         WHERE i.playlist_id = ? ORDER BY i.pos, i.id`,
-        id
-      )
-      .map((x) => x.clip_id)
+    return many(
+      ctx.db,
+      CLIP_ID,
+      `SELECT i.clip_id FROM playlist_items i JOIN clips c ON c.id = i.clip_id
+       WHERE i.playlist_id = ? ORDER BY i.pos, i.id`,
+      id
+    ).map((x) => x.clip_id)
   }
   const rule = parseRule(r.rule_json)
   if (rule === null) return []
   const q = smartSql(rule, ctx.mode, ctx.now(), countMatches(ctx.db, ctx.mode, rule.filter.search))
-  return ctx.db
-    .all<{ id: string }>(
-      `SELECT c.id FROM clips c WHERE ${q.where.sql} ORDER BY ${q.order} LIMIT ?`,
-      ...q.where.params,
-      q.limit
-    )
-    .map((x) => x.id)
+  return many(
+    ctx.db,
+    ID,
+    `SELECT c.id FROM clips c WHERE ${q.where.sql} ORDER BY ${q.order} LIMIT ?`,
+    ...q.where.params,
+    q.limit
+  ).map((x) => x.id)
 }
 
 /** Ids of live playlists that hold any of these clips, and every smart one (any clip
  * change may change what a rule matches): the playlists whose files need rewriting. */
 export function playlistsTouching(ctx: PlaylistCtx, clipIds: readonly string[] | null): string[] {
   if (clipIds === null) {
-    return ctx.db
-      .all<{ id: string }>('SELECT id FROM playlists WHERE deleted_at IS NULL')
-      .map((x) => x.id)
+    return many(ctx.db, ID, 'SELECT id FROM playlists WHERE deleted_at IS NULL').map((x) => x.id)
   }
   const out = new Set(
-    ctx.db
-      .all<{ id: string }>("SELECT id FROM playlists WHERE deleted_at IS NULL AND kind = 'smart'")
-      .map((x) => x.id)
+    many(ctx.db, ID, "SELECT id FROM playlists WHERE deleted_at IS NULL AND kind = 'smart'").map(
+      (x) => x.id
+    )
   )
   for (let i = 0; i < clipIds.length; i += 500) {
     const batch = clipIds.slice(i, i + 500)
-    for (const r of ctx.db.all<{ playlist_id: string }>(
+    for (const r of many(
+      ctx.db,
+      PLAYLIST_ID,
       `SELECT DISTINCT playlist_id FROM playlist_items WHERE clip_id IN (${placeholders(batch.length)})`,
       ...batch
     )) {

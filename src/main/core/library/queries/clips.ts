@@ -10,12 +10,25 @@ import type {
 } from '../../../../shared/domain'
 import type { Db } from '../db'
 import { placeholders } from '../db'
-import { fileRows, toClipFiles, type FileDbRow } from '../files'
+import { fileRows, readFileRow, toClipFiles, type FileDbRow } from '../files'
 import { countMatches, type SearchMode, type SqlPart } from '../search-index'
 import type { CliClip, CliFile } from '../types'
 import { filterSql, orderSql, pageWindow } from './filter-sql'
 import { parseUpstream, sidecarUpstreamOf, type StoredUpstream } from '../upstream'
-import { ROW_COLUMNS, toClipRow, type ClipDbRow } from './rows'
+import { ROW_COLUMNS, toClipRow } from './rows'
+import { CLIP_STATUSES } from '../rows/clip-fields'
+import {
+  count,
+  int,
+  intOrNull,
+  many,
+  numOrNull,
+  one,
+  oneOf,
+  text,
+  textOrNull,
+  type DbRow
+} from '../rows/read'
 
 // Reading clips: the windowed list, one clip in detail, and the CLI's list.
 
@@ -48,77 +61,65 @@ export function queryClips(db: Db, mode: SearchMode, q: LibraryQuery): LibraryPa
   const matches = countMatches(db, mode, q.search)
   if (matches === 0) return { rows: [], total: 0, offset }
   const sql = pageSql(q, mode, matches)
-  const rows = limit === 0 ? [] : db.all<ClipDbRow>(sql.rows.sql, ...sql.rows.params)
-  const total =
-    sql.total === null ? matches : db.get<{ n: number }>(sql.total.sql, ...sql.total.params)?.n
-  return { rows: rows.map(toClipRow), total: total ?? 0, offset }
-}
-
-interface DetailDbRow extends ClipDbRow {
-  lyrics: string | null
-  description_prompt: string | null
-  major_model_version: string | null
-  status: ClipStatus
-  continue_clip_id: string | null
-  continue_at: number | null
-  upstream_json: string | null
-}
-
-interface RefDbRow {
-  id: string
-  title: string
-  batch_index: number | null
-  takes: number
+  const rows = limit === 0 ? [] : many(db, toClipRow, sql.rows.sql, ...sql.rows.params)
+  const total = sql.total === null ? matches : count(db, sql.total.sql, ...sql.total.params)
+  return { rows, total: total ?? 0, offset }
 }
 
 /** A lineage reference with its take, so two takes of one title can be told apart. */
 const REF_COLUMNS = `id, title, batch_index,
   (SELECT count(*) FROM clips k WHERE k.task_id = clips.task_id) AS takes`
 
-const ref = (row: RefDbRow): ClipRef => ({
-  id: row.id,
-  title: row.title,
-  take: row.batch_index === null ? null : row.batch_index + 1,
-  takes: row.takes
-})
+function ref(row: DbRow): ClipRef {
+  const batchIndex = intOrNull(row, 'batch_index')
+  return {
+    id: text(row, 'id'),
+    title: text(row, 'title'),
+    take: batchIndex === null ? null : batchIndex + 1,
+    takes: int(row, 'takes')
+  }
+}
 
 export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | null {
-  const row = db.get<DetailDbRow>(
+  const row = db.get(
     `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt, c.major_model_version, c.status,
        c.continue_clip_id, c.continue_at, x.upstream_json
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.id = ?`,
     id
   )
   if (row === undefined) return null
+  const slim = toClipRow(row)
+  const continueClipId = textOrNull(row, 'continue_clip_id')
   const parent =
-    row.continue_clip_id === null
+    continueClipId === null
       ? undefined
-      : db.get<RefDbRow>(`SELECT ${REF_COLUMNS} FROM clips WHERE id = ?`, row.continue_clip_id)
+      : one(db, ref, `SELECT ${REF_COLUMNS} FROM clips WHERE id = ?`, continueClipId)
+  const status: ClipStatus = oneOf(row, 'status', CLIP_STATUSES)
   return {
-    ...toClipRow(row),
-    lyrics: row.lyrics,
-    descriptionPrompt: row.description_prompt,
-    majorModelVersion: row.major_model_version,
-    status: row.status,
-    continueClipId: row.continue_clip_id,
-    continueAt: row.continue_at,
-    extendedBy: db
-      .all<RefDbRow>(
-        `SELECT ${REF_COLUMNS} FROM clips WHERE continue_clip_id = ? ORDER BY created_at, id`,
-        row.id
-      )
-      .map(ref),
-    parent: parent === undefined ? null : ref(parent),
-    siblings: db
-      .all<RefDbRow>(
-        `SELECT ${REF_COLUMNS} FROM clips WHERE task_id = ? AND id != ? ORDER BY created_at, id`,
-        row.task_id,
-        row.id
-      )
-      .map(ref),
+    ...slim,
+    lyrics: textOrNull(row, 'lyrics'),
+    descriptionPrompt: textOrNull(row, 'description_prompt'),
+    majorModelVersion: textOrNull(row, 'major_model_version'),
+    status,
+    continueClipId,
+    continueAt: numOrNull(row, 'continue_at'),
+    extendedBy: many(
+      db,
+      ref,
+      `SELECT ${REF_COLUMNS} FROM clips WHERE continue_clip_id = ? ORDER BY created_at, id`,
+      slim.id
+    ),
+    parent: parent === undefined ? null : parent,
+    siblings: many(
+      db,
+      ref,
+      `SELECT ${REF_COLUMNS} FROM clips WHERE task_id = ? AND id != ? ORDER BY created_at, id`,
+      slim.taskId,
+      slim.id
+    ),
     // The detail panel says which files are missing and offers "Download again".
-    files: toClipFiles(libraryDir, fileRows(db, row.pk)).map(onDisk),
-    ...lineageDetail(db, parseUpstream(row.upstream_json))
+    files: toClipFiles(libraryDir, fileRows(db, int(row, 'pk'))).map(onDisk),
+    ...lineageDetail(db, parseUpstream(textOrNull(row, 'upstream_json')))
   }
 }
 
@@ -147,13 +148,7 @@ export function listClipsForCli(
     typeof filter.limit === 'number' && Number.isFinite(filter.limit)
       ? Math.max(0, Math.trunc(filter.limit))
       : -1
-  const rows = db.all<
-    ClipDbRow & {
-      lyrics: string | null
-      description_prompt: string | null
-      upstream_json: string | null
-    }
-  >(
+  const rows = db.all(
     `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt, x.upstream_json
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE ${where.sql}
      ORDER BY ${orderSql(undefined, undefined)} LIMIT ?`,
@@ -162,16 +157,17 @@ export function listClipsForCli(
   )
   const filesByPk = new Map<number, FileDbRow[]>()
   for (let i = 0; i < rows.length; i += 500) {
-    const pks = rows.slice(i, i + 500).map((row) => row.pk)
-    const files = db.all<FileDbRow & { clip_pk: number }>(
+    const pks = rows.slice(i, i + 500).map((row) => int(row, 'pk'))
+    const files = db.all(
       `SELECT clip_pk, kind, state, rel_path, bytes, error, source_url, attempts FROM files
        WHERE clip_pk IN (${placeholders(pks.length)})`,
       ...pks
     )
     for (const file of files) {
-      const list = filesByPk.get(file.clip_pk) ?? []
-      list.push(file)
-      filesByPk.set(file.clip_pk, list)
+      const pk = int(file, 'clip_pk')
+      const list = filesByPk.get(pk) ?? []
+      list.push(readFileRow(file))
+      filesByPk.set(pk, list)
     }
   }
   return rows.map((row) => {
@@ -181,8 +177,8 @@ export function listClipsForCli(
       taskId: slim.taskId,
       title: slim.title,
       styleTags: slim.styleTags,
-      lyrics: row.lyrics,
-      descriptionPrompt: row.description_prompt,
+      lyrics: textOrNull(row, 'lyrics'),
+      descriptionPrompt: textOrNull(row, 'description_prompt'),
       durationSec: slim.durationSec,
       model: slim.model,
       createdAt: slim.createdAt,
@@ -190,8 +186,14 @@ export function listClipsForCli(
       userTags: slim.userTags,
       favorite: slim.favorite,
       plays: slim.plays,
-      files: toClipFiles(libraryDir, filesByPk.get(row.pk) ?? []).map(onDisk),
-      ...cliUpstream(sidecarUpstreamOf(row.batch_index, row.has_vocal, row.upstream_json))
+      files: toClipFiles(libraryDir, filesByPk.get(int(row, 'pk')) ?? []).map(onDisk),
+      ...cliUpstream(
+        sidecarUpstreamOf(
+          intOrNull(row, 'batch_index'),
+          intOrNull(row, 'has_vocal'),
+          textOrNull(row, 'upstream_json')
+        )
+      )
     }
   })
 }

@@ -2,7 +2,8 @@ import type { ClipRowsAnswer, LibraryFilter } from '../../../../shared/domain'
 import { placeholders, type Db } from '../db'
 import type { SearchMode } from '../search-index'
 import { filterSql } from './filter-sql'
-import { ROW_COLUMNS, toClipRow, type ClipDbRow } from './rows'
+import { ROW_COLUMNS, toClipRow } from './rows'
+import { int, text } from '../rows/read'
 
 // The slim rows of named clips, so a window that caches pages of the list can patch the
 // rows a library change names instead of refetching its pages (issue 11). With a filter,
@@ -10,10 +11,6 @@ import { ROW_COLUMNS, toClipRow, type ClipDbRow } from './rows'
 
 /** The most ids one read takes (the bridge schema bounds the request the same way). */
 export const MAX_ROWS_BY_ID = 500
-
-interface MatchedDbRow extends ClipDbRow {
-  in_view: number
-}
 
 /** Rows of the clips that exist, in no particular order (a deleted id has no row), and
  * the ids among them that match `filter` (every existing id without one). */
@@ -26,7 +23,7 @@ export function clipRowsByIds(
   const unique = [...new Set(ids)].slice(0, MAX_ROWS_BY_ID)
   if (unique.length === 0) return { rows: [], matching: [] }
   const where = filterSql(filter ?? {}, mode)
-  const found = db.all<MatchedDbRow>(
+  const found = db.all(
     `SELECT ${ROW_COLUMNS}, CASE WHEN ${where.sql} THEN 1 ELSE 0 END AS in_view
      FROM clips c WHERE c.id IN (${placeholders(unique.length)})`,
     ...where.params,
@@ -34,6 +31,6 @@ export function clipRowsByIds(
   )
   return {
     rows: found.map(toClipRow),
-    matching: found.filter((row) => row.in_view === 1).map((row) => row.id)
+    matching: found.filter((row) => int(row, 'in_view') === 1).map((row) => text(row, 'id'))
   }
 }

@@ -2,7 +2,8 @@ import type { ClipRow } from '../../../../shared/domain'
 import type { QueueSource } from '../../../../shared/queue'
 import { placeholders, type Db, type Param } from '../db'
 import { filterSql, orderSql } from '../queries/filter-sql'
-import { ROW_COLUMNS, toClipRow, type ClipDbRow } from '../queries/rows'
+import { ROW_COLUMNS, toClipRow } from '../queries/rows'
+import { count, ID, intOrNull, many, one, shape } from '../rows/read'
 import { untilNextWrite } from '../read-cache'
 import { countMatches, type SearchMode } from '../search-index'
 
@@ -27,6 +28,9 @@ const EMPTY: Sequence = { count: () => 0, rows: () => [], rank: () => null, ids:
 
 type LibrarySource = Extract<QueueSource, { kind: 'library' }>
 
+const RANK = shape({ rn: intOrNull })
+const POS = shape({ pos: intOrNull })
+
 /** A live library view. `key` names this queue's reading in the read cache. */
 export function viewSequence(db: Db, mode: SearchMode, source: LibrarySource): Sequence {
   const matches = countMatches(db, mode, source.filter.search)
@@ -41,32 +45,31 @@ export function viewSequence(db: Db, mode: SearchMode, source: LibrarySource): S
   const key = `queue-view\u0000${JSON.stringify(source)}`
   return {
     count: () =>
-      untilNextWrite(
-        db,
-        key,
-        () =>
-          db.get<{ n: number }>(`SELECT count(*) AS n FROM clips c WHERE ${sql}`, ...params)?.n ?? 0
+      untilNextWrite(db, key, () =>
+        count(db, `SELECT count(*) AS n FROM clips c WHERE ${sql}`, ...params)
       ),
     rows: (offset, limit) =>
-      db
-        .all<ClipDbRow>(
-          `SELECT ${ROW_COLUMNS} FROM clips c WHERE ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-          ...params,
-          limit,
-          offset
-        )
-        .map(toClipRow),
+      many(
+        db,
+        toClipRow,
+        `SELECT ${ROW_COLUMNS} FROM clips c WHERE ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        ...params,
+        limit,
+        offset
+      ),
     rank: (clipId) =>
-      db.get<{ rn: number }>(
+      one(
+        db,
+        RANK,
         `SELECT rn FROM (SELECT c.id AS id, row_number() OVER (ORDER BY ${order}) - 1 AS rn
            FROM clips c WHERE ${sql}) WHERE id = ?`,
         ...params,
         clipId
       )?.rn ?? null,
     ids: () =>
-      db
-        .all<{ id: string }>(`SELECT c.id FROM clips c WHERE ${sql} ORDER BY ${order}`, ...params)
-        .map((row) => row.id)
+      many(db, ID, `SELECT c.id FROM clips c WHERE ${sql} ORDER BY ${order}`, ...params).map(
+        (row) => row.id
+      )
   }
 }
 
@@ -75,28 +78,28 @@ export function orderSequence(db: Db, revision: number): Sequence {
   const from = `FROM queue_order q JOIN clips c ON c.id = q.clip_id WHERE ${PLAYABLE}`
   return {
     count: () =>
-      untilNextWrite(
-        db,
-        `queue-order\u0000${revision}`,
-        () => db.get<{ n: number }>(`SELECT count(*) AS n ${from}`)?.n ?? 0
+      untilNextWrite(db, `queue-order\u0000${revision}`, () =>
+        count(db, `SELECT count(*) AS n ${from}`)
       ),
     rows: (offset, limit) =>
-      db
-        .all<ClipDbRow>(
-          `SELECT ${ROW_COLUMNS} ${from} ORDER BY q.pos LIMIT ? OFFSET ?`,
-          limit,
-          offset
-        )
-        .map(toClipRow),
+      many(
+        db,
+        toClipRow,
+        `SELECT ${ROW_COLUMNS} ${from} ORDER BY q.pos LIMIT ? OFFSET ?`,
+        limit,
+        offset
+      ),
     rank: (clipId) => {
-      const at = db.get<{ pos: number }>(
+      const at = one(
+        db,
+        POS,
         'SELECT min(pos) AS pos FROM queue_order WHERE clip_id = ?',
         clipId
       )?.pos
       if (typeof at !== 'number') return null
-      return db.get<{ n: number }>(`SELECT count(*) AS n ${from} AND q.pos < ?`, at)?.n ?? null
+      return count(db, `SELECT count(*) AS n ${from} AND q.pos < ?`, at)
     },
-    ids: () => db.all<{ id: string }>(`SELECT c.id ${from} ORDER BY q.pos`).map((row) => row.id)
+    ids: () => many(db, ID, `SELECT c.id ${from} ORDER BY q.pos`).map((row) => row.id)
   }
 }
 
@@ -112,7 +115,9 @@ export function playableIds(db: Db, ids: readonly string[]): string[] {
   const ok = new Set<string>()
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500)
-    for (const row of db.all<{ id: string }>(
+    for (const row of many(
+      db,
+      ID,
       `SELECT c.id FROM clips c WHERE c.id IN (${placeholders(batch.length)}) AND ${PLAYABLE}`,
       ...batch
     ))
@@ -127,12 +132,14 @@ export function rowsById(db: Db, ids: readonly string[]): Map<string, ClipRow> {
   const unique = [...new Set(ids)]
   for (let i = 0; i < unique.length; i += 500) {
     const batch = unique.slice(i, i + 500)
-    for (const row of db.all<ClipDbRow>(
+    for (const row of many(
+      db,
+      toClipRow,
       `SELECT ${ROW_COLUMNS} FROM clips c WHERE c.id IN (${placeholders(batch.length)})
        AND ${PLAYABLE}`,
       ...batch
     ))
-      out.set(row.id, toClipRow(row))
+      out.set(row.id, row)
   }
   return out
 }

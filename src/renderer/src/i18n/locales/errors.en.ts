@@ -49,6 +49,8 @@ export const errorsEn = {
   trash_failed: 'The files could not be moved to the trash; nothing was deleted.',
   undo_failed:
     'The files could not be put back from the trash; they are still in the library’s .trash folder.',
+  index_damaged:
+    'The library index holds something Songshelf cannot read, so it may be damaged. The song files are not affected: choosing the library folder again with "rebuild" in Settings builds a new index from them.',
   playlist_not_found: 'That playlist is not there any more.',
   smart_playlist: 'A smart playlist fills itself; its songs cannot be added or moved by hand.',
   not_smart: 'This playlist is not a smart playlist.',

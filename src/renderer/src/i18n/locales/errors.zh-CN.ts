@@ -40,6 +40,8 @@ export const errorsZhCN: typeof errorsEn = {
   not_mp3: '音频文件不是 mp3，所以没有写入标签。',
   trash_failed: '文件无法移到废纸篓；没有删除任何内容。',
   undo_failed: '无法从废纸篓放回文件；它们仍在曲库的 .trash 文件夹中。',
+  index_damaged:
+    '曲库索引里有歌架无法读取的内容，索引可能已损坏。歌曲文件不受影响：在设置中选择“重建”重新选择曲库文件夹，即可根据这些文件建立新的索引。',
   playlist_not_found: '这个播放列表已经不在了。',
   smart_playlist: '智能播放列表会自动填充，不能手动添加或移动其中的歌曲。',
   not_smart: '这个播放列表不是智能播放列表。',
