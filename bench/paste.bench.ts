@@ -1,7 +1,7 @@
 import { extractTaskIds } from '../src/shared/task-ids'
 import { median, paired, result, type BenchResult } from './kit'
 
-// Task-id extraction on pasted noise (red-team B6): the core and the renderer run it on
+// Task-id extraction on pasted noise (docs/RELIABILITY.md#hostile-input): the core and the renderer run it on
 // text up to the schema's 2,000,000 characters. Each pathological shape is timed at 2 MB
 // beside the same shape at 1 MB in the same run: linear work gives a ratio near 2, the
 // old quadratic code gave about 4 and needed minutes at these sizes.

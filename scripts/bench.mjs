@@ -55,7 +55,7 @@ await build({
     rolldownOptions: {
       input,
       // node:sqlite is prefix-only and missing from some Node versions' builtinModules
-      // (reliability matrix F2), so every node: specifier is external by pattern.
+      // (RELIABILITY.md F2), so every node: specifier is external by pattern.
       external: (id) => id.startsWith('node:') || nodeBuiltin.has(id),
       output: {
         format: 'es',

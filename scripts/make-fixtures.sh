@@ -12,7 +12,7 @@
 #
 # What each file is for:
 #   tiny.mp3   ~2 s, 32 kbps mono, ID3v2 header: download / media handler happy paths
-#   long.mp3   90 s, 16 kbps mono: seeking in <audio> (reliability matrix B2)
+#   long.mp3   90 s, 16 kbps mono: seeking in <audio> (RELIABILITY.md B2)
 #   tone-a.mp3 / tone-b.mp3  5 s each, 16 kbps mono, two pitches: gapless playback and
 #              the crossfade (a 2 s fade needs songs longer than 3 s; issue 15)
 #   tiny.mp4   2 s, 160x90 H.264 + AAC: video happy paths

@@ -1,7 +1,7 @@
 // Gateway text (titles, style tags, fail reasons) is printed by the CLI, and a terminal
 // obeys control characters in it: OSC 52 writes the clipboard, OSC 0 the window title,
 // CSI 2J clears the screen, a bare CR overwrites the start of the line, and bidi
-// overrides reorder what is shown (red-team T1). Human output therefore shows every C0
+// overrides reorder what is shown (docs/RELIABILITY.md#hostile-input). Human output therefore shows every C0
 // and C1 control, DEL, line/paragraph separators and bidi controls as a visible escape
 // (`\x1b`, `\u202e`); `--json` output is written untouched.
 

@@ -2,7 +2,7 @@ import type { App, Session, WebContents } from 'electron'
 import { isAppSchemeUrl } from './protocol/app-scheme'
 import { parseExternalUrl } from '../shared/external-url'
 
-// The shell's security baseline (DESIGN.md "Security of the shell"; reliability matrix
+// The shell's security baseline (DESIGN.md "Security of the shell"; RELIABILITY.md
 // group A). Pure functions of the Electron objects they receive, so tests can pass
 // mocks and check every hook.
 

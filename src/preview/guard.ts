@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 
-// The preview host's guard (red-team P5, P11, P12): the token is the only thing between
+// The preview host's guard (docs/RELIABILITY.md#hostile-input): the token is the only thing between
 // any web page the user opens and the core (which holds the gateway key), so it must be
 // strong, guesses must be slow, and a page reached through DNS rebinding (another name
 // resolving to 127.0.0.1) must be refused by its Host header before it can even try.

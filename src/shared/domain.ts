@@ -12,7 +12,7 @@ export type ClipStatus = 'submitted' | 'queued' | 'streaming' | 'complete' | 'er
 
 export type TaskKind = 'music' | 'lyrics' | 'unknown'
 
-/** One clip, whatever shape the gateway sent it in (see research/gateway-api.md §6). */
+/** One clip, whatever shape the gateway sent it in (see GATEWAY.md#clip-shapes). */
 export interface NormalizedClip {
   id: string
   taskId: string

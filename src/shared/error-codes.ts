@@ -3,7 +3,7 @@
 // the renderer shows `errors.<code>` in the user's language, with the error's params.
 // test/unit/shared/error-codes.test.ts fails when a code here has no en or zh-CN text.
 
-/** What the gateway client reports (research/gateway-api.md §1, §8). */
+/** What the gateway client reports (GATEWAY.md#auth, #errors). */
 export const GATEWAY_ERROR_CODES = [
   'auth_invalid_key',
   'auth_no_credit',

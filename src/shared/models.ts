@@ -1,5 +1,5 @@
-// Suno's model codenames and the versions people know them by (research/gateway-api.md
-// §7; unofficial, from third-party clients). Unknown codenames are shown as they are.
+// Suno's model codenames and the versions people know them by (docs/GATEWAY.md#models;
+// unofficial, from third-party clients). Unknown codenames are shown as they are.
 
 const VERSIONS: Readonly<Record<string, string>> = {
   'chirp-v2-xxl-alpha': 'v2',

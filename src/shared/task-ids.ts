@@ -1,6 +1,6 @@
 // Finds task ids in whatever the user pastes: generate-call JSON, logs, a list, a URL.
-// Gateways hand out upstream UUIDs or their own `task_…` ids (research/gateway-api.md
-// §2.3), so both are recognised; everything else is treated as opaque text.
+// Gateways hand out upstream UUIDs or their own `task_…` ids (docs/GATEWAY.md#routes),
+// so both are recognised; everything else is treated as opaque text.
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi
 const TASK_ID = /\btask_[A-Za-z0-9][A-Za-z0-9_-]{5,100}\b/g
@@ -29,7 +29,7 @@ export function extractTaskIds(text: string): ExtractedIds {
   found.sort((a, b) => a.index - b.index)
   for (const { id } of found) add(id)
 
-  // Linear in the text (red-team B6): a Set de-duplicates the near misses and the ends
+  // Linear in the text (docs/RELIABILITY.md#hostile-input): a Set de-duplicates the near misses and the ends
   // are trimmed by index, because `invalid.includes` and a `[…]+$` regex are quadratic
   // on pasted noise and this runs in the core and on every paste in the renderer.
   const invalid: string[] = []

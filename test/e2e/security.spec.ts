@@ -2,7 +2,7 @@ import { expect, test, type Page, type Request as PwRequest } from '@playwright/
 import { seedLibrary, type SeededLibrary } from './support/seed'
 
 // What a hostile page or a hostile song title can do to the renderer in the browser
-// preview (reliability matrix A1, A4, A5, A7, B8). Only the browser side can be shown
+// preview (RELIABILITY.md A1, A4, A5, A7, B8). Only the browser side can be shown
 // here: the Content-Security-Policy blocks injected inline and remote scripts, a window
 // on another origin gets none of the app's data, and the app page cannot be navigated to
 // file:. Denying navigation and window.open inside Electron itself is the shell's job,

@@ -1,7 +1,7 @@
 import type { RecordedRequest, SimFault, Simulator } from './sim-gateway'
 import { hash32 } from './sim-random'
 
-// Seeded chaos for the simulated gateway and CDN (reliability matrix D1–D5, E2, E3, E7):
+// Seeded chaos for the simulated gateway and CDN (RELIABILITY.md D1–D5, E2, E3, E7):
 // as each request arrives, a fault may be armed for exactly that request. Whether it is
 // decided by a hash of (seed, what was asked, how often it was asked before), so a run's
 // faults do not depend on the order in which concurrent downloads happen to arrive, and

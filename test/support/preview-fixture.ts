@@ -8,7 +8,7 @@ import { syncedLibrary, type SyncedLibrary } from './synced-library'
 // The web preview's HTTP server (the same code `npm run preview:web` runs) over a library
 // synced from the simulator, with traps laid around it: a secret file outside the
 // library, a sibling folder whose name starts with the library's, and a symlink inside
-// the library that leads out (reliability matrix B6).
+// the library that leads out (RELIABILITY.md B6).
 
 export const SECRET_MARK = 'SONGSHELF-SECRET-OUTSIDE-THE-LIBRARY'
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-// The forms a leaked API key could take, and a scanner for them (reliability matrix C1,
+// The forms a leaked API key could take, and a scanner for them (RELIABILITY.md C1,
 // C5): the key itself and without its "sk-" prefix, each URL-encoded, as hex (either
 // case), UTF-16, and base64/base64url at each of the three byte alignments it can have
 // inside a longer encoded string.

@@ -1,16 +1,16 @@
 // Faults the simulated gateway and CDN can be told to produce, each taken from
-// research/gateway-api.md (§1 auth texts, §2 routes, §8 errors) or
-// research/reliability-matrix.md (D/E rows: resets, slow bodies, HTML as media).
+// docs/GATEWAY.md (#auth texts, #routes, #errors) or the D and E rows of
+// docs/RELIABILITY.md (resets, slow bodies, HTML as media).
 
 export type GatewayRoute = 'batch' | 'single'
 
 /** Replace the gateway's answer on a route (both routes when `route` is left out). */
 export type GatewayAnswerFault =
-  /** §2.1/§2.2: the batch route does not exist: 404 JSON, 405, or the web UI with 200. */
+  /** GATEWAY.md#routes: the batch route does not exist: 404 JSON, 405, or the web UI with 200. */
   | { kind: 'batch_missing'; as?: '404' | '405' | 'html' | 'invalid_url' }
-  /** §1: OpenAI-style envelope, e.g. message '该令牌额度已用尽' (401) or an IP text (403). */
+  /** OpenAI-style envelope (GATEWAY.md#auth), e.g. message '该令牌额度已用尽' (401) or an IP text (403). */
   | { kind: 'auth'; message: string; status?: number; route?: GatewayRoute }
-  /** §8: 429, with or without a Retry-After header. */
+  /** GATEWAY.md#errors: 429, with or without a Retry-After header. */
   | { kind: 'rate_limit'; retryAfter?: string; route?: GatewayRoute }
   /** An HTML page with this status: 200 (new-api NoRoute) or 502/503/504 (a proxy). */
   | { kind: 'html'; status: number; route?: GatewayRoute }
@@ -23,7 +23,7 @@ export type GatewayAnswerFault =
   /** A redirect to the same path on the same origin (marked `?hop=n`) or on the CDN. */
   | { kind: 'redirect'; to: 'same' | 'cdn'; status?: number; route?: GatewayRoute }
 
-/** Change how a batch answer is assembled (§2.2: order not guaranteed, ids left out). */
+/** Change how a batch answer is assembled (order not guaranteed, ids left out). */
 export type BatchFault =
   | { kind: 'shuffle' }
   | { kind: 'partial'; drop: readonly string[] }
@@ -43,7 +43,7 @@ export type DeliveryFault =
   /** Accept the request and never answer (not even headers). */
   | { kind: 'hang'; path: string }
 
-/** Replace what the CDN serves for a media path (reliability-matrix E2). */
+/** Replace what the CDN serves for a media path (RELIABILITY.md E2). */
 export type MediaFault = {
   kind: 'media'
   path: string

@@ -12,7 +12,7 @@ import { shuffled } from './sim-random'
 import { renderTask, strangerTask, type SimTask } from './sim-tasks'
 
 // The simulated gateway origin: new-api's (or one-hub's) task fetch routes behind
-// TokenAuth, answering from its "DB" of scripted tasks (research/gateway-api.md §1, §2).
+// TokenAuth, answering from its "DB" of scripted tasks (GATEWAY.md#auth, #routes).
 
 export interface GatewayState {
   apiKey: string
@@ -71,7 +71,7 @@ export async function handleGateway(
     )
 
   const route = routeOf(req.method, url.pathname)
-  // §2.1: new-api answers unknown paths with its web UI, HTTP 200.
+  // GATEWAY.md#routes: new-api answers unknown paths with its web UI, HTTP 200.
   if (route === null)
     return reply(200, Buffer.from(INDEX_HTML), { type: 'text/html; charset=utf-8' })
 
@@ -86,7 +86,7 @@ export async function handleGateway(
     const id = decodeURIComponent(url.pathname.slice('/suno/fetch/'.length))
     const task = state.tasks.get(id)
     if (task === undefined) {
-      // §2.1: new-api 400 with data:null; one-hub 404 without a data key.
+      // GATEWAY.md#routes: new-api 400 with data:null; one-hub 404 without a data key.
       return state.flavor === 'one-hub'
         ? reply(404, json({ code: 'task_not_exist', message: '' }))
         : reply(400, json({ code: 'task_not_exist', message: 'task_not_exist', data: null }))
@@ -108,7 +108,7 @@ function routeOf(method: string | undefined, pathname: string): GatewayRoute | n
   return null
 }
 
-/** §2.2: rows in "DB" order (not request order), unknown ids silently left out, one-hub
+/** GATEWAY.md#routes: rows in "DB" order (not request order), unknown ids silently left out, one-hub
  * capped at 100; batch faults then shuffle, drop or add rows. */
 function batchRows(body: unknown, state: GatewayState): unknown[] {
   const rawIds = (body as { ids?: unknown } | null)?.ids
@@ -220,7 +220,7 @@ function errorType(state: GatewayState): string {
   return state.flavor === 'one-hub' ? 'one_hub_error' : 'new_api_error'
 }
 
-/** §1: TokenAuth strips an optional "Bearer " and an optional "sk-". */
+/** GATEWAY.md#auth: TokenAuth strips an optional "Bearer " and an optional "sk-". */
 function keyOf(authorization: string | null): string | null {
   if (authorization === null) return null
   const key = authorization.replace(/^Bearer(\s+|$)/i, '').trim()

@@ -2,9 +2,9 @@ import { hash32 } from './sim-random'
 import type { SimMediaKind } from './sim-media'
 import type { SimTask } from './sim-tasks'
 
-// The clip shapes of research/gateway-api.md §6, as the simulator sends them: raw Suno
-// (§6.2, with `metadata` and leaked personal fields), flattened (§6.3), sunoapi.org
-// camelCase (§6.4) and the LYRICS object (§6.5, tags as an array like one vendor).
+// The clip shapes of GATEWAY.md#clip-shapes, as the simulator sends them: raw Suno
+// (with `metadata` and leaked personal fields), flattened, sunoapi.org camelCase and the
+// LYRICS object (tags as an array, like one vendor).
 
 export type ClipPhase = 'waiting' | 'queued' | 'streaming' | 'complete' | 'failed'
 
@@ -34,7 +34,7 @@ export function mediaPath(clipId: string, kind: SimMediaKind): string {
   return kind === 'cover' ? `/media/image_${id}.jpeg` : `/media/image_large_${id}.jpeg`
 }
 
-/** The audiopipe stream link a streaming clip carries (§7). */
+/** The audiopipe stream link a streaming clip carries (GATEWAY.md#media-links). */
 export function streamPath(clipId: string): string {
   return `/audiopipe/?item_id=${encodeURIComponent(clipId)}`
 }

@@ -4,7 +4,7 @@ import { renderClip, renderLyrics, type ClipPhase, type RenderContext } from './
 
 // Scripted task progressions for the simulated gateway. Every time a task is part of an
 // answer (batch or single fetch) it is rendered at its current step and then advances by
-// one poll, like the gateway's own 15 s refresh (research/gateway-api.md §0, §4).
+// one poll, like the gateway's own 15 s refresh (GATEWAY.md#architecture, #status).
 
 /** 'goapi': `data` is GoAPI's `{task_id, status, input, clips}` with `clips` a map keyed by
  * clip id (new-api `dto/suno.go` GoAPIFetchResponseData); every second clip leaves out its
@@ -12,7 +12,7 @@ import { renderClip, renderLyrics, type ClipPhase, type RenderContext } from './
 export type SimShape = 'flattened' | 'raw' | 'camel' | 'lyrics' | 'goapi'
 
 export interface SimStep {
-  /** Any status string: the §4 enum, or vendor strings like 'TEXT_SUCCESS'. */
+  /** Any status string: the GATEWAY.md#status enum, or vendor strings like 'TEXT_SUCCESS'. */
   status: string
   /** How many polls this step stays visible (default 1). */
   polls?: number
@@ -46,7 +46,7 @@ export interface SimTaskSpec {
   instrumental?: readonly number[]
   continueClipId?: string
   continueAt?: number
-  /** 'forbidden': complete clips link audio to `/api/forbidden` (the 2026 change, §7). */
+  /** 'forbidden': complete clips link audio to `/api/forbidden` (GATEWAY.md#media-links). */
   links?: 'final' | 'forbidden'
   /** Serve each clip's audio as a generated file of this many bytes. */
   bigFile?: number
@@ -130,7 +130,7 @@ export function renderTask(task: SimTask, ctx: RenderContext): Record<string, un
   if (TERMINAL.has(status.toUpperCase()) || phase === 'failed') task.finishMs ??= ctx.nowMs
   task.polls += 1
 
-  // §10.5: the sunoapi.org-style channel writes milliseconds; everything else seconds.
+  // GATEWAY.md#values: the sunoapi.org-style channel writes milliseconds; everything else seconds.
   const time = (ms: number | null): number =>
     ms === null ? 0 : task.spec.shape === 'camel' ? ms : Math.floor(ms / 1000)
   const failReason = phase === 'failed' ? (task.spec.fail ?? 'time out') : ''

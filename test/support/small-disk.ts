@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { nodeDownloadFs, type DownloadFs } from '../../src/main/core/sync/part-file'
 
-// A library folder whose disk can be filled up and emptied again (reliability matrix E8):
+// A library folder whose disk can be filled up and emptied again (RELIABILITY.md E8):
 // a real tmpfs of a few MiB where mounting is allowed (Linux CI runs as root), otherwise
 // a size-limited folder whose writes fail with ENOSPC past a quota, injected through the
 // downloader's `fs` parameter. Set SONGSHELF_TEST_NO_TMPFS=1 to force the second kind.

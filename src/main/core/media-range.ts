@@ -1,6 +1,6 @@
 // Range requests for the media protocol. Answering them ourselves is what makes seeking
 // work: Electron's own file loader answers 200 without Accept-Ranges and a <video> then
-// cannot seek (reliability matrix finding 1, B2; electron/electron#38749).
+// cannot seek (RELIABILITY.md B2; electron/electron#38749).
 
 export type RangeDecision =
   { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' }
@@ -9,7 +9,7 @@ const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/i
 
 /**
  * What to send for a `Range` header on a file of `size` bytes (RFC 9110 §14.2). The
- * choices where the RFC leaves room (matrix B3):
+ * choices where the RFC leaves room (RELIABILITY.md B3):
  * - no header, a unit other than bytes, garbage, `bytes=-`, or `bytes=5-2` → the whole
  *   file (an invalid range is ignored, §14.2);
  * - several ranges (`0-1,5-6`) → the whole file: media elements never ask for more than

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream'
 
 // Node file stream → WHATWG ReadableStream for a media Response. Not `Readable.toWeb`:
 // it can close its controller twice and throw inside the app (nodejs/node#54205; Joplin
-// wrote its own adapter for the same reason, matrix B5). This one settles exactly once,
+// wrote its own adapter for the same reason, RELIABILITY.md B5). This one settles exactly once,
 // honours backpressure, and destroys the file stream (closing the fd) when the consumer
 // cancels — a <video> does that on every seek (B4).
 

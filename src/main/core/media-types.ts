@@ -2,7 +2,7 @@ import type { MediaKind } from '../../shared/domain'
 
 // What a file really is, judged from its first bytes. Gateways and CDNs answer 200 with
 // an HTML login page or a JSON error often enough that neither the status nor the
-// Content-Type can be trusted (reliability matrix E2, finding 5): a download is kept
+// Content-Type can be trusted (RELIABILITY.md E2): a download is kept
 // only when its magic bytes match the kind of file we asked for.
 
 export type MediaType = 'mp3' | 'mp4' | 'jpeg' | 'png' | 'webp'
@@ -35,7 +35,7 @@ export function expectedTypes(kind: MediaKind): readonly MediaType[] {
 }
 
 /** The media type a file name's extension stands for, or null when it is not media we
- * serve (the media protocol's allow-list, matrix B7). */
+ * serve (the media protocol's allow-list, RELIABILITY.md B7). */
 export function typeForExtension(ext: string): MediaType | null {
   const clean = ext.replace(/^\./, '').toLowerCase()
   if (clean === 'jpeg') return 'jpeg'

@@ -10,7 +10,7 @@ import { expectedTypes, MEDIA_FORMATS, typeForExtension, type MediaType } from '
 // The media protocol as a pure `(Request) => Response` function. The Electron shell
 // mounts it on `songshelf-media://clip/<clipId>/<kind>` and the web preview on
 // `/media/clip/<clipId>/<kind>`; both hand it the request unchanged (DESIGN "Media
-// protocol", reliability matrix B2–B7).
+// protocol", RELIABILITY.md B2–B7).
 
 export interface MediaHandlerDeps {
   /** Absolute path of the clip's file from the index, or null. */
@@ -72,7 +72,7 @@ function isMissing(error: unknown): boolean {
 
 /** The real path of the clip's file, when it is inside the real library folder and is
  * media of the requested kind. A `path.relative` check, not `startsWith`: a sibling such
- * as `/lib-evil` must not pass for `/lib` (matrix §2.9, OpenOnyx #29). */
+ * as `/lib-evil` must not pass for `/lib` (RELIABILITY.md B6; the same bug was OpenOnyx #29). */
 async function locate(deps: MediaHandlerDeps, clipId: string, kind: MediaKind): Promise<Located> {
   const notFound: Located = { ok: false, response: plain(404, 'Not found') }
   const stored = deps.lookup(clipId, kind)

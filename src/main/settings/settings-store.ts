@@ -59,7 +59,7 @@ const schema = {
 export type SettingsStore = Store<SettingsFile>
 
 /** electron-store with a schema, defaults and migrations. A corrupt file is reset rather
- * than crashing the app on start (reliability matrix C7). */
+ * than crashing the app on start (RELIABILITY.md C7). */
 export function openSettingsStore(cwd: string | undefined, version: string): SettingsStore {
   return new Store<SettingsFile>({
     name: 'settings',

@@ -6,7 +6,7 @@ import { tempDir } from '../../support/temp-dirs'
 
 // The Electron binary cannot run on the build machines, so the BUILT bundles are checked
 // here: module graph, externals, node:sqlite (electron-vite has been seen to stub it,
-// reliability matrix F2) and a whole start/quit cycle under Node 24 with a stand-in
+// RELIABILITY.md F2) and a whole start/quit cycle under Node 24 with a stand-in
 // `electron` module.
 
 const ROOT = resolve(import.meta.dirname, '../../..')

@@ -8,7 +8,7 @@ import { ensureBuilt } from '../../support/build'
 import { commonArgs, ROOT, tempLibrary } from '../../support/cli-harness'
 import { clip, T0, task } from '../core/library/helpers'
 
-// Red-team X13: `songshelf list | head -1` crashed with an unhandled `write EPIPE` and a
+// RELIABILITY.md#hostile-input: `songshelf list | head -1` crashed with an unhandled `write EPIPE` and a
 // stack trace. A real process whose stdout pipe is closed after the first line, with far
 // more output than a pipe buffer (64 KiB) holds, so the CLI surely writes after the close.
 

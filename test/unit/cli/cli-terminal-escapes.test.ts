@@ -7,7 +7,7 @@ import { runCliProcess } from '../../support/cli-process'
 import { startSimulator, type Simulator } from '../../support/sim-gateway'
 import { terminalSafe } from '../../../src/cli/terminal-text'
 
-// Red-team T1: gateway text reached the terminal raw in `sync`, `tasks` and `list`.
+// RELIABILITY.md#hostile-input: gateway text reached the terminal raw in `sync`, `tasks` and `list`.
 // Real processes, real stdout bytes: nothing a terminal would obey may come out of the
 // human output, and `--json` must still carry the text exactly.
 

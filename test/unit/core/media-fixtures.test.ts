@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 // The committed fixtures (scripts/make-fixtures.sh) keep the properties the seek tests
 // rely on. If someone regenerates them with `+faststart`, the E2E seek test would pass
-// without proving anything (reliability matrix B2), so this fails first.
+// without proving anything (RELIABILITY.md B2), so this fails first.
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url))
 

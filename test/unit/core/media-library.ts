@@ -5,7 +5,7 @@ import type { MediaKind } from '../../../src/shared/domain'
 import { createMediaHandler, type MediaHandler } from '../../../src/main/core/media'
 import { tempDir } from '../../support/temp-dirs'
 
-// A library folder for the media handler tests, with the traps of reliability matrix B6
+// A library folder for the media handler tests, with the traps of RELIABILITY.md B6
 // and B7 laid next to it: a secret outside, a sibling folder with a prefix name,
 // symlinks that lead out, and non-media files inside.
 

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import { describe, expect, it, vi } from 'vitest'
 import { toWebStream } from '../../../src/main/core/media-stream'
 
-// The Node → web stream adapter behind every media response (reliability matrix B4, B5;
+// The Node → web stream adapter behind every media response (RELIABILITY.md B4, B5;
 // nodejs/node#54205).
 
 /** An endless source that counts how often it was asked for more. */

@@ -12,7 +12,7 @@ import {
   type TestLibrary
 } from './media-library'
 
-// Path traversal and arbitrary file read through the media scheme (reliability matrix
+// Path traversal and arbitrary file read through the media scheme (RELIABILITY.md
 // B6): every trick must end in 400/403/404 with zero bytes of the target, and the index
 // must only ever be asked about well-formed clip ids.
 

@@ -11,7 +11,7 @@ import {
   type TestLibrary
 } from './media-library'
 
-// The media protocol handler (reliability matrix B2–B7), called the way Electron's
+// The media protocol handler (RELIABILITY.md B2–B7), called the way Electron's
 // protocol.handle and the web preview call it: a WHATWG Request in, a Response out.
 
 let t: TestLibrary

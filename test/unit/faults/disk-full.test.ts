@@ -15,7 +15,7 @@ import { auditMedia, integrityCheck, listLibrary } from '../../support/library-a
 import { canMountTmpfs, createSmallDisk, type SmallDisk } from '../../support/small-disk'
 import { startSimulator, type Simulator } from '../../support/sim-gateway'
 
-// A full disk in the middle of a sync (reliability matrix E8, issue "Proof at scale"):
+// A full disk in the middle of a sync (RELIABILITY.md E8, issue "Proof at scale"):
 // downloads pause with a message that says what to do, nothing already in the library is
 // touched, no half file is left, and Resume finishes the job once space is back. The
 // library sits on a real 8 MiB tmpfs where mounting is allowed; elsewhere the downloader

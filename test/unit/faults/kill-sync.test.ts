@@ -7,7 +7,7 @@ import { auditMedia, integrityCheck, listLibrary } from '../../support/library-a
 import { seededRandom } from '../../support/sim-random'
 import { startSimulator, type RecordedRequest, type Simulator } from '../../support/sim-gateway'
 
-// kill -9 at random points of a sync (reliability matrix E5, F4): the built CLI
+// kill -9 at random points of a sync (RELIABILITY.md E5, F4): the built CLI
 // (`bin/songshelf.cjs sync --until-done`) runs against the simulator and is killed at a
 // seeded point — the Nth request to the CDN, the Nth to the gateway, or once N bytes of a
 // long song have left the CDN — never after a sleep. Right after the kill no file under

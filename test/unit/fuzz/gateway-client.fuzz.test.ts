@@ -9,8 +9,8 @@ import { GATEWAY_ERROR_CODES } from '../../../src/shared/error-codes'
 import { startFuzzServer, type FuzzAnswer, type FuzzServer } from '../../support/fuzz-server'
 
 // The real gateway client (and behind it the normaliser) against a server that answers
-// arbitrary statuses, headers and bytes, whole, chunked or cut off (reliability matrix D5,
-// research/gateway-api.md §8, §10). Whatever arrives, the client resolves with answers for
+// arbitrary statuses, headers and bytes, whole, chunked or cut off (RELIABILITY.md D5,
+// GATEWAY.md#errors, #values). Whatever arrives, the client resolves with answers for
 // exactly the ids it asked about, or rejects with a GatewayError whose words never repeat
 // the key; it never follows a redirect to another origin with the key.
 

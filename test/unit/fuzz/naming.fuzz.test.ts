@@ -9,7 +9,7 @@ import { headlessHost, SHORT_POLICY } from '../../support/synced-library'
 import { snapshotTree, type TreeSnapshot } from '../../support/tree-snapshot'
 import { startSimulator, type Simulator } from '../../support/sim-gateway'
 
-// File names from arbitrary Unicode titles, end to end (reliability matrix G1–G5): the
+// File names from arbitrary Unicode titles, end to end (RELIABILITY.md G1–G5): the
 // titles come from the simulated gateway, the real core downloads the songs, and the
 // files land on the real file system. The pure naming rules have their own property
 // tests (test/unit/core/library/naming.test.ts); this adds what only a real sync shows:

@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '../../support/sim-gateway'
 import { headlessHost, SHORT_POLICY } from '../../support/synced-library'
 
 // The API key never leaves main except to the gateway origin (DESIGN "Data"; reliability
-// matrix C5, C6). A full sync runs with downloads that start with a cross-origin
+// RELIABILITY.md C5, C6). A full sync runs with downloads that start with a cross-origin
 // redirect, gateway redirects within its origin and one to another origin, and a gateway
 // that quotes the key back in an error. Then every request the simulator and the
 // redirector saw, every event the core emitted, every bridge answer and every file the

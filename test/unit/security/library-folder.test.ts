@@ -8,7 +8,7 @@ import { syncedLibrary, type SyncedLibrary } from '../../support/synced-library'
 import { snapshotTree } from '../../support/tree-snapshot'
 
 // The library folder can only be moved to a folder the user picked in main's own dialog
-// (matrix A3/A4 spirit: the renderer is untrusted). A path from the renderer alone, e.g.
+// (RELIABILITY.md A3/A4 spirit: the renderer is untrusted). A path from the renderer alone, e.g.
 // "/" or the home folder, would otherwise move every song there and rebuild the index by
 // walking that whole tree.
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewOverLibrary, SECRET_MARK, type PreviewFixture } from '../../support/preview-fixture'
 import { rawRequest, type RawResponse } from '../../support/raw-http'
 
-// The media scheme serves nothing outside the library (reliability matrix B6, B8),
+// The media scheme serves nothing outside the library (RELIABILITY.md B6, B8),
 // checked at the HTTP level through the web preview's `/media/` route, the same server
 // `npm run preview:web` runs: requests written byte for byte, so no client tidies the
 // path first. The handler-level table and fuzz live in test/unit/core/media-traversal

@@ -12,7 +12,7 @@ import { ensureBuilt } from '../../support/build'
 import { ROOT } from '../../support/cli-harness'
 import { rawRequest, type RawResponse } from '../../support/raw-http'
 
-// Red-team P5, P6, P10, P11, P12: the preview host behind `npm run preview:web`. Requests
+// RELIABILITY.md#hostile-input: the preview host behind `npm run preview:web`. Requests
 // are written byte for byte (so a forged Host header really is forged) against the real
 // server and core over a temp library.
 

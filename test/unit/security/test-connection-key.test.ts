@@ -9,7 +9,7 @@ import { tempLibrary } from '../../support/cli-harness'
 import { startSimulator, type Simulator } from '../../support/sim-gateway'
 import { headlessHost } from '../../support/synced-library'
 
-// Red-team B7/K6: testConnection sent the STORED key to whatever base URL the caller
+// RELIABILITY.md#hostile-input: testConnection sent the STORED key to whatever base URL the caller
 // passed (a compromised renderer or a preview caller needs one call, with no visible
 // settings change). The stored key now goes only to the saved gateway address; a
 // different address is tested only with a key given in the same request.

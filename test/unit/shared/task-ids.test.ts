@@ -28,7 +28,7 @@ describe('extractTaskIds', () => {
   })
 })
 
-// Red-team B6: 680 KB of id-like noise froze the core for 19 s (the schema allows 2 MB,
+// RELIABILITY.md#hostile-input: 680 KB of id-like noise froze the core for 19 s (the schema allows 2 MB,
 // and the renderer runs the same code on every paste): the near-miss list was
 // de-duplicated with `includes` and the ends were trimmed with a backtracking regex, both
 // quadratic. Megabytes of each pathological shape must now be routine. The time is not

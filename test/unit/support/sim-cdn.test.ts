@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../support/sim-gateway'
 
-// The simulated CDN origin: what download code relies on (reliability-matrix E2–E4:
+// The simulated CDN origin: what download code relies on (RELIABILITY.md E2–E4:
 // magic bytes, Range/206/416, If-Range with changing files, resets, HTML as media).
 
 const FIXTURES = join(__dirname, '../../fixtures')

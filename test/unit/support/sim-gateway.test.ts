@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../support/sim-gateway'
 
 // The simulated gateway is a test instrument; these tests pin down the gateway-origin
-// behaviour other tests rely on (research/gateway-api.md §1, §2, §6). CDN: sim-cdn.test.ts.
+// behaviour other tests rely on (docs/GATEWAY.md #auth,
+// #routes, #clip-shapes). CDN: sim-cdn.test.ts.
 
 let sim: Simulator
 

@@ -8,11 +8,12 @@ export { validateBaseUrl, type BaseUrlCheck } from './base-url'
 export { testConnection, type ConnectionTestResult } from './test-connection'
 export { GatewayError, isRetryable, type GatewayErrorCode } from './errors'
 
-// Task polling against one gateway (research/gateway-api.md §2, §12): batches of ≤ 50
+// Task polling against one gateway (GATEWAY.md#routes, #polling): batches of ≤ 50
 // ids, answers matched by task_id, and a one-by-one fallback where the batch route is
 // missing.
 
-/** §2.2: one-hub returns at most 100 rows and new-api has no limit; 50 is safe for both. */
+/** One-hub returns at most 100 rows and new-api has no limit; 50 is safe for both
+ * (docs/GATEWAY.md#routes). */
 export const BATCH_SIZE = 50
 /** Parallel single fetches in fallback mode: enough to keep up, few enough to be polite. */
 const FALLBACK_CONCURRENCY = 4
@@ -59,7 +60,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
       )
     }
     // The answer to GET /fetch/{id} is that task, even when a fork reports another id
-    // (newer new-api hands out public ids and keeps the upstream one, §2.3).
+    // (newer new-api hands out public ids and keeps the upstream one, GATEWAY.md#routes).
     if (task.taskId === id) return task
     return { ...task, taskId: id, clips: task.clips.map((clip) => ({ ...clip, taskId: id })) }
   }
@@ -70,7 +71,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
       http
     )
     const wanted = new Set(ids)
-    // §2.2: order is whatever the DB returns and unknown ids are silently left out.
+    // GATEWAY.md#routes: order is whatever the DB returns and unknown ids are silently left out.
     return normalizeTaskList(data).filter((task) => wanted.has(task.taskId))
   }
 

@@ -1,9 +1,9 @@
 import { GatewayError, parseRetryAfter, redactSecrets, type GatewayErrorCode } from './errors'
 import { asFields, field } from './normalize-values'
 
-// Reads a gateway error answer into a GatewayError. Two envelopes exist (§8, §10.9):
+// Reads a gateway error answer into a GatewayError. Two envelopes exist (GATEWAY.md#errors):
 // task-route errors `{code, message, data}` and middleware errors `{"error":{message,
-// type}}`; auth texts are usually Chinese (§1 table) and vary by fork, so the code is
+// type}}`; auth texts are usually Chinese (GATEWAY.md#auth table) and vary by fork, so the code is
 // chosen from the words first and the HTTP status second.
 
 interface Rule {
@@ -92,7 +92,7 @@ export function gatewayErrorFromResponse(res: ErrorResponse): GatewayError {
   const make = (code: GatewayErrorCode, message?: string): GatewayError =>
     new GatewayError(code, message, opts)
 
-  // §2.1: unknown id → 400 (new-api) or 404 (one-hub) `task_not_exist`.
+  // GATEWAY.md#routes: unknown id → 400 (new-api) or 404 (one-hub) `task_not_exist`.
   if (envelope.code === 'task_not_exist') return make('not_found')
   if (status === 429 || (status < 400 && RATE_PATTERN.test(words))) return rateLimited(res, opts)
   if (status >= 500) {

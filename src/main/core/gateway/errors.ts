@@ -1,7 +1,7 @@
 import type { GatewayErrorCode } from '../../../shared/error-codes'
 
 // Gateway failures as data: a stable code the sync engine acts on, and a plain message
-// that tells the user what happened and what to do (research/gateway-api.md §1, §8).
+// that tells the user what happened and what to do (GATEWAY.md#auth, #errors).
 
 export type { GatewayErrorCode } from '../../../shared/error-codes'
 
@@ -75,14 +75,14 @@ const RETRYABLE: ReadonlySet<GatewayErrorCode> = new Set<GatewayErrorCode>([
   'refused',
   'tls',
   'timeout',
-  // §8 "What to retry": HTML bodies and unreadable answers are usually a proxy or a
+  // GATEWAY.md#errors "What to retry": HTML bodies and unreadable answers are usually a proxy or a
   // gateway restart in the middle of a poll, not a permanent state.
   'malformed',
   'not_gateway'
 ])
 
-/** §8: 429, 5xx, network, timeouts and HTML bodies retry with backoff; 401/403 and bad
- * requests wait for the user. Anything that is not a GatewayError is not retried. */
+/** 429, 5xx, network, timeouts and HTML bodies retry with backoff; 401/403 and bad
+ * requests wait for the user (GATEWAY.md#errors). Anything but a GatewayError is not retried. */
 export function isRetryable(err: unknown): boolean {
   return err instanceof GatewayError && RETRYABLE.has(err.code)
 }
@@ -114,7 +114,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 /** Removes key-like tokens from a gateway message before it is kept anywhere. */
 export function redactSecrets(message: string, apiKey?: string): string {
   let out = message
-  // Gateways strip "sk-" before they look a key up (§1), so they may quote it without.
+  // Gateways strip "sk-" before they look a key up (GATEWAY.md#auth), so they may quote it without.
   for (const form of apiKey === undefined ? [] : [apiKey, apiKey.replace(/^sk-/, '')]) {
     if (form.length >= 4) out = out.split(form).join('[key]')
   }

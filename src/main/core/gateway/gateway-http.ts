@@ -6,7 +6,7 @@ import { asFields, field } from './normalize-values'
 
 // One call to the gateway API: key only to the gateway origin, redirects followed by
 // hand, connect and idle deadlines, and every answer checked before it is parsed
-// (research/gateway-api.md §2.1 and §8: HTML with 200, proxies' HTML 5xx, huge bodies).
+// (GATEWAY.md#routes and #errors: HTML with 200, proxies' HTML 5xx, huge bodies).
 
 export const BATCH_PATH = '/suno/fetch'
 export const singleTaskPath = (id: string): string => `/suno/fetch/${encodeURIComponent(id)}`
@@ -63,7 +63,7 @@ export async function callGateway(call: GatewayCall, http: HttpSettings): Promis
 
 /**
  * `redirect: 'manual'` so the key never follows a redirect to another origin (curl's
- * rule, reliability-matrix C6). Same-origin hops keep method and body, except 303.
+ * rule, RELIABILITY.md C6). Same-origin hops keep method and body, except 303.
  */
 async function send(
   call: GatewayCall,
@@ -197,7 +197,7 @@ function tooLarge(maxBytes: number, status: number): GatewayError {
 
 /**
  * The batch route is missing when the gateway answers 404/405/501, serves its web page
- * with 200 (new-api's NoRoute, §2.1) or calls the URL itself invalid (OpenAI-style
+ * with 200 (new-api's NoRoute, GATEWAY.md#routes) or calls the URL itself invalid (OpenAI-style
  * `invalid_request_error` "Invalid URL" from routers in front of /v1).
  */
 export function isMissingBatchRoute(err: unknown): boolean {

@@ -2,7 +2,7 @@ import type { ConnectionTestResult } from '../../../shared/settings'
 import { validateBaseUrl } from './base-url'
 
 // The stored API key belongs to the saved gateway address and goes nowhere else
-// (red-team B7/K6: a connection test of any address used to carry it). Testing another
+// (a connection test of any address used to carry it: docs/RELIABILITY.md#hostile-input). Testing another
 // address needs the key for it in the same request, so nothing the renderer (or a
 // preview caller) passes can send the stored key to a host the user never saved.
 

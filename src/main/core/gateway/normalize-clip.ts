@@ -15,9 +15,9 @@ import {
   type Fields
 } from './normalize-values'
 
-// One clip from any of the shapes in research/gateway-api.md §6: raw Suno (§6.2, with
-// `metadata`), flattened (§6.3), sunoapi.org camelCase (§6.4) and, tolerated, Udio songs
-// (§2.4). Field precedence follows §6.6: `metadata.*` first, then the flat field.
+// One clip from any of the shapes in docs/GATEWAY.md#clip-shapes: raw Suno (with
+// `metadata`), flattened, sunoapi.org camelCase and, tolerated, Udio songs. Field
+// precedence: `metadata.*` first, then the flat field.
 
 const CLIP_STATUSES: Readonly<Record<string, ClipStatus>> = {
   submitted: 'submitted',
@@ -26,7 +26,7 @@ const CLIP_STATUSES: Readonly<Record<string, ClipStatus>> = {
   streaming: 'streaming',
   complete: 'complete',
   completed: 'complete',
-  // §6.3: the flattened shape says `state: "succeeded"` next to `status: "complete"`.
+  // The flattened shape says `state: "succeeded"` next to `status: "complete"`.
   succeeded: 'complete',
   success: 'complete',
   error: 'error',
@@ -55,7 +55,7 @@ export interface ParsedClip {
 /**
  * Parses one clip; null when it has no usable id (nothing could be stored for it).
  * `keyId` is the clip's key when the gateway sent clips as a map keyed by clip id (GoAPI,
- * research/gateway-drift-2026.md §3); it stands in for a missing `id`.
+ * docs/GATEWAY.md#clip-shapes); it stands in for a missing `id`.
  */
 export function parseClip(value: unknown, taskId: string, keyId?: string): ParsedClip | null {
   const obj = asFields(value)
@@ -98,7 +98,8 @@ export function parseClip(value: unknown, taskId: string, keyId?: string): Parse
 }
 
 /**
- * §7: while streaming, `audio_url` is an audiopipe link that is replaced by the final mp3
+ * While streaming, `audio_url` is an audiopipe link that is replaced by the final mp3
+ * (GATEWAY.md#media-links)
  * later, so stream links go to `streamAudioUrl` and never to `audioUrl`. Forbidden or
  * invalid links stay in `audioUrl` so the library can report them in plain words.
  */
@@ -117,7 +118,7 @@ function audioLinks(obj: Fields): { audioUrl: string | null; streamAudioUrl: str
   return { audioUrl, streamAudioUrl }
 }
 
-/** §6.6: `metadata.error_message` → `msg`; a flattened `msg` of "success" is not an error. */
+/** `metadata.error_message` → `msg`; a flattened `msg` of "success" is not an error. */
 function errorMessageOf(obj: Fields, meta: Fields | null): string | null {
   const own = verbatim(
     firstOf([meta, obj], ['error_message', 'errorMessage', 'error_detail', 'error_type'])

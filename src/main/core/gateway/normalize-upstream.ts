@@ -3,8 +3,8 @@ import { classifyMediaUrl } from './urls'
 import { asFields, field, firstOf, numeric, text, type Fields } from './normalize-values'
 
 // Upstream Suno clip fields that gateways carry through untyped (`data json.RawMessage`
-// in new-api, `datatypes.JSON` in one-hub), as listed in research/gateway-drift-2026.md
-// §3 from rs-suno's wire/clip.rs. Every reader is lenient: absent or odd values are null.
+// in new-api, `datatypes.JSON` in one-hub), as listed in docs/GATEWAY.md#clip-shapes
+// from rs-suno's wire/clip.rs. Every reader is lenient: absent or odd values are null.
 
 export interface UpstreamClipFields {
   batchIndex: number | null

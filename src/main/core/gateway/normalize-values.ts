@@ -1,5 +1,5 @@
 // Lenient readers for single gateway values. Everything the gateway sends is untrusted
-// (research/gateway-api.md §10), so each reader takes `unknown` and answers null rather
+// (GATEWAY.md#values), so each reader takes `unknown` and answers null rather
 // than throwing.
 
 export type Fields = Readonly<Record<string, unknown>>
@@ -8,7 +8,7 @@ export type Fields = Readonly<Record<string, unknown>>
 const MAX_DATE_MS = 8.64e15
 /** 2000-01-01: Suno tasks are far younger, so anything earlier is garbage, not a time. */
 const MIN_DATE_MS = 946_684_800_000
-/** §10.5: task times are Unix seconds, but the sunoapi.org-style channel sends ms. */
+/** GATEWAY.md#values: task times are Unix seconds, but the sunoapi.org-style channel sends ms. */
 const MS_THRESHOLD = 1e12
 
 export function asFields(value: unknown): Fields | null {
@@ -66,7 +66,7 @@ export function verbatim(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null
 }
 
-/** A style string, or a tag array joined with ", " (one lyrics vendor, §6.5). */
+/** A style string, or a tag array joined with ", " (one lyrics vendor, GATEWAY.md#clip-shapes). */
 export function tagText(value: unknown): string | null {
   if (Array.isArray(value)) {
     const parts = value.map(text).filter((part): part is string => part !== null)
@@ -75,7 +75,7 @@ export function tagText(value: unknown): string | null {
   return text(value)
 }
 
-/** A finite number, or a numeric string (durations arrive as both, §10.6). */
+/** A finite number, or a numeric string (durations arrive as both, GATEWAY.md#values). */
 export function numeric(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null
   if (typeof value !== 'string') return null
@@ -97,7 +97,7 @@ export function duration(value: unknown): number | null {
   return parsed !== null && parsed >= 0 ? parsed : null
 }
 
-/** `"0%"`, `"100%"`, `"42"` or 42 → 0–100 (§4 Progress, §10.2). */
+/** `"0%"`, `"100%"`, `"42"` or 42 → 0–100 (GATEWAY.md#status Progress, GATEWAY.md#status). */
 export function progress(value: unknown): number | null {
   const raw = typeof value === 'string' ? value.trim().replace(/%$/, '') : value
   const parsed = numeric(raw)
@@ -106,7 +106,7 @@ export function progress(value: unknown): number | null {
 }
 
 /**
- * Unix ms from seconds, ms (values above 10^12, §10.5), numeric strings or ISO-8601
+ * Unix ms from seconds, ms (values above 10^12, GATEWAY.md#values), numeric strings or ISO-8601
  * strings (clip `created_at`). Zero means "not yet" in TaskDto, so it becomes null.
  */
 export function unixMs(value: unknown): number | null {

@@ -13,8 +13,8 @@ import {
   type Fields
 } from './normalize-values'
 
-// Turns whatever a gateway calls a task into one NormalizedTask (research/gateway-api.md
-// §3–§6, §10). Never throws: every reader takes `unknown` and falls back to null.
+// Turns whatever a gateway calls a task into one NormalizedTask (docs/GATEWAY.md
+// #status, #clip-shapes, #values). Never throws: every reader takes `unknown`, falls back to null.
 
 type TaskStateValue = NormalizedTask['state']
 
@@ -23,8 +23,8 @@ export const UNREADABLE_SUCCESS_MESSAGE =
   'The gateway says it finished but sent no songs Songshelf understands. Its answer is kept for a bug report; press Retry to ask again.'
 
 /**
- * §4: NOT_START/SUBMITTED/QUEUED/IN_PROGRESS are pending, SUCCESS succeeded, FAILURE and
- * UNKNOWN (terminal in Suno-API's IsDone) failed. Vendor strings (§4 "Vendor variants")
+ * GATEWAY.md#status: NOT_START/SUBMITTED/QUEUED/IN_PROGRESS are pending, SUCCESS
+ * succeeded, FAILURE and UNKNOWN (terminal in Suno-API's IsDone) failed. Vendor strings
  * are pending unless they say FAIL, ERROR or EXCEPTION (sunoapi.org's
  * CALLBACK_EXCEPTION is listed among its failures). TEXT_SUCCESS and FIRST_SUCCESS mean
  * only part of the work is done, so only an exact SUCCESS counts; the clips themselves
@@ -131,7 +131,7 @@ interface Payload {
 }
 
 /**
- * §10.1: `data` may be null, [], a clip array, a LYRICS object, a Udio `{songs:[…]}`
+ * `data` may be null, [], a clip array, a LYRICS object, a Udio `{songs:[…]}`
  * (possibly one level deeper in `data.data`), or a sunoapi.org `response.sunoData`.
  * Some vendors double-encode it as a JSON string.
  */
@@ -204,9 +204,9 @@ function lyricsOf(obj: Fields): { title: string; text: string } | null {
 
 /**
  * Exact SUCCESS succeeds; failure words fail; a pending task whose gateway already wrote
- * a fail_reason is failed (§4: a non-empty fail_reason ends polling at "100%"). A pending
+ * a fail_reason is failed (a non-empty fail_reason ends polling at "100%"). A pending
  * or vendor status still succeeds when every clip reports `complete` (Suno-API's own rule
- * for SUCCESS, §4) or the lyrics object is complete: the gateway lags upstream by ~15 s.
+ * for SUCCESS) or the lyrics object is complete: the gateway lags upstream by ~15 s.
  */
 function deriveState(
   status: string,
@@ -225,7 +225,7 @@ function deriveState(
   return 'pending'
 }
 
-/** camelCase clips (§6.4) carry no status of their own; infer it from the task. */
+/** camelCase clips (GATEWAY.md#clip-shapes) carry no status of their own; infer it from the task. */
 function fillClipStatus(
   parsed: ParsedClip,
   state: TaskStateValue,
@@ -249,7 +249,7 @@ function dedupeClips(clips: readonly ParsedClip[]): ParsedClip[] {
   return clips.filter((p) => (seen.has(p.clip.id) ? false : (seen.add(p.clip.id), true)))
 }
 
-/** §5: infer the kind from the shape of `data`; `action` only when data says nothing. */
+/** GATEWAY.md#status: the kind from the shape of `data`; `action` only when data says nothing. */
 function kindOf(action: string, payload: Payload, clips: readonly NormalizedClip[]): TaskKind {
   if (payload.shape === 'lyrics') return 'lyrics'
   if (clips.length > 0) return 'music'

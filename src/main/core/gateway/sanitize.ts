@@ -1,5 +1,5 @@
 // Turns an untrusted gateway value into plain, structured-clone-safe JSON data for the
-// `raw` fields: personal fields removed (research/gateway-api.md §10.11: some gateways
+// `raw` fields: personal fields removed (GATEWAY.md#values: some gateways
 // leak `user_id`, `display_name`, `handle`), depth and size bounded, and keys that could
 // reach an object's prototype dropped so a sidecar or row built from it cannot be polluted.
 

@@ -6,7 +6,8 @@ import { httpSettings, type GatewayHttpOptions, type HttpSettings } from './http
 import { systemCode } from './network-cause'
 
 // The settings "Test connection" button. An empty batch costs nothing on the gateway and
-// still goes through TokenAuth (§1, §2.2: missing `ids` → `{"code":"success","data":[]}`),
+// still goes through TokenAuth (GATEWAY.md#routes: missing `ids` →
+// `{"code":"success","data":[]}`),
 // so it proves address and key together without touching any task. The answer says which
 // URL was asked, the HTTP status and how long it took, so "Details" add something.
 
@@ -50,7 +51,7 @@ export async function testConnection(opts: ConnectionTestOptions): Promise<Conne
     if (!isMissingBatchRoute(err)) return fromError(err, timing(BATCH_PATH))
   }
   // No batch route: a single fetch of an unknown id answers task_not_exist on a real
-  // gateway (§2.1), which still proves the key (TokenAuth runs first).
+  // gateway (GATEWAY.md#routes), which still proves the key (TokenAuth runs first).
   const single = singleTaskPath(PROBE_ID)
   let status: number | null = 200
   try {

@@ -1,4 +1,4 @@
-// Which media links are worth downloading (research/gateway-api.md §7, §10.8).
+// Which media links are worth downloading (GATEWAY.md#media-links).
 
 import { isLoopbackHost } from '../../../shared/loopback'
 

@@ -2,7 +2,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 import type { DbRow } from './rows/read'
 
 // The SQLite connection and the few habits every query relies on. Facts behind the
-// settings: research/reliability-matrix.md §2.5–2.6 and rows F3, F4, F6.
+// settings: docs/STORAGE.md#sqlite and RELIABILITY.md rows F3, F4, F6.
 
 export type Param = SQLInputValue
 

@@ -5,8 +5,8 @@ import type { FileDbRow } from './files'
 import { fileErrorColumns } from './file-errors'
 
 // What each answer means for a clip's audio, cover, video and animated cover rows. Links are judged by
-// classifyMediaUrl; the merge rules only ever move a file forward (research/gateway-api.md
-// §7: links can arrive late, change, or disappear from later answers).
+// classifyMediaUrl; the merge rules only ever move a file forward (docs/GATEWAY.md
+// #media-links: links can arrive late, change, or disappear from later answers).
 
 type Verdict = MediaUrlVerdict | null | 'disabled'
 

@@ -38,7 +38,7 @@ export function recordTaskResult(
   db.tx(() => {
     if (unchangedPendingAnswer(db, task)) return
     upsertTask(db, task, now)
-    // A LYRICS task is text only (research/gateway-api.md §6.5): no clips, no media.
+    // A LYRICS task is text only (GATEWAY.md#clip-shapes): no clips, no media.
     if (task.kind === 'lyrics') {
       ctx.onWritten?.(task.taskId, [], false)
       return

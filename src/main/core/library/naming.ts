@@ -5,7 +5,7 @@ import { isBelow, isInside } from '../path-inside'
 export { isInside }
 
 // File names in the library: `2026-11/City Lights [a06015d0].mp3`. The rules follow
-// research/reliability-matrix.md §G and what sanitize-filename and filenamify do, so the
+// docs/STORAGE.md#file-names (what sanitize-filename and filenamify do), so the
 // same name is valid on Windows, macOS and Linux (and on FAT/exFAT drives).
 
 /** The stem ("<title> [<id8>]") stays under this many UTF-8 bytes, far below the 255
@@ -170,7 +170,7 @@ export function toRelPath(libraryDir: string, absPath: string): string | null {
 /** The one naming rule for any other file Songshelf writes into a folder the user sees
  * (exported playlists): the same sanitizer as song files — no controls, separators or
  * newlines, no leading or trailing dots and spaces, no Windows device names, at most
- * `STEM_MAX_BYTES` — with `fallback` when nothing printable is left (red-team B5). */
+ * `STEM_MAX_BYTES` — with `fallback` when nothing printable is left (RELIABILITY.md#hostile-input). */
 export function safeFileName(name: string | undefined, ext: string, fallback: string): string {
   const visible = (name ?? '').replace(INVISIBLE, '').replace(/[\s.]+/gu, '')
   const stem = sanitizeTitle(visible === '' ? fallback : (name as string), STEM_MAX_BYTES)

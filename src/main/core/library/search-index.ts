@@ -28,7 +28,7 @@ const FTS_VERSION = '2'
 
 /** Prefix indexes for 1–6 characters (version 2; was 1–3). Type-ahead words of 4–6 letters
  * were expanded over every matching term at query time: at 100 000 clips search p95 went
- * 27 → 13.6 ms with them, for an index 55% larger (review-2026-12/performance.md §3). */
+ * 27 → 13.6 ms with them, for an index 55% larger (docs/STORAGE.md#search-index). */
 const FTS_PREFIXES = '1 2 3 4 5 6'
 
 const CJK_RUN = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}]+/gu

@@ -5,7 +5,7 @@ import type { Logger } from './types'
 // Keeps the search index merged after bulk work. Every ingest adds index segments and
 // every re-index (tags, edited text) leaves tombstones that each search then checks: at
 // 100 000 clips that was 21% of search CPU and 7 segments, and one `optimize` cut search
-// p95 by 27% (review-2026-12/performance.md §3). Optimizing costs about 1 s at 100 000
+// p95 by 27% (docs/STORAGE.md#search-index). Optimizing costs about 1 s at 100 000
 // clips, so it runs once the writes stop (a sync's last answer, a bulk tag), and only
 // when enough rows were written since the last time to be worth it.
 

@@ -91,7 +91,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
   const libraryDir = resolve(opts.libraryDir)
   const dbPath = join(dataDir, DB_FILE)
   // WAL needs shared memory and breaks on network and synced drives, where libraries
-  // often live; the index must stay in the app's own data folder (matrix F7).
+  // often live; the index must stay in the app's own data folder (RELIABILITY.md F7).
   if (isInside(realish(libraryDir), join(realish(dataDir), DB_FILE))) {
     throw new LibraryError(
       'data_dir_in_library',

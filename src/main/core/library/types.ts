@@ -144,7 +144,7 @@ export interface TagCount {
   count: number
 }
 
-/** Facts for the start-up smoke check and the About box (matrix F1, F3, F4, F6). */
+/** Facts for the start-up smoke check and the About box (RELIABILITY.md F1, F3, F4, F6). */
 export interface LibraryStore extends SyncStore, RedownloadStore {
   readonly dbPath: string
   readonly libraryDir: string

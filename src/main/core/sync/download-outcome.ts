@@ -71,7 +71,7 @@ const MESSAGES: Readonly<Record<DownloadErrorCode, (noun: string) => string>> = 
 
 // html_page is retryable: login or challenge pages from a CDN are usually passing; the
 // queue's attempt budget bounds it. disk_full is not: the queue pauses instead of
-// retrying every file in a loop (matrix E8).
+// retrying every file in a loop (RELIABILITY.md E8).
 const RETRYABLE: ReadonlySet<DownloadErrorCode> = new Set<DownloadErrorCode>([
   'html_page',
   'truncated',
@@ -117,7 +117,7 @@ export const LOCAL_FAILURES: FailedFileMatch = {
 export function codeForStatus(status: number): DownloadErrorCode {
   if (status === 401 || status === 403) return 'forbidden'
   if (status === 404 || status === 410) return 'not_found'
-  // curl and got both count 408 and 429 as transient (matrix §2.7).
+  // curl and got both count 408 and 429 as transient (docs/GATEWAY.md#cdn).
   if (status === 408) return 'timeout'
   if (status === 429) return 'rate_limited'
   if (status >= 500) return 'http_5xx'

@@ -8,7 +8,7 @@ import type { DownloadJob, SyncStore } from './store-port'
 
 // Runs the store's pending downloads with bounded concurrency. Links expire, so a job
 // starts the moment a clip is complete; failures are retried with backoff up to a budget;
-// a full disk pauses the whole queue instead of failing every file in a loop (matrix E8).
+// a full disk pauses the whole queue instead of failing every file in a loop (RELIABILITY.md E8).
 
 export const MAX_ATTEMPTS = 5
 
@@ -257,7 +257,7 @@ export class DownloadQueue {
     }
     const attempt = Math.max(job.attempts, this.attempts.get(key) ?? 0) + 1
     this.attempts.set(key, attempt)
-    // A 403 from the CDN sometimes clears on a second try (research §7); once, not more.
+    // A 403 from the CDN sometimes clears on a second try (GATEWAY.md#media-links); once, not more.
     const budget = outcome.code === 'forbidden' ? 2 : outcome.retryable ? MAX_ATTEMPTS : 1
     if (attempt < budget) {
       store.setFileResult(job.clipId, job.kind, { state: 'pending', error: outcome.message })

@@ -8,7 +8,7 @@ import { discardBody, type MediaRequest, type MediaResponse } from './http-trans
 export const MAX_REDIRECTS = 10
 
 /** A URL we may download from, or null. https anywhere; plain http only to loopback (the
- * simulated CDN in tests). URLs carrying credentials are refused (matrix E1). */
+ * simulated CDN in tests). URLs carrying credentials are refused (RELIABILITY.md E1). */
 export function parseDownloadUrl(raw: string): URL | null {
   let url: URL
   try {
@@ -26,7 +26,7 @@ function allowedScheme(url: URL): boolean {
 
 /** Where a redirect may lead: resolved against the current URL, credentials stripped
  * (curl drops them on a host change; we never send any), no https → http downgrade
- * (matrix C6). */
+ * (RELIABILITY.md C6). */
 export function redirectTarget(location: string, from: URL): URL | null {
   let next: URL
   try {

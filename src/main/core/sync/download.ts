@@ -43,7 +43,7 @@ export type { DownloadFs } from './part-file'
 
 // Downloads one media file into the library: status and Content-Type checked before a
 // byte is written, magic bytes before the file is kept, byte count against the announced
-// size, resume with Range + If-Range, fsync then rename (reliability matrix E2–E10).
+// size, resume with Range + If-Range, fsync then rename (RELIABILITY.md E2–E10).
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000
@@ -163,7 +163,7 @@ async function run(job: Job): Promise<DownloadOutcome> {
     const response = opened.response
     if (response.status !== 416 || resume === null) return await receive(job, response, resume)
     // 416 on resume: the `.part` may already hold the whole file (curl 1040/1273), or the
-    // file on the server got shorter. Finish only when the length proves it (E4e).
+    // file on the server got shorter. Finish only when the length proves it (E4).
     discardBody(response)
     const total =
       parseContentRange(response.headers.get('content-range'))?.total ?? resume.meta.total
@@ -199,7 +199,7 @@ async function receive(
   }
 
   const length = bodyLength(headers)
-  // 200 to a resume means the file changed or Range is unsupported: start over (E4b, c).
+  // 200 to a resume means the file changed or Range is unsupported: start over (E4).
   const continuing = status === 206 ? resume : null
   let total = length
   if (status === 206) {

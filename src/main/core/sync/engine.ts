@@ -314,7 +314,7 @@ export class SyncEngine {
     }
     // A web page from an address that has never answered like a gateway means a wrong
     // base URL; from one that has, it is a passing proxy, captive or challenge page, which
-    // backs off and retries like a 5xx (research/gateway-api.md §8) instead of stopping
+    // backs off and retries like a 5xx (GATEWAY.md#errors) instead of stopping
     // every download until the user notices.
     const answered = this.answeredFrom === (this.deps.settings().baseUrl ?? '')
     if (error.code === 'bad_request' || (error.code === 'not_gateway' && !answered)) {

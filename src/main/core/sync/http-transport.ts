@@ -6,7 +6,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 // that the downloader pipes to the `.part` file (download-body.ts). An earlier version
 // wrapped it as a `fetch` Response (`Readable.toWeb`), which cost a promise per chunk
 // and the web-streams adapter: a profile put that layer, its copies and their GC at about
-// a third of a download's CPU (review 2026-12 §2b). It never follows redirects (the
+// a third of a download's CPU (the 2026-12 review). It never follows redirects (the
 // downloader checks every hop itself), never sends cookies or credentials, and sends only
 // the headers it is given.
 

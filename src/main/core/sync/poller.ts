@@ -82,7 +82,7 @@ export async function pollOnce(deps: PollDeps, now: number): Promise<PollOutcome
     })
   }
 
-  // §2.2: ids missing from a batch answer are confirmed one by one before being called
+  // GATEWAY.md#routes: ids missing from a batch answer are confirmed one by one before being called
   // not found; three `task_not_exist` in a row make it final.
   for (const id of missing) {
     const task = byId.get(id)

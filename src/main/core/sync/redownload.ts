@@ -44,7 +44,7 @@ async function currentAnswers(
   for (let start = 0; start < taskIds.length; start += BATCH_SIZE) {
     const result = await client.fetchTasks(taskIds.slice(start, start + BATCH_SIZE), { signal })
     for (const task of result.tasks) answers.set(task.taskId, task)
-    // Missing from a batch answer: confirmed one by one, as the poller does (§2.2).
+    // Missing from a batch answer: confirmed one by one, as the poller does (GATEWAY.md#routes).
     for (const id of result.missing) answers.set(id, await client.fetchTask(id, { signal }))
   }
   return answers

@@ -1,5 +1,5 @@
-// When to poll, and how long to back off (DESIGN.md "Sync engine"; research/gateway-api.md
-// §9: the gateway itself refreshes every ~15 s, so polling faster gains nothing).
+// When to poll, and how long to back off (DESIGN.md "Sync engine"; docs/GATEWAY.md
+// #polling: the gateway itself refreshes every ~15 s, so polling faster gains nothing).
 
 export interface PollPolicy {
   /** Interval while a task is young. */

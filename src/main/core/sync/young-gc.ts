@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm'
 // download makes so few of those that the young generation rarely fills: dead buffers
 // pile up until V8's external-memory limit (64 MiB above the last GC) forces a collection.
 // Measured: 70–95 MB of RSS growth for any Node client at default flags, 50–57 MB with
-// `--max-semi-space-size=1` (review 2026-12 §2d), a flag the CLI and Electron's main
+// `--max-semi-space-size=1` (measured in the 2026-12 review), a flag the CLI and Electron's main
 // process cannot set for themselves. A young-generation collection every few MiB frees
 // them instead; it costs about a millisecond while the young generation holds only them.
 //

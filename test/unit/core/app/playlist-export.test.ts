@@ -5,7 +5,7 @@ import { createSongshelfCore, type SongshelfCore } from '../../../../src/main/co
 import { dispatch } from '../../../../src/main/core/app/dispatch'
 import { syncedLibrary, type SyncedLibrary } from '../../../support/synced-library'
 
-// Red-team B5 and F5: exportPlaylist wrote `.bashrc\n.m3u8` (a newline in a file name),
+// RELIABILITY.md#hostile-input: exportPlaylist wrote `.bashrc\n.m3u8` (a newline in a file name),
 // `.m3u8` (hidden) and `CON.m3u8` (a Windows device), failed as `internal` on NUL and
 // 800-byte names, and an M3U title with NUL made mpv reject the whole playlist. Exported
 // playlists now get the library's one naming rule, and no line carries a control char.

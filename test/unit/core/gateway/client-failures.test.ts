@@ -6,7 +6,7 @@ import { createGatewayClient, type GatewayClient } from '../../../../src/main/co
 import { GatewayError, isRetryable } from '../../../../src/main/core/gateway/errors'
 import { startSimulator, type Simulator } from '../../../support/sim-gateway'
 
-// What the user sees when the gateway misbehaves (research §1, §8; reliability-matrix
+// What the user sees when the gateway misbehaves (GATEWAY.md#auth, #errors; RELIABILITY.md
 // C6, D2, D3, D5), over real HTTP.
 
 let sim: Simulator

@@ -3,7 +3,7 @@ import { createGatewayClient, type GatewayClient } from '../../../../src/main/co
 import { GatewayError } from '../../../../src/main/core/gateway/errors'
 import { startSimulator, type Simulator } from '../../../support/sim-gateway'
 
-// Polling behaviour against the simulated gateway over real HTTP (research §2, §12).
+// Polling behaviour against the simulated gateway over real HTTP (GATEWAY.md#routes, #polling).
 
 let sim: Simulator
 let client: GatewayClient

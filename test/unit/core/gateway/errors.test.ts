@@ -7,7 +7,8 @@ import {
   parseRetryAfter
 } from '../../../../src/main/core/gateway/errors'
 
-// research/gateway-api.md §1 (auth table), §2 (task_not_exist), §8 (envelopes, 429, 5xx).
+// docs/GATEWAY.md: #auth (the auth table), #routes (task_not_exist), #errors (envelopes,
+// 429, 5xx).
 
 const NOW = Date.parse('2026-11-28T12:00:00Z')
 

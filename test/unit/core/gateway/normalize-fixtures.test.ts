@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { normalizeTask } from '../../../../src/main/core/gateway/normalize'
 import { gatewayFixture } from './gateway-fixtures'
 
-// The four clip shapes gateways answer with (research/gateway-drift-2026.md §3), each as a
+// The four clip shapes gateways answer with (docs/GATEWAY.md#clip-shapes), each as a
 // whole task answer in test/fixtures/gateway: snake_case SunoSong, the camelCase
 // "official" channel, GoAPI's `clips` map keyed by clip id, and an upstream clip carrying
 // every field the normaliser is asked to keep.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { normalizeTask } from '../../../../src/main/core/gateway/normalize'
 
 // Input built to hurt: huge strings, nesting deeper than the stack, cycles, prototype
-// keys, throwing proxies and personal fields hidden deep down (§10.11).
+// keys, throwing proxies and personal fields hidden deep down (GATEWAY.md#values).
 
 const PERSONAL = [
   'user_id',
@@ -43,7 +43,7 @@ describe('hostile input', () => {
       fail_reason: huge,
       data: [{ id: 'c', title: huge, audio_url: huge }]
     })
-    // A non-empty fail_reason ends the task (§4), however long it is.
+    // A non-empty fail_reason ends the task (GATEWAY.md#status), however long it is.
     expect(task?.state).toBe('failed')
     expect(task?.failReason).toHaveLength(5_000_000)
     expect(task?.clips[0]?.title).toHaveLength(5_000_000)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeTask } from '../../../../src/main/core/gateway/normalize'
 
-// Raw Suno clips through new-api + Suno-API (research/gateway-api.md §6.2), modelled on
+// Raw Suno clips through new-api + Suno-API (GATEWAY.md#clip-shapes), modelled on
 // the vendor examples it cites (gpt-best, xiaotian.apifox.cn).
 
 const RAW_CLIP = {
@@ -56,7 +56,7 @@ const RAW_TASK = {
   data: [RAW_CLIP, { ...RAW_CLIP, id: 'b17126e1-0000-4000-8000-000000000002' }]
 }
 
-describe('normalizeTask: raw Suno clips (§6.2)', () => {
+describe('normalizeTask: raw Suno clips (GATEWAY.md#clip-shapes)', () => {
   it('keeps lyrics, style, model, covers and duration of a finished song', () => {
     const task = normalizeTask(RAW_TASK)
     expect(task).not.toBeNull()

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeTask, normalizeTaskList } from '../../../../src/main/core/gateway/normalize'
 
-// The value rules of research/gateway-api.md §4 (status enum and vendor strings),
-// §10.2 (progress strings) and §10.5 (seconds vs milliseconds).
+// The value rules of GATEWAY.md#status (status enum and vendor strings),
+// GATEWAY.md#status (progress strings) and GATEWAY.md#values (seconds vs milliseconds).
 
-describe('normalizeTask: status, progress and time rules (§4, §10)', () => {
+describe('normalizeTask: status, progress and time rules (GATEWAY.md#status, #values)', () => {
   const base = { task_id: 't', data: null }
   it.each([
     ['NOT_START', 'pending'],
@@ -33,7 +33,7 @@ describe('normalizeTask: status, progress and time rules (§4, §10)', () => {
     expect(normalizeTask({ ...base, status: 42 })?.upstreamStatus).toBe('')
   })
 
-  it('fails a pending task whose gateway already wrote a failure reason (§4)', () => {
+  it('fails a pending task whose gateway already wrote a failure reason (GATEWAY.md#status)', () => {
     expect(
       normalizeTask({ ...base, status: 'IN_PROGRESS', fail_reason: '任务超时（1440分钟）' })
     ).toMatchObject({

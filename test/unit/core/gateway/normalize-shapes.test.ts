@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeTask } from '../../../../src/main/core/gateway/normalize'
 
-// The other shapes of research/gateway-api.md §6: flattened clips (apiai.apifox.cn),
-// sunoapi.org camelCase, the LYRICS object (docs.yutoai.net, eronmind), Udio songs (§2.4)
-// and the empty `data` of a task that has not started (§6.1).
+// The other shapes of docs/GATEWAY.md#clip-shapes: flattened clips (apiai.apifox.cn),
+// sunoapi.org camelCase, the LYRICS object (docs.yutoai.net, eronmind), Udio songs
+// and the empty `data` of a task that has not started.
 
-describe('normalizeTask: flattened clips (§6.3)', () => {
+describe('normalizeTask: flattened clips (GATEWAY.md#clip-shapes)', () => {
   const flattened = {
     task_id: 'task_01HZX3',
     action: 'MUSIC',
@@ -66,7 +66,7 @@ describe('normalizeTask: flattened clips (§6.3)', () => {
   })
 })
 
-describe('normalizeTask: sunoapi.org camelCase (§6.4)', () => {
+describe('normalizeTask: sunoapi.org camelCase (GATEWAY.md#clip-shapes)', () => {
   const camel = {
     task_id: 'so-7781',
     action: 'MUSIC',
@@ -120,7 +120,7 @@ describe('normalizeTask: sunoapi.org camelCase (§6.4)', () => {
   })
 })
 
-describe('normalizeTask: lyrics, Udio and empty data (§6.1, §6.5, §2.4)', () => {
+describe('normalizeTask: lyrics, Udio and empty data (GATEWAY.md#clip-shapes)', () => {
   it('reads a LYRICS object as lyrics with a title', () => {
     const task = normalizeTask({
       task_id: 'ly-1',

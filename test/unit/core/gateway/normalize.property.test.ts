@@ -5,7 +5,7 @@ import { normalizeTask, normalizeTaskList } from '../../../../src/main/core/gate
 import { gatewayFixture } from './gateway-fixtures'
 
 // Whatever the gateway sends, the normaliser answers a well-formed task or null, never
-// throws, never leaks personal fields and never pollutes a prototype (§10).
+// throws, never leaks personal fields and never pollutes a prototype (GATEWAY.md#values).
 
 /** Any value in a field's place: right type, wrong type, huge, nested, hostile. */
 const anyField = fc.oneof(

@@ -13,7 +13,7 @@ import {
   type TestServer
 } from './cdn-server'
 
-// Resume after a cut (reliability matrix E3, E4): Range + If-Range, and every way the
+// Resume after a cut (RELIABILITY.md E3, E4): Range + If-Range, and every way the
 // server can make appending wrong.
 
 const SIZE = 1_000_000

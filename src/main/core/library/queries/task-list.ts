@@ -23,7 +23,7 @@ interface FileStatDbRow {
   error_params: string | null
 }
 
-// Gateway statuses before Suno has produced anything (research/gateway-api.md §5).
+// Gateway statuses before Suno has produced anything (GATEWAY.md#status).
 const NOT_STARTED = new Set(['', 'NOT_START', 'SUBMITTED', 'QUEUED'])
 
 export function taskPhase(

@@ -50,7 +50,7 @@ async function coverAsBlobUrl(url: string): Promise<string | null> {
 
 /** MediaSession: metadata and action handlers, so media keys, the lock screen, MPRIS on
  * Linux and (where Electron mirrors it) macOS Now Playing control the player
- * (research/peer-features.md §3.4; Museeks #624). */
+ * (as Museeks did for macOS: https://github.com/martpie/museeks/issues/624). */
 export function useMediaSession(): void {
   const { t } = useTranslation()
   const current = usePlayerStore((s) => s.current)
