@@ -40,7 +40,7 @@ export function createElectronHost(deps: ElectronHostDeps): Host & { keyVault: K
   )
   const defaultLibrary = join(app.getPath('music'), 'Songshelf')
   const read = (): StoredSettings => {
-    const { apiKeyCipher: _cipher, windowBounds: _bounds, ...rest } = store.store
+    const { apiKeyCipher: _cipher, windowBounds: _bounds, miniBounds: _mini, ...rest } = store.store
     return { ...rest, libraryDir: rest.libraryDir ?? defaultLibrary }
   }
   return {

@@ -22,12 +22,13 @@ import {
   type DesktopIntegration
 } from './desktop/integration'
 import { createElectronHost, dragIcon } from './electron-host'
-import { createSenderCheck, registerHandlers, sendEvent } from './ipc/register'
+import { createWindowSenderCheck, registerHandlers, sendEvent } from './ipc/register'
 import { APP_ENTRY_URL, handleAppScheme } from './protocol/app-scheme'
 import { handleMediaScheme } from './protocol/media-scheme'
 import { appResponseHeaders, denyPermissions } from './security'
 import { openSettingsStore } from './settings/settings-store'
 import { restoreBounds, secureWebPreferences } from './windows/main-window'
+import { createMiniWindow, miniViewUrl } from './windows/mini-window'
 import { createRendererRecovery } from './windows/renderer-recovery'
 
 export interface ShellDeps {
@@ -63,6 +64,8 @@ export interface RunningShell {
   /** The main window, or null while none is open (macOS, after its window was closed). */
   window(): BrowserWindowType | null
   desktop: DesktopIntegration
+  /** The mini player window's controller. */
+  miniWindow(): ReturnType<typeof createMiniWindow>
 }
 
 /** Everything that happens once the app is ready: settings, the core, IPC, both schemes,
@@ -98,13 +101,41 @@ export function startShell(deps: ShellDeps): RunningShell {
   handleMediaScheme(deps.protocol, core.media)
   handleAppScheme(deps.protocol, deps.rendererDir, appResponseHeaders)
 
-  const isTrusted = createSenderCheck((contents) => {
-    const win = current()
-    return win !== null && contents === win.webContents
-  }, deps.isAppUrl)
+  // The mini player (issue 15): opened from the View menu, its shortcut, the compact-mode
+  // button; the main window keeps the audio and the mini window relays commands to it.
+  let miniChanged: (open: boolean) => void = () => undefined
+  const mini = createMiniWindow({
+    BrowserWindow,
+    screen: deps.screen,
+    preloadPath: deps.preloadPath,
+    iconPath: deps.iconPath,
+    url: miniViewUrl(deps.devServerUrl ?? APP_ENTRY_URL),
+    loadBounds: () => store.get('miniBounds'),
+    saveBounds: (bounds) => store.set('miniBounds', bounds),
+    onChange: (open) => {
+      miniChanged(open)
+      core.events.emit('mini-player', { open })
+    }
+  })
+  /** Opens the mini window (and the main window, whose player it drives, if it was
+   * closed), or closes it and brings the main window forward. */
+  const setMiniPlayer = (open: boolean): boolean => {
+    if (open && current() === null) createWindow()
+    const answer = mini.set(open)
+    if (!open) showWindow()
+    return answer
+  }
+  host.setMiniPlayer = setMiniPlayer
+
+  const isTrusted = createWindowSenderCheck(
+    { main: () => current()?.webContents ?? null, mini: () => mini.contents() },
+    deps.isAppUrl
+  )
   registerHandlers(deps.ipcMain, core.handlers, isTrusted)
+  // The mini window hears its player state and nothing else; the main window hears the rest.
   const unsubscribe = core.events.subscribe((event, payload) => {
-    sendEvent(current()?.webContents, event, payload)
+    if (event === 'player-state') sendEvent(mini.contents(), event, payload)
+    else sendEvent(current()?.webContents, event, payload)
   })
 
   const createWindow = (): BrowserWindowType => {
@@ -130,6 +161,8 @@ export function startShell(deps: ShellDeps): RunningShell {
     })
     win.on('closed', () => {
       if (window === win) window = null
+      // The mini window drives this window's player: it goes with it.
+      mini.set(false)
     })
     const contents = win.webContents
     const recover = createRendererRecovery({
@@ -174,8 +207,10 @@ export function startShell(deps: ShellDeps): RunningShell {
     nativeTheme: deps.nativeTheme,
     powerMonitor: deps.powerMonitor,
     isOnline: deps.isOnline,
-    settings: () => host.settings.get()
+    settings: () => host.settings.get(),
+    miniPlayer: { isOpen: () => mini.isOpen(), toggle: () => setMiniPlayer(!mini.isOpen()) }
   })
+  miniChanged = desktop.miniPlayerChanged
   onClipReady = desktop.clipReady
   desktopPreferences = desktop.applyPreferences
   // The first poll needs the key: decrypt it first (a locked keychain only delays it).
@@ -200,5 +235,5 @@ export function startShell(deps: ShellDeps): RunningShell {
   app.on('activate', () => {
     if (!quitting && current() === null) createWindow()
   })
-  return { core, window: current, desktop }
+  return { core, window: current, desktop, miniWindow: () => mini }
 }

@@ -65,7 +65,10 @@ export const METHOD_NAMES = [
   'setQueueOptions',
   'clipRowsByIds',
   'previewImport',
-  'runImport'
+  'runImport',
+  'setMiniPlayer',
+  'publishPlayerState',
+  'sendPlayerCommand'
 ] as const
 
 export const EVENT_NAMES = [
@@ -74,7 +77,10 @@ export const EVENT_NAMES = [
   'sync-state',
   'menu-command',
   'queue-changed',
-  'import-progress'
+  'import-progress',
+  'player-state',
+  'player-command',
+  'mini-player'
 ] as const
 
 export const MENU_COMMANDS = [

@@ -17,6 +17,8 @@ import * as q from './queue-schemas'
 import * as im from './import-schemas'
 import type { ImportPlan, ImportProgress, ImportReport } from './import'
 import * as u from './undo-schemas'
+import * as mp from './mini-player-schemas'
+import type { MiniPlayerCommand, MiniPlayerState } from './mini-player'
 import type { QueueState, QueueWindow } from './queue'
 import type { Undoable, UndoResult } from './undo'
 import type { HistoryEntry } from './history'
@@ -112,7 +114,15 @@ export const methods = {
   setQueueOptions: method<typeof q.queueOptionsArgs, QueueState>(q.queueOptionsArgs),
 
   previewImport: method<typeof im.previewImportArgs, ImportPlan>(im.previewImportArgs),
-  runImport: method<typeof im.runImportArgs, ImportReport>(im.runImportArgs)
+  runImport: method<typeof im.runImportArgs, ImportReport>(im.runImportArgs),
+
+  /** Opens or closes the always-on-top mini player window (desktop only; closing brings
+   * the main window forward). */
+  setMiniPlayer: method<typeof mp.miniPlayerOpenArgs, { open: boolean }>(mp.miniPlayerOpenArgs),
+  /** The main window's player state, relayed to the mini window as `player-state`. */
+  publishPlayerState: method<typeof mp.playerStateArgs, { ok: true }>(mp.playerStateArgs),
+  /** A mini window command, relayed to the main window as `player-command`. */
+  sendPlayerCommand: method<typeof mp.playerCommandArgs, { ok: true }>(mp.playerCommandArgs)
 } as const
 
 export type Methods = typeof methods
@@ -137,6 +147,12 @@ export interface Events {
   'queue-changed': QueueState
   /** A running import's reading or copying step (runImport answers when it is done). */
   'import-progress': ImportProgress
+  /** What the main window's player does (for the mini window). */
+  'player-state': MiniPlayerState
+  /** What the mini window asks the main window's player to do. */
+  'player-command': MiniPlayerCommand
+  /** The mini player window opened or closed. */
+  'mini-player': { open: boolean }
 }
 export type EventName = (typeof EVENT_NAMES)[number]
 export const eventNames: readonly EventName[] = EVENT_NAMES

@@ -11,7 +11,7 @@ import { extractTaskIds } from '../../shared/task-ids'
 import type { SongshelfCore } from '../core/app/create-core'
 import type { StoredSettings } from '../core/app/host'
 import { sendEvent } from '../ipc/register'
-import { buildMenuTemplate } from './menu'
+import { buildMenuTemplate, MINI_PLAYER_MENU_ID } from './menu'
 import { menuLanguage, type MenuLanguage } from './menu-strings'
 import { ArrivalNotifier, taskbarProgress } from './notifier'
 import { taskIdsFromSecondInstance } from './second-instance'
@@ -30,6 +30,8 @@ export interface DesktopDeps {
   /** Electron's `net.isOnline`. */
   isOnline: () => boolean
   settings: () => StoredSettings
+  /** The mini player window: the View menu's checkbox item opens and closes it. */
+  miniPlayer?: { isOpen: () => boolean; toggle: () => void }
 }
 
 /** Ids given on the command line of this launch (`songshelf <task ids>`). */
@@ -49,6 +51,8 @@ export interface DesktopIntegration {
   shownNotifications(): number
   /** Settings changed: the native menu follows the language setting. */
   applyPreferences(settings: StoredSettings): void
+  /** The mini player window opened or closed: the menu's checkbox follows. */
+  miniPlayerChanged(open: boolean): void
   dispose(): void
 }
 
@@ -72,7 +76,9 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
     if (language === shownLanguage) return
     shownLanguage = language
     deps.Menu.setApplicationMenu(
-      deps.Menu.buildFromTemplate(buildMenuTemplate(process.platform, send, 'Songshelf', language))
+      deps.Menu.buildFromTemplate(
+        buildMenuTemplate(process.platform, send, 'Songshelf', language, deps.miniPlayer)
+      )
     )
   }
   setMenu(deps.settings())
@@ -142,6 +148,10 @@ export function installDesktopIntegration(deps: DesktopDeps): DesktopIntegration
     clipReady: (clip) => notifier.arrived(clip),
     shownNotifications: () => shown.size,
     applyPreferences: setMenu,
+    miniPlayerChanged: (open) => {
+      const item = deps.Menu.getApplicationMenu()?.getMenuItemById(MINI_PLAYER_MENU_ID)
+      if (item) item.checked = open
+    },
     dispose: () => {
       unsubscribe()
       clearInterval(onlineWatch)

@@ -29,6 +29,7 @@ export interface MenuStrings {
   next: string
   previous: string
   shortcuts: string
+  miniPlayer: string
   roles: Partial<Record<RoleName, string>>
 }
 
@@ -71,6 +72,7 @@ export const MENU_STRINGS: Readonly<Record<MenuLanguage, MenuStrings>> = {
     next: 'Next',
     previous: 'Previous',
     shortcuts: 'Keyboard Shortcuts',
+    miniPlayer: 'Mini Player',
     roles: {}
   },
   'zh-CN': {
@@ -89,6 +91,7 @@ export const MENU_STRINGS: Readonly<Record<MenuLanguage, MenuStrings>> = {
     next: '下一首',
     previous: '上一首',
     shortcuts: '键盘快捷键',
+    miniPlayer: '迷你播放器',
     roles: {
       about: '关于 Songshelf',
       services: '服务',

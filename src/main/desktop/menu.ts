@@ -1,6 +1,10 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/contract'
+import { MINI_PLAYER_ACCELERATOR } from '../../shared/mini-player'
 import { MENU_STRINGS, type MenuLanguage, type RoleName } from './menu-strings'
+
+/** The View menu's mini player item, found by id when the window opens or closes. */
+export const MINI_PLAYER_MENU_ID = 'mini-player'
 
 /** The application menu: standard roles plus Songshelf's commands, which are sent to the
  * renderer as `menu-command` events (the renderer owns the player and the views). */
@@ -8,7 +12,8 @@ export function buildMenuTemplate(
   platform: NodeJS.Platform,
   send: (command: MenuCommand) => void,
   appName = 'Songshelf',
-  language: MenuLanguage = 'en'
+  language: MenuLanguage = 'en',
+  miniPlayer?: { isOpen: () => boolean; toggle: () => void }
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
   const s = MENU_STRINGS[language]
@@ -91,6 +96,21 @@ export function buildMenuTemplate(
   template.push({
     label: s.view,
     submenu: [
+      // The always-on-top mini player: main's own action (it opens a window), not a
+      // renderer command. Registered, so the key works from the mini window too.
+      ...(miniPlayer
+        ? [
+            {
+              id: MINI_PLAYER_MENU_ID,
+              label: s.miniPlayer,
+              type: 'checkbox',
+              checked: miniPlayer.isOpen(),
+              accelerator: MINI_PLAYER_ACCELERATOR,
+              click: () => miniPlayer.toggle()
+            } as const,
+            { type: 'separator' } as const
+          ]
+        : []),
       role('resetZoom'),
       role('zoomIn'),
       role('zoomOut'),

@@ -15,6 +15,8 @@ interface SettingsFile extends Omit<StoredSettings, 'libraryDir'> {
   libraryDir: string | null
   apiKeyCipher: string | null
   windowBounds: WindowBounds | null
+  /** The mini player window's last bounds (validated and clamped when read). */
+  miniBounds: { x: number; y: number; width: number; height: number } | null
 }
 
 // Numbered migrations: the store records the app version that last wrote it, and each
@@ -53,7 +55,8 @@ const schema = {
   notifications: { type: 'boolean' },
   onboarded: { type: 'boolean' },
   apiKeyCipher: { type: ['string', 'null'] },
-  windowBounds: { type: ['object', 'null'] }
+  windowBounds: { type: ['object', 'null'] },
+  miniBounds: { type: ['object', 'null'] }
 } as const
 
 export type SettingsStore = Store<SettingsFile>
@@ -66,7 +69,13 @@ export function openSettingsStore(cwd: string | undefined, version: string): Set
     cwd,
     projectVersion: version,
     clearInvalidConfig: true,
-    defaults: { ...DEFAULT_SETTINGS, libraryDir: null, apiKeyCipher: null, windowBounds: null },
+    defaults: {
+      ...DEFAULT_SETTINGS,
+      libraryDir: null,
+      apiKeyCipher: null,
+      windowBounds: null,
+      miniBounds: null
+    },
     schema: schema as unknown as Options<SettingsFile>['schema'],
     migrations: SETTINGS_MIGRATIONS as unknown as Options<SettingsFile>['migrations']
   })

@@ -20,6 +20,7 @@ import { useUndoShortcut } from './features/undo/useUndoShortcut'
 import { useAppActions, useAppStore, type View } from './store/app-store'
 import { followQueue } from './store/player-store'
 import { useNavCollapsed } from './features/layout/nav-collapse'
+import { usePlayerStatePublisher } from './features/mini-window/player-state-publisher'
 
 // The frame: navigation on the left, the current view with its banners, the player bar
 // across the bottom and overlays above everything.
@@ -32,6 +33,7 @@ export function App(): JSX.Element {
   useGlobalShortcuts()
   useMenuCommands()
   useUndoShortcut()
+  usePlayerStatePublisher()
   useEffect(() => {
     void loadInfo()
   }, [loadInfo])

@@ -81,6 +81,16 @@ export function validRequests(c: RequestContext): { [M in MethodName]: RequestOf
     setQueueOptions: { repeat: 'off' },
     clipRowsByIds: { ids },
     previewImport: { paths: [join(c.nowhere, 'song.mp3')] },
-    runImport: { planId: '00000000-0000-4000-8000-000000000000' }
+    runImport: { planId: '00000000-0000-4000-8000-000000000000' },
+    setMiniPlayer: { open: false },
+    publishPlayerState: {
+      clip: { id: c.clipId, title: 'Fuzz', take: null, takes: null, hasCover: false },
+      playing: false,
+      position: 0,
+      duration: 0,
+      hasNext: false,
+      hasPrevious: false
+    },
+    sendPlayerCommand: { command: 'seek', sec: 1 }
   }
 }

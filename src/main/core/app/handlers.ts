@@ -12,6 +12,7 @@ import { playlistHandlers } from './playlist-handlers'
 import { historyHandlers } from './history-handlers'
 import { queueHandlers } from './queue-handlers'
 import { importHandlers } from './import-handlers'
+import { miniPlayerHandlers } from './mini-player-handlers'
 import type { Handlers } from './dispatch'
 import { AppError } from './errors'
 import type { EventHub } from './events'
@@ -230,6 +231,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...playlistHandlers(lib),
     ...historyHandlers(lib),
     ...queueHandlers(lib),
-    ...importHandlers(lib, events, host.dataDir)
+    ...importHandlers(lib, events, host.dataDir),
+    ...miniPlayerHandlers(host, events)
   }
 }

@@ -27,4 +27,7 @@ export interface Host {
   startDrag(paths: string[]): void
   /** Applies settings the host itself acts on (theme, language of native menus). */
   applyPreferences?: (settings: StoredSettings) => void
+  /** Opens or closes the always-on-top mini player window and answers whether it is open;
+   * only the desktop app has one. */
+  setMiniPlayer?: (open: boolean) => boolean
 }

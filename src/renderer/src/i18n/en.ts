@@ -13,6 +13,7 @@ import { everydayEn } from './locales/everyday.en'
 import { importEn } from './locales/import.en'
 import { browseEn } from './locales/browse.en'
 import { layoutEn } from './locales/layout.en'
+import { miniWindowEn } from './locales/mini.en'
 
 // English strings, one file per feature area in locales/. The zh-CN files must have
 // exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
@@ -34,7 +35,8 @@ export const en = {
   browse: browseEn,
   errors: errorsEn,
   importing: importEn,
-  layout: layoutEn
+  layout: layoutEn,
+  miniWindow: miniWindowEn
 }
 
 export type Messages = typeof en

@@ -14,6 +14,7 @@ import { everydayZhCN } from './locales/everyday.zh-CN'
 import { importZhCN } from './locales/import.zh-CN'
 import { browseZhCN } from './locales/browse.zh-CN'
 import { layoutZhCN } from './locales/layout.zh-CN'
+import { miniWindowZhCN } from './locales/mini.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
@@ -33,5 +34,6 @@ export const zhCN: Messages = {
   browse: browseZhCN,
   errors: errorsZhCN,
   importing: importZhCN,
-  layout: layoutZhCN
+  layout: layoutZhCN,
+  miniWindow: miniWindowZhCN
 }

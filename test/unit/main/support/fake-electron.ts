@@ -37,9 +37,33 @@ export class FakeWindow extends EventEmitter {
   private readonly contents = new FakeWebContents()
   loaded: string[] = []
   progress: number[] = []
+  /** setAlwaysOnTop calls, as [flag, level]. */
+  onTop: [boolean, string | undefined][] = []
+  allWorkspaces: boolean[] = []
+  shown = 0
+  focused = 0
+  bounds: { x: number; y: number; width: number; height: number }
   constructor(readonly options: Record<string, unknown>) {
     super()
+    const n = (key: string, fallback: number): number =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback
+    this.bounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) }
     FakeWindow.all.push(this)
+  }
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.onTop.push([flag, level])
+  }
+  setVisibleOnAllWorkspaces(visible: boolean): void {
+    this.allWorkspaces.push(visible)
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    if (this.destroyed) throw new TypeError('Object has been destroyed')
+    return { ...this.bounds }
+  }
+  /** The user drags the window somewhere (macOS and Windows emit 'moved' at the end). */
+  moveTo(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.bounds = { ...bounds }
+    this.emit('moved')
   }
   get webContents(): FakeWebContents {
     if (this.destroyed) throw new TypeError('Object has been destroyed')
@@ -72,8 +96,12 @@ export class FakeWindow extends EventEmitter {
     if (this.destroyed) throw new TypeError('Object has been destroyed')
     this.progress.push(value)
   }
-  show(): void {}
-  focus(): void {}
+  show(): void {
+    this.shown += 1
+  }
+  focus(): void {
+    this.focused += 1
+  }
   restore(): void {}
   maximize(): void {}
 }
@@ -95,13 +123,16 @@ export interface FakeElectron {
   deps: ShellDeps
   app: EventEmitter & { quits: number; exits: number[] }
   dialogs: { errors: [string, string][]; messages: { title?: string; message: string }[] }
-  menu: { template: unknown[] }
+  menu: { template: unknown[]; byId(id: string): Record<string, unknown> | undefined }
   ipc: Map<string, (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>>
   schemes: Map<string, (request: Request) => Promise<Response>>
   windows: () => FakeWindow[]
   base: string
   cleanup(): void
 }
+
+/** The fake's one display, below a 25 px menu bar. */
+export const PRIMARY_WORK_AREA = { x: 0, y: 25, width: 1920, height: 1055 }
 
 export function fakeElectron(options: { platform: NodeJS.Platform }): FakeElectron {
   FakeWindow.all = []
@@ -124,7 +155,13 @@ export function fakeElectron(options: { platform: NodeJS.Platform }): FakeElectr
     exit: (code: number) => app.exits.push(code)
   })
   const dialogs: FakeElectron['dialogs'] = { errors: [], messages: [] }
-  const menu = { template: [] as unknown[] }
+  const menu = {
+    template: [] as unknown[],
+    byId: (id: string): Record<string, unknown> | undefined =>
+      (menu.template as { submenu?: Record<string, unknown>[] }[])
+        .flatMap((item) => item.submenu ?? [])
+        .find((item) => item['id'] === id)
+  }
   const ipc: FakeElectron['ipc'] = new Map()
   const schemes: FakeElectron['schemes'] = new Map()
   const deps = {
@@ -154,7 +191,13 @@ export function fakeElectron(options: { platform: NodeJS.Platform }): FakeElectr
       encryptStringAsync: async (text: string) => Buffer.from(text),
       decryptStringAsync: async (b: Buffer) => ({ result: b.toString(), shouldReEncrypt: false })
     },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    screen: {
+      getAllDisplays: () => [{ workArea: PRIMARY_WORK_AREA }],
+      getPrimaryDisplay: () => ({ workArea: PRIMARY_WORK_AREA }),
+      // One display: every rectangle matches it, as Electron answers the nearest display
+      // for a rectangle that intersects none.
+      getDisplayMatching: () => ({ workArea: PRIMARY_WORK_AREA })
+    },
     session: {
       setPermissionRequestHandler: () => undefined,
       setPermissionCheckHandler: () => undefined
@@ -165,7 +208,8 @@ export function fakeElectron(options: { platform: NodeJS.Platform }): FakeElectr
         menu.template = template
         return { template }
       },
-      setApplicationMenu: () => undefined
+      setApplicationMenu: () => undefined,
+      getApplicationMenu: () => ({ getMenuItemById: (id: string) => menu.byId(id) })
     },
     Notification: FakeNotification,
     nativeTheme: Object.assign(new EventEmitter(), { themeSource: 'system' }),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useAppActions, useAppStore, type View } from '../../store/app-store'
 import type { GlyphName } from '../../elements/Glyph'
 import { NavButton } from './NavButton'
+import { openMiniPlayer } from '../mini-window/open-mini-player'
 
 const items: { view: View; label: string; icon: GlyphName }[] = [
   { view: 'nowPlaying', label: 'living.nav.nowPlaying', icon: 'nowPlaying' },
@@ -27,7 +28,11 @@ export function ListenNav(): JSX.Element {
         </li>
       ))}
       <li>
-        <NavButton icon="mini" label={t('living.mini.open')} onClick={() => setCompact(true)} />
+        <NavButton
+          icon="mini"
+          label={t('living.mini.open')}
+          onClick={() => void openMiniPlayer(() => setCompact(true))}
+        />
       </li>
     </ul>
   )
