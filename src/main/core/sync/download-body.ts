@@ -222,6 +222,19 @@ export async function receiveBody(
   const cut = (code: 'truncated' | 'timeout' | 'aborted'): DownloadFailure =>
     failure(code, kind, { resumable: plan.resumable && writer.written > 0 })
 
+  // The connection is free once the body's last byte is read, before the last batch of
+  // it is checked and written: waiting for that write (50–100 ms on a busy disk) held
+  // the connection slot of every file in a 200-clip sync (issue 14 §5). An answer whose
+  // last bytes then fail a check still fails; only the next transfer starts sooner.
+  let received = false
+  const receivedOnce = (): void => {
+    if (received) return
+    received = true
+    target.onReceived?.()
+  }
+  // After node:http has given the socket back to its agent (on the next tick), so the
+  // next transfer reuses the connection instead of opening another.
+  body?.once('end', () => setImmediate(receivedOnce))
   try {
     watchdog.watchIdle(target.idleTimeoutMs)
     // The watchdog's signal also ends the pipe for a transport that ignores it.
@@ -235,7 +248,7 @@ export async function receiveBody(
     }
     // A body shorter than announced is never complete (curl "partial file", E3).
     if (plan.total !== null && writer.written < plan.total) return await stop(cut('truncated'))
-    target.onReceived?.()
+    receivedOnce()
     await writer.commit()
     return {
       ok: true,
