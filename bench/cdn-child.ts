@@ -1,18 +1,19 @@
-import { mkdir, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openLibrary } from '../src/main/core/library/store'
 import { downloadFile } from '../src/main/core/sync/download'
-import type { DownloadJob } from '../src/main/core/sync/store-port'
-import { answer } from './clip-answer'
+import { DownloadQueue } from '../src/main/core/sync/download-queue'
+import { answer } from './library-data'
 import { cdnClips } from './cdn-clips'
 
 // A library sync's downloads in a process of its own: `node cdn-child.js <origin> <root>
 // <clips> <concurrency> <scale>` records the gateway's answers for the clips cdnClips() lists,
-// then runs every download the store asks for (the real downloadFile: status, type,
-// magic bytes, Content-Length, sha256, fsync, rename, read-back) `concurrency` at a
-// time, as the app's download queue does, recording each in the index. Prints one JSON
-// line: wall time from the first request to the last file recorded, and bytes.
+// then lets the app's own download queue (DownloadQueue, `concurrency` connections) run
+// every download the store asks for: the real downloadFile (status, type, magic bytes,
+// Content-Length, sha256, fsync, rename, read-back), each result recorded in the index.
+// Prints one JSON line: wall time from the first request to the last file recorded, and
+// bytes.
 
 export interface CdnChildReport {
   ok: boolean
@@ -36,50 +37,43 @@ async function main(): Promise<void> {
     answer(`task-${i}`, `clip-${i}`, origin, c.audio, c.video, c.cover)
   )
   store.recordTaskResults(tasks, Date.now(), { downloadVideo: true })
-  const jobs: DownloadJob[] = [...store.downloadJobs()]
+  const queued = store.countDownloadJobs()
   let problem: string | null = null
   let bytes = 0
-  let files = 0
+  const queue = new DownloadQueue({
+    store,
+    concurrency: () => Number(concurrency),
+    now: () => Date.now(),
+    random: Math.random,
+    setTimer: (fn, ms) => {
+      const timer = setTimeout(fn, ms)
+      return { cancel: () => clearTimeout(timer) }
+    },
+    // The real downloadFile; only the bytes it fetched are added up.
+    download: async (opts) => {
+      const outcome = await downloadFile(opts)
+      if (outcome.ok) bytes += outcome.bytes
+      else problem ??= `${opts.kind}: ${outcome.code} ${outcome.message}`
+      return outcome
+    },
+    onDiskFull: (message) => (problem ??= message),
+    onChange: () => undefined
+  })
   const started = performance.now()
-  const finishing: Promise<void>[] = []
-  const fetchOne = async (job: DownloadJob, received: () => void): Promise<void> => {
-    await mkdir(dirname(job.targetPath), { recursive: true })
-    const outcome = await downloadFile({
-      url: job.url,
-      targetPath: job.targetPath,
-      kind: job.kind,
-      onReceived: received
-    })
-    received()
-    if (!outcome.ok) {
-      problem ??= `${job.kind}: ${outcome.code} ${outcome.message}`
-      return
-    }
-    bytes += outcome.bytes
-    files++
-    store.setFileResult(job.clipId, job.kind, {
-      state: 'done',
-      path: outcome.path,
-      bytes: outcome.bytes,
-      sha256: outcome.sha256
-    })
-  }
-  // A slot is a connection, as in the app's queue: it frees once the body is in, while
-  // the file is synced, renamed and read back.
-  const worker = async (): Promise<void> => {
-    for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) {
-      let received: () => void = () => undefined
-      const free = new Promise<void>((resolve) => (received = resolve))
-      finishing.push(fetchOne(job, received))
-      await free
-    }
-  }
-  await Promise.all(Array.from({ length: Number(concurrency) }, () => worker()))
-  await Promise.all(finishing)
+  queue.kick()
+  await queue.idle()
   const ms = performance.now() - started
+  const done = queued - store.countDownloadJobs()
+  if (done !== queued) problem ??= `${queued - done} of ${queued} files still queued`
   await store.close()
   await rm(join(root, 'library'), { recursive: true, force: true })
-  const report: CdnChildReport = { ok: problem === null, problem, files, bytes, ms }
+  const report: CdnChildReport = {
+    ok: problem === null,
+    problem,
+    files: done,
+    bytes,
+    ms
+  }
   process.stdout.write(`${JSON.stringify(report)}\n`)
 }
 

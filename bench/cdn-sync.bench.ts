@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 import type { CdnChildReport } from './cdn-child'
+import { capture, runBenchChild } from './child-process'
 import { cdnClips, cdnPaths } from './cdn-clips'
 import { startFileServer } from './file-server'
 import { result, type BenchResult } from './kit'
@@ -18,21 +17,6 @@ import { result, type BenchResult } from './kit'
 const CONCURRENCY = 3
 const PACE = { latencyMs: 40, bytesPerSecond: 100_000_000 / 8 }
 const TARGET = 1.1
-
-function capture(
-  command: string,
-  args: string[]
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.once('error', reject)
-    child.once('exit', (code) => resolve({ code, out, err }))
-  })
-}
 
 async function curlAll(origin: string, paths: string[], dir: string): Promise<number> {
   const config = join(dir, 'curl.config')
@@ -64,17 +48,13 @@ async function songshelfAll(
   scale: number,
   root: string
 ): Promise<CdnChildReport> {
-  const dir = process.env['SONGSHELF_BENCH_DIR'] ?? dirname(fileURLToPath(import.meta.url))
-  const { code, out, err } = await capture(process.execPath, [
-    join(dir, 'cdn-child.js'),
+  const report = await runBenchChild<CdnChildReport>('cdn-child', [
     origin,
     root,
     String(clips),
     String(CONCURRENCY),
     String(scale)
   ])
-  if (code !== 0) throw new Error(`cdn child failed (${code}): ${err.trim()}`)
-  const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as CdnChildReport
   if (!report.ok) throw new Error(`the sync failed: ${report.problem}`)
   return report
 }

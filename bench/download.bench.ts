@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
+import { capture, runBenchChild } from './child-process'
 import type { ChildReport } from './download-child'
 import { startFileServer } from './file-server'
 import { median, result, type BenchResult } from './kit'
@@ -19,21 +18,6 @@ import { atLeast } from './report'
 const MiB = 1024 * 1024
 const THROUGHPUT_TARGET = 0.9
 const RSS_BUDGET_MB = 64
-
-function capture(
-  command: string,
-  args: string[]
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.once('error', reject)
-    child.once('exit', (code) => resolve({ code, out, err }))
-  })
-}
 
 /** curl's own transfer time (excludes its start-up, as the child's figure does). */
 async function curlOnce(url: string, target: string, size: number): Promise<number> {
@@ -75,16 +59,11 @@ async function childOnce(
   size: number,
   mode: 'real' | 'bare'
 ): Promise<ChildReport> {
-  const dir = process.env['SONGSHELF_BENCH_DIR'] ?? dirname(fileURLToPath(import.meta.url))
-  const { code, out, err } = await capture(process.execPath, [
-    '--expose-gc',
-    join(dir, 'download-child.js'),
-    url,
-    target,
-    mode
-  ])
-  if (code !== 0) throw new Error(`download child failed (${code}): ${err.trim()}`)
-  const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildReport
+  const report = await runBenchChild<ChildReport>(
+    'download-child',
+    [url, target, mode],
+    ['--expose-gc']
+  )
   if (!report.ok || report.bytes !== size) {
     throw new Error(`downloadFile failed: ${report.code ?? `${report.bytes} of ${size} bytes`}`)
   }

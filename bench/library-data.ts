@@ -105,18 +105,86 @@ function words(random: () => number, count: number): string {
   ).join(' ')
 }
 
+/** A complete clip, every field a bench does not care about filled in as a finished Suno
+ * clip has it; `fields` gives the rest (one copy for the synthetic library and for the
+ * download benches' answers). */
+export function benchClip(
+  id: string,
+  taskId: string,
+  fields: Pick<NormalizedClip, 'title' | 'audioUrl' | 'videoUrl' | 'imageUrl'> &
+    Partial<NormalizedClip>
+): NormalizedClip {
+  return {
+    id,
+    taskId,
+    status: 'complete',
+    streamAudioUrl: null,
+    imageLargeUrl: null,
+    lyrics: null,
+    styleTags: 'dreamy synthwave, female vocals',
+    descriptionPrompt: null,
+    durationSec: 240,
+    model: 'chirp-v4',
+    majorModelVersion: 'v4',
+    createdAt: Date.UTC(2026, 10, 1),
+    continueClipId: null,
+    continueAt: null,
+    errorMessage: null,
+    clipType: 'gen',
+    raw: { id },
+    ...fields
+  }
+}
+
+/** A finished gateway answer around its clips. */
+export function finishedTask(taskId: string, clips: NormalizedClip[]): NormalizedTask {
+  return {
+    taskId,
+    state: 'succeeded',
+    upstreamStatus: 'SUCCESS',
+    failReason: null,
+    progress: 100,
+    submitTime: null,
+    startTime: null,
+    finishTime: null,
+    action: 'MUSIC',
+    kind: 'music',
+    clips,
+    lyrics: null,
+    raw: { task_id: taskId }
+  }
+}
+
+/** One clip's answer whose files live on the bench's file server (sync-child.ts,
+ * cdn-child.ts): the audio, optionally a video, and a cover. */
+export function answer(
+  taskId: string,
+  clipId: string,
+  base: string,
+  audio: string,
+  video: string | null,
+  cover: string | null = null
+): NormalizedTask {
+  return finishedTask(taskId, [
+    benchClip(clipId, taskId, {
+      title: `Bench ${clipId}`,
+      audioUrl: `${base}/${audio}`,
+      videoUrl: video === null ? null : `${base}/${video}`,
+      imageUrl: `${base}/${cover ?? 'cover.jpg?bytes=200000'}`,
+      lyrics: '[Verse]\nNeon rain on the avenue\n'.repeat(20)
+    })
+  ])
+}
+
 function syntheticClip(random: () => number, id: string, taskId: string): NormalizedClip {
   const styles = new Set(
     Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(random, STYLES))
   )
   const title = words(random, 1 + Math.floor(random() * 3))
-  return {
-    id,
-    taskId,
+  // The fields in the order they draw from `random`: the same seed, the same library.
+  return benchClip(id, taskId, {
     title: title.charAt(0).toUpperCase() + title.slice(1),
-    status: 'complete',
     audioUrl: `https://cdn1.suno.ai/${id}.mp3`,
-    streamAudioUrl: null,
     videoUrl: random() < 0.5 ? `https://cdn1.suno.ai/${id}.mp4` : null,
     imageUrl: `https://cdn2.suno.ai/image_${id}.jpeg`,
     imageLargeUrl: `https://cdn2.suno.ai/image_large_${id}.jpeg`,
@@ -125,14 +193,9 @@ function syntheticClip(random: () => number, id: string, taskId: string): Normal
     descriptionPrompt: random() < 0.3 ? words(random, 8) : null,
     durationSec: Math.round(60 + random() * 180),
     model: pick(random, MODELS),
-    majorModelVersion: 'v4',
     createdAt: T_START + Math.floor(random() * TWO_YEARS),
-    continueClipId: null,
-    continueAt: null,
-    errorMessage: null,
-    clipType: 'gen',
     raw: { id, title }
-  }
+  })
 }
 
 function hex(random: () => number, length: number): string {
@@ -156,21 +219,12 @@ export function syntheticTasks(seed: number, clips: number): NormalizedTask[] {
         () =>
           `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-8${hex(random, 3)}-${hex(random, 12)}`
       )
-    tasks.push({
-      taskId,
-      state: 'succeeded',
-      upstreamStatus: 'SUCCESS',
-      failReason: null,
-      progress: 100,
-      submitTime: null,
-      startTime: null,
-      finishTime: null,
-      action: 'MUSIC',
-      kind: 'music',
-      clips: ids.map((id) => syntheticClip(random, id, taskId)),
-      lyrics: null,
-      raw: { task_id: taskId }
-    })
+    tasks.push(
+      finishedTask(
+        taskId,
+        ids.map((id) => syntheticClip(random, id, taskId))
+      )
+    )
   }
   return tasks
 }

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { NormalizedTask } from '../src/shared/domain'
-import { answer } from './clip-answer'
+import { answer } from './library-data'
 import { openLibrary } from '../src/main/core/library/store'
 import { downloadFile } from '../src/main/core/sync/download'
 

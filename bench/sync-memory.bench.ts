@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { runBenchChild } from './child-process'
 import { startFileServer } from './file-server'
 import { printResults, result, type BenchResult } from './kit'
 import type { SyncChildReport } from './sync-child'
@@ -16,31 +15,19 @@ import type { SyncChildReport } from './sync-child'
 const MiB = 1024 * 1024
 const RSS_BUDGET_MB = 64
 
-function runChild(
+async function runChild(
   base: string,
   root: string,
   kind: 'mp3' | 'mp4',
   mib: number
 ): Promise<SyncChildReport> {
-  const dir = process.env['SONGSHELF_BENCH_DIR'] ?? dirname(fileURLToPath(import.meta.url))
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', join(dir, 'sync-child.js'), base, root, kind, String(mib)],
-      { stdio: ['ignore', 'pipe', 'pipe'] }
-    )
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.once('error', reject)
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`sync child failed (${code}): ${err.trim()}`))
-      const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as SyncChildReport
-      if (!report.ok) return reject(new Error(`the ${kind} sync failed: ${report.problem}`))
-      resolve(report)
-    })
-  })
+  const report = await runBenchChild<SyncChildReport>(
+    'sync-child',
+    [base, root, kind, String(mib)],
+    ['--expose-gc']
+  )
+  if (!report.ok) throw new Error(`the ${kind} sync failed: ${report.problem}`)
+  return report
 }
 
 export async function run(): Promise<BenchResult[]> {
