@@ -6,6 +6,7 @@ import { openLibrary } from '../src/main/core/library/store'
 import { SyncEngine } from '../src/main/core/sync/engine'
 import { result, type BenchResult } from './kit'
 import { syntheticTasks } from './library-data'
+import { playQueueFigures } from './play-queue'
 
 // The download queue at scale: what the sync engine and the library index spend per
 // finished file when many files are queued at once (300 tasks that finish together make
@@ -13,6 +14,8 @@ import { syntheticTasks } from './library-data'
 // bookkeeping is timed: a large queue beside a tenth of it, in the same run. A queue
 // whose cost per file grows with its length stalls the main process exactly when a big
 // batch of songs arrives.
+// Then the play queue (issue 14 §3): select all → Play at 100,000 clips in Chromium, and
+// long tasks during playback with the queue panel open (bench/play-queue.ts).
 
 const TARGET = 2
 
@@ -57,6 +60,7 @@ export async function run(): Promise<BenchResult[]> {
   const clips = quick ? 300 : 600
   const small = await drain(clips / 10)
   const large = await drain(clips)
+  const play = await playQueueFigures(quick ? 10_000 : 100_000, quick ? 5_000 : 30_000)
   return [
     result(
       `engine time per finished file, ${large.files.toLocaleString('en')} queued (vs ${small.files} queued)`,
@@ -64,6 +68,7 @@ export async function run(): Promise<BenchResult[]> {
       small.perFileMs,
       TARGET,
       'ms'
-    )
+    ),
+    ...play
   ]
 }
