@@ -99,6 +99,24 @@ describe('player bar', () => {
     await waitFor(() => expect(ids()).toEqual(['c2']))
     expect(player().length).toBe(1)
   })
+
+  it('loads the next song only once the current one has started (issue 14 §3)', async () => {
+    await act(() => player().actions.playList(clips(3), 0))
+    render(<PlayerBar />)
+    const audio = screen.getByTestId('player-audio') as HTMLAudioElement
+    // Old code: the next song was asked for and loaded beside the first one at once,
+    // delaying the first sound of "Play".
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(fake.calls.filter((c) => c.method === 'queueWindow')).toHaveLength(0)
+    expect(screen.queryByTestId('player-audio-next')).toBeNull()
+    audio.currentTime = 0.3
+    fireEvent.timeUpdate(audio)
+    await waitFor(() =>
+      expect(screen.getByTestId('player-audio-next').getAttribute('src')).toBe(
+        '/media/clip/c1/audio'
+      )
+    )
+  })
 })
 
 describe('MediaSession', () => {
