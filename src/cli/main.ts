@@ -19,6 +19,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   tasks: async () => (await import('./commands/browse')).tasksCommand,
   list: async () => (await import('./commands/browse')).listCommand,
   tag: async () => (await import('./commands/browse')).tagCommand,
+  rename: async () => (await import('./commands/clip-text')).renameCommand,
+  note: async () => (await import('./commands/clip-text')).noteCommand,
   rebuild: async () => (await import('./commands/browse')).rebuildCommand,
   import: async () => (await import('./commands/import')).importCommand,
   retry: async () => (await import('./commands/retry')).retryCommand,
@@ -29,10 +31,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 
 /** Every command's help, in the order `--help` lists them. */
 async function commandHelps(): Promise<string[]> {
-  const [add, sync, browse, imports, retry, redownload, playlist] = await Promise.all([
+  const [add, sync, browse, clipText, imports, retry, redownload, playlist] = await Promise.all([
     import('./commands/add'),
     import('./commands/sync'),
     import('./commands/browse'),
+    import('./commands/clip-text'),
     import('./commands/import'),
     import('./commands/retry'),
     import('./commands/redownload'),
@@ -44,6 +47,8 @@ async function commandHelps(): Promise<string[]> {
     browse.TASKS_HELP,
     browse.LIST_HELP,
     browse.TAG_HELP,
+    clipText.RENAME_HELP,
+    clipText.NOTE_HELP,
     browse.REBUILD_HELP,
     imports.IMPORT_HELP,
     retry.RETRY_HELP,

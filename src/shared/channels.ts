@@ -15,6 +15,8 @@ export const METHOD_NAMES = [
   'mergeTags',
   'deleteTag',
   'recordPlay',
+  'renameClip',
+  'setClipNote',
   'deleteClips',
   'undo',
   'revealClip',

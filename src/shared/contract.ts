@@ -19,6 +19,8 @@ import type { ImportPlan, ImportProgress, ImportReport } from './import'
 import * as u from './undo-schemas'
 import * as mp from './mini-player-schemas'
 import type { MiniPlayerCommand, MiniPlayerState } from './mini-player'
+import * as ct from './clip-text-schemas'
+import type { ClipTextResult } from './clip-title'
 import type { QueueState, QueueWindow } from './queue'
 import type { Undoable, UndoResult } from './undo'
 import type { HistoryEntry } from './history'
@@ -52,6 +54,9 @@ export const methods = {
   mergeTags: method<typeof s.mergeTagArgs, { changed: number } & Undoable>(s.mergeTagArgs),
   deleteTag: method<typeof s.tagNameArg, { changed: number } & Undoable>(s.tagNameArg),
   recordPlay: method<typeof s.playArgs, { ok: true }>(s.playArgs),
+  /** The user's own title ('' = the gateway's again) and note ('' clears it), issue 13. */
+  renameClip: method<typeof ct.renameClipArgs, ClipTextResult>(ct.renameClipArgs),
+  setClipNote: method<typeof ct.clipNoteArgs, ClipTextResult>(ct.clipNoteArgs),
   deleteClips: method<typeof s.clipIdsArg, { deleted: number } & Undoable>(s.clipIdsArg),
   /** Undoes a delete, tag change or bulk favourite by the `undoId` it answered. */
   undo: method<typeof u.undoArgs, UndoResult>(u.undoArgs),

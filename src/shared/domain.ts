@@ -155,6 +155,9 @@ export interface ClipRow {
   takes?: number
   /** True when upstream says it has no vocals (`has_vocal: false`). */
   instrumental?: boolean
+  /** The gateway's title when the user renamed the clip (`title` is then theirs); null or
+   * absent when it was not renamed (shared/clip-title.ts). */
+  originalTitle?: string | null
 }
 
 /** Another clip named from a detail (lineage): enough to tell its takes apart. */
@@ -183,6 +186,8 @@ export interface ClipDetail extends ClipRow {
    * clip is in the library. */
   lineage?: (LineageEdge & { title: string | null })[]
   stem?: ClipStem | null
+  /** The user's own note (issue 13); null when there is none. */
+  note?: string | null
 }
 
 // Requests the bridge validates are typed from their schemas (schemas.ts), never written

@@ -1,7 +1,15 @@
 // Undo of the library's destructive gestures (issue 13): what can be undone and what an
 // undo answers. Actions that can be undone answer with an `undoId`.
 
-export const UNDO_KINDS = ['delete', 'favorite', 'tag-delete', 'tag-merge', 'tag-rename'] as const
+export const UNDO_KINDS = [
+  'delete',
+  'favorite',
+  'tag-delete',
+  'tag-merge',
+  'tag-rename',
+  'clip-rename',
+  'clip-note'
+] as const
 export type UndoKind = (typeof UNDO_KINDS)[number]
 
 export interface UndoResult {

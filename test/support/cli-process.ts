@@ -12,11 +12,16 @@ export interface ProcessResult {
   stderr: string
 }
 
-export function runCliProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
+export function runCliProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin?: string
+): Promise<ProcessResult> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/songshelf.cjs'), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env }
   })
+  if (stdin !== undefined) child.stdin?.end(stdin)
   const out: Buffer[] = []
   const err: Buffer[] = []
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk))

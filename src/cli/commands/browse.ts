@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { displayTitle } from '../../shared/clip-title'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
 import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
 
@@ -102,7 +103,7 @@ export async function listCommand(argv: string[], io: CliOutput): Promise<number
         const audio = c.files.find((f) => f.kind === 'audio')
         const star = c.favorite ? '★ ' : ''
         io.out(
-          `${c.id}  ${star}${c.title || '(untitled)'}  ${c.styleTags ?? ''}  [${audio?.state ?? 'absent'}]${c.userTags.length ? '  #' + c.userTags.join(' #') : ''}`
+          `${c.id}  ${star}${displayTitle(c.title, c.userTitle) || '(untitled)'}  ${c.styleTags ?? ''}  [${audio?.state ?? 'absent'}]${c.userTags.length ? '  #' + c.userTags.join(' #') : ''}`
         )
       }
     }

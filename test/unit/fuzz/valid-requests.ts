@@ -31,6 +31,8 @@ export function validRequests(c: RequestContext): { [M in MethodName]: RequestOf
     mergeTags: { from: ['no-such-tag'], into: 'other' },
     deleteTag: { name: 'no-such-tag' },
     recordPlay: { id: 'no-such-clip' },
+    renameClip: { id: 'no-such-clip', title: 'Fuzz' },
+    setClipNote: { id: 'no-such-clip', note: 'fuzz' },
     deleteClips: { ids: ['no-such-clip'] },
     undo: { id: 'delete-0123456789ab' },
     revealClip: { id: c.clipId },

@@ -94,6 +94,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         throw new AppError('not_found', 'That song is no longer in the library.')
       return { ok: true }
     },
+    renameClip: async ({ id, title }) => lib().renameClip(id, title),
+    setClipNote: async ({ id, note }) => lib().setClipNote(id, note),
     deleteClips: async ({ ids }) => {
       mustHaveLibrary(lib())
       return lib().deleteClips(ids)

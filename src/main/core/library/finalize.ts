@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { displayTitle } from '../../../shared/clip-title'
 import { writeFileAtomic } from './atomic'
 import type { Db } from './db'
 import { ensureStem, getFilePath } from './files'
@@ -84,12 +85,13 @@ export async function finalizeClip(ctx: FinalizeContext, clipId: string): Promis
   const clip = db.get<{
     pk: number
     title: string
+    user_title: string | null
     style_tags: string | null
     created_at: number | null
     lyrics: string | null
     model: string | null
   }>(
-    `SELECT c.pk, c.title, c.style_tags, c.created_at, x.lyrics, c.model
+    `SELECT c.pk, c.title, c.user_title, c.style_tags, c.created_at, x.lyrics, c.model
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.id = ?`,
     clipId
   )
@@ -103,7 +105,9 @@ export async function finalizeClip(ctx: FinalizeContext, clipId: string): Promis
     try {
       const fields = {
         clipId,
-        title: clip.title,
+        // Other players show the title the user gave (issue 13); the gateway's stays in
+        // the sidecar, and the clip id frames tie the file to its clip either way.
+        title: displayTitle(clip.title, clip.user_title),
         artist: ctx.artist,
         album: ctx.album,
         styleTags: clip.style_tags,

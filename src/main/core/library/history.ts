@@ -1,3 +1,4 @@
+import { displayTitle } from '../../../shared/clip-title'
 import type { HistoryEntry, ListenKind } from '../../../shared/history'
 import type { Db } from './db'
 import { listenArgs } from '../../../shared/history-schemas'
@@ -16,6 +17,7 @@ const LISTEN_ROW = shape({
   id: int,
   clip_id: text,
   title: textOrNull,
+  user_title: textOrNull,
   kind: enumOf(listenArgs.shape.kind.options),
   at: int,
   position_ms: intOrNull,
@@ -88,7 +90,7 @@ export function listHistory(
   const rows = many(
     db,
     LISTEN_ROW,
-    `SELECT e.id, e.clip_id, c.title, e.kind, e.at, e.position_ms, e.listened_ms
+    `SELECT e.id, e.clip_id, c.title, c.user_title, e.kind, e.at, e.position_ms, e.listened_ms
      FROM listen_events e LEFT JOIN clips c ON c.id = e.clip_id
      WHERE e.id < ? ORDER BY e.id DESC LIMIT ?`,
     opts.before ?? Number.MAX_SAFE_INTEGER,
@@ -97,7 +99,7 @@ export function listHistory(
   return rows.map((r) => ({
     id: r.id,
     clipId: r.clip_id,
-    title: r.title,
+    title: r.title === null ? null : displayTitle(r.title, r.user_title),
     kind: r.kind,
     at: r.at,
     positionMs: r.position_ms,

@@ -16,7 +16,8 @@ import { upstreamJsonOf, vocalFlag } from './upstream'
 // recordTaskResult: what the gateway said about a task becomes task, clip and file rows.
 // A task is answered many times as it progresses (queued → streaming → complete), so
 // every write only ever moves forward: later answers fill in fields, never blank them,
-// and a file already on disk is never touched again. New clips (the bulk of an import)
+// and a file already on disk is never touched again. The user's own title and note are
+// never touched by an answer: the title key (sort, type-ahead) follows the user's title. New clips (the bulk of an import)
 // are written in one go; known clips are updated in place.
 
 export interface IngestContext {
@@ -180,7 +181,7 @@ const INSERT_CLIP_SQL = `INSERT INTO clips (${INSERT_CLIP_COLUMNS})
 const UPDATE_CLIP_SQL = `UPDATE clips SET
     task_id = ?,
     title = CASE WHEN ? = '' THEN title ELSE ? END,
-    title_key = CASE WHEN ? = '' THEN title_key ELSE ? END,
+    title_key = CASE WHEN ? = '' OR user_title IS NOT NULL THEN title_key ELSE ? END,
     ${CLIP_FIELD_MERGE},
     ${SUMMARY_COLUMNS.map((column) => `${column} = ?`).join(', ')},
     batch_index = coalesce(?, batch_index),

@@ -169,6 +169,18 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (db: Db): void => {
       db.raw.exec('CREATE INDEX IF NOT EXISTS clips_playable ON clips (has_audio, status)')
     }
+  },
+  {
+    // Issue 13: the user's own title and note, beside the gateway's title (never over it).
+    // The title is short and sorted on, so it sits in the clip row; the note (up to 2000
+    // characters) sits with the other long texts. Nothing to backfill: both start empty.
+    version: 12,
+    name: 'user title and note',
+    up: (db: Db): void =>
+      db.raw.exec(`
+        ALTER TABLE clips ADD COLUMN user_title TEXT;
+        ALTER TABLE clip_texts ADD COLUMN note TEXT;
+      `)
   }
 ]
 

@@ -13,6 +13,7 @@ import { parseSidecar, type Sidecar } from './sidecar'
 import { setClipTags } from './tags'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
+import { displayTitle, storedNote, storedUserTitle } from '../../../shared/clip-title'
 import { LIBRARY_UNAVAILABLE_MESSAGE, type RebuildResult } from './types'
 import { upstreamForRebuild, upstreamJsonOf, vocalFlag } from './upstream'
 import { count, int, many, PK, shape, text } from './rows/read'
@@ -189,6 +190,7 @@ const RESTORE_CLIP_COLUMNS = [
   'id',
   'task_id',
   'title',
+  'user_title',
   'title_key',
   ...CLIP_FIELDS.map(([column]) => column),
   'added_at',
@@ -202,7 +204,10 @@ const RESTORE_CLIP_SQL = `INSERT INTO clips (${RESTORE_CLIP_COLUMNS.join(', ')})
   RETURNING pk`
 
 function upsertFromSidecar(db: Db, item: Found, now: number): number {
-  const { clip, library } = item.sidecar
+  const { clip, library, user } = item.sidecar
+  // The user's own title and note come back as they were typed, cleaned by the same rule.
+  const userTitle = user.title === null ? null : storedUserTitle(clip.title, user.title)
+  const note = user.note === null ? null : storedNote(user.note)
   const stem = item.rel.replace(/\.json$/iu, '')
   // Another indexed clip holding this name (a stale row) gives it up to the file.
   db.run(
@@ -214,7 +219,8 @@ function upsertFromSidecar(db: Db, item: Found, now: number): number {
     clip.id,
     clip.taskId,
     clip.title,
-    titleKey(clip.title),
+    userTitle,
+    titleKey(displayTitle(clip.title, userTitle)),
     ...clipFieldValues(clip),
     library.addedAt ?? clip.createdAt ?? now,
     library.favorite ? 1 : 0,
@@ -225,12 +231,13 @@ function upsertFromSidecar(db: Db, item: Found, now: number): number {
   if (row === undefined) throw new Error(`Clip ${clip.id} was not restored`)
   const pk = int(row, 'pk')
   db.run(
-    `INSERT OR REPLACE INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json)
-     VALUES (?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO clip_texts (clip_pk, lyrics, description_prompt, raw_json, note)
+     VALUES (?, ?, ?, ?, ?)`,
     pk,
     clip.lyrics,
     clip.descriptionPrompt,
-    JSON.stringify(item.sidecar.gateway)
+    JSON.stringify(item.sidecar.gateway),
+    note
   )
   setClipStyles(db, pk, clip.styleTags)
   // Media rows come from the disk; a row for a file that is gone says so in plain words.

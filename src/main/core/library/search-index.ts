@@ -6,6 +6,9 @@ import { escapeLike } from './text'
 import { count, int, many, one, PK, shape, text, textOrNull } from './rows/read'
 
 // Full-text search over title, style tags, lyrics, description prompt and user tags.
+// The user's own title is indexed with the gateway's in the title column and the user's
+// note with the user tags (issue 13): a renamed clip is found by either title and by its
+// note, with no change to the table (so no rebuild of an existing index).
 //
 // Tokenizer: unicode61 (case and diacritics folded, so "cafe" finds "Café") plus our own
 // CJK bigrams. Chinese and Japanese have no spaces, so unicode61 alone would index
@@ -131,12 +134,14 @@ export function searchClause(
   const params: Param[] = []
   for (const word of words) {
     const pattern = `%${escapeLike(word)}%`
-    parts.push(`(c.title LIKE ? ESCAPE '\\' OR c.style_tags LIKE ? ESCAPE '\\'
+    parts.push(`(c.title LIKE ? ESCAPE '\\' OR c.user_title LIKE ? ESCAPE '\\'
+      OR c.style_tags LIKE ? ESCAPE '\\'
       OR EXISTS (SELECT 1 FROM clip_texts x WHERE x.clip_pk = c.pk
-                 AND (x.lyrics LIKE ? ESCAPE '\\' OR x.description_prompt LIKE ? ESCAPE '\\'))
+                 AND (x.lyrics LIKE ? ESCAPE '\\' OR x.description_prompt LIKE ? ESCAPE '\\'
+                      OR x.note LIKE ? ESCAPE '\\'))
       OR EXISTS (SELECT 1 FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id
                  WHERE ct.clip_pk = c.pk AND t.name LIKE ? ESCAPE '\\'))`)
-    params.push(pattern, pattern, pattern, pattern, pattern)
+    params.push(pattern, pattern, pattern, pattern, pattern, pattern, pattern)
   }
   return { sql: parts.join(' AND '), params }
 }
@@ -168,6 +173,8 @@ export function ensureSearchIndex(db: Db, ftsAvailable: boolean): SearchMode {
 const readIndexSource = shape({
   pk: int,
   title: text,
+  user_title: textOrNull,
+  note: textOrNull,
   style_tags: textOrNull,
   lyrics: textOrNull,
   description_prompt: textOrNull,
@@ -188,7 +195,7 @@ export function reindexClips(db: Db, mode: SearchMode, pks: readonly number[]): 
     const rows = many(
       db,
       readIndexSource,
-      `SELECT c.pk, c.title, c.style_tags, x.lyrics, x.description_prompt,
+      `SELECT c.pk, c.title, c.user_title, c.style_tags, x.lyrics, x.description_prompt, x.note,
          (SELECT group_concat(t.name, ' ') FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id
           WHERE ct.clip_pk = c.pk) AS user_tags
        FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.pk IN (${placeholders(batch.length)})`,
@@ -197,14 +204,20 @@ export function reindexClips(db: Db, mode: SearchMode, pks: readonly number[]): 
     for (const row of rows) {
       insert.run(
         row.pk,
-        indexText(row.title),
+        indexText(joined(row.title, row.user_title)),
         indexText(row.style_tags),
         indexText(row.lyrics),
         indexText(row.description_prompt),
-        indexText(row.user_tags)
+        indexText(joined(row.user_tags, row.note))
       )
     }
   }
+}
+
+/** Two texts indexed in one column; a line break keeps their words apart. */
+function joined(first: string | null, second: string | null): string | null {
+  if (second === null || second === '') return first
+  return first === null || first === '' ? second : `${first}\n${second}`
 }
 
 /** Indexes a clip that was just inserted (no old row to drop, no user tags yet). */

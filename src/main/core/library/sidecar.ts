@@ -59,6 +59,12 @@ export const sidecarSchema = z.object({
       userTags: z.array(z.string()).catch([])
     })
     .catch({ addedAt: null, favorite: false, userTags: [] }),
+  // Issue 13: the user's own title and note (the gateway's title stays in `clip`). Absent
+  // in sidecars written before.
+  user: z
+    .object({ title: optionalText, note: optionalText })
+    .catch({ title: null, note: null })
+    .default({ title: null, note: null }),
   files: z.record(z.string(), z.string()).catch({}),
   // Size (and sha256, verified at the final name by the downloader or computed by the ID3
   // writer) of each file in `files` when the sidecar was written: lets `rebuild` refuse a
@@ -94,8 +100,8 @@ function parseRaw(json: string | null): Record<string, unknown> {
 export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | null {
   const row = db.get(
     `SELECT c.pk, c.id, c.task_id, c.title, ${clipFieldColumns('c')},
-       c.added_at, c.favorite, c.batch_index, c.has_vocal,
-       x.lyrics, x.description_prompt, x.raw_json, x.upstream_json,
+       c.added_at, c.favorite, c.batch_index, c.has_vocal, c.user_title,
+       x.lyrics, x.description_prompt, x.raw_json, x.upstream_json, x.note,
        (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
         JOIN tags t ON t.id = ct.tag_id WHERE ct.clip_pk = c.pk) AS user_tags
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.pk = ?`,
@@ -146,6 +152,7 @@ export function buildSidecar(db: Db, pk: number, sidecarRel: string): Sidecar | 
       favorite: int(row, 'favorite') !== 0,
       userTags: splitList(textOrNull(row, 'user_tags')).sort()
     },
+    user: { title: textOrNull(row, 'user_title'), note: textOrNull(row, 'note') },
     files,
     fileChecks,
     gateway: parseRaw(textOrNull(row, 'raw_json'))

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto'
 import { mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { clipPks, setFavorite, recordPlay } from './clip-actions'
+import * as clipText from './clip-text'
+import type { ClipTextResult } from '../../../shared/clip-title'
 import { announcePlaylists, ChangeFeed } from './changes'
 import { hasFts5, placeholders, type Db } from './db'
 import * as files from './files'
@@ -194,6 +196,39 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       ? { ...result, undoId: undoLog.record(kind, () => indexing(undo())) }
       : result
   const upkeep = searchUpkeep(db, mode, logger)
+  /** A title or note edit (clip-text.ts): the clip's change, its sidecar and, for a title,
+   * the mp3's ID3 title through the finish queue (which rewrites the sidecar too). A clip
+   * still downloading gets both when it is finished. Undoable, back to the exact value. */
+  const editClipText = (
+    kind: 'clip-rename' | 'clip-note',
+    id: string,
+    edit: () => clipText.ClipTextWrite | null,
+    restore: (value: string | null) => clipText.ClipTextWrite | null
+  ): ClipTextResult => {
+    const apply = (write: () => clipText.ClipTextWrite | null): clipText.ClipTextWrite => {
+      const done = db.tx(() => {
+        const written = write()
+        if (written === null)
+          throw new LibraryError('not_found', 'That song is no longer in the library.')
+        if (written.result.changed > 0) feed.clips({ pks: [written.pk] })
+        return written
+      })
+      if (done.result.changed === 0) return done
+      upkeep.poke()
+      if (withSidecar(db, [done.pk]).length > 0) {
+        if (kind === 'clip-rename') void finishing.add(id)
+        else sidecars.mark([done.pk])
+      }
+      // Playlists mirrored into the folder carry the title in their #EXTINF lines.
+      if (kind === 'clip-rename') void playlists.clipsChanged([id])
+      return done
+    }
+    const done = apply(edit)
+    if (done.result.changed === 0) return done.result
+    const before = done.before
+    const undo = (): number => apply(() => restore(before)).result.changed
+    return { ...done.result, undoId: undoLog.record(kind, undo) }
+  }
   /** Runs a write that may touch the search index, then lets the upkeep know. */
   const indexing = <T>(result: T): T => {
     upkeep.poke()
@@ -321,6 +356,20 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
         })
       return undoable('favorite', write(ids, value), () => write(flips, !value).changed)
     },
+    renameClip: (id, title) =>
+      editClipText(
+        'clip-rename',
+        id,
+        () => clipText.renameClip(db, mode, id, title),
+        (value) => clipText.writeUserTitle(db, mode, id, value)
+      ),
+    setClipNote: (id, note) =>
+      editClipText(
+        'clip-note',
+        id,
+        () => clipText.setClipNote(db, mode, id, note),
+        (value) => clipText.writeNote(db, mode, id, value)
+      ),
     recordPlay(id, at, ms) {
       const counted = recordPlay(db, id, at, ms)
       if (counted) feed.clips({ ids: [id] })

@@ -23,6 +23,7 @@ import type { PlayQueue } from './queue/store'
 import type { ChangeListener, QueueListener } from './changes'
 import type { TitlePrefixQuery } from './queries/title-prefix'
 import type { Undoable, UndoResult } from '../../../shared/undo'
+import type { ClipTextResult } from '../../../shared/clip-title'
 
 // The public shape of the library: options, the store façade and its result types.
 
@@ -84,7 +85,12 @@ export interface CliFile {
 export interface CliClip {
   id: string
   taskId: string
+  /** The gateway's title, always (the user's own is `userTitle`). */
   title: string
+  /** The user's title (issue 13); null when the clip was not renamed. */
+  userTitle: string | null
+  /** The user's note; null when there is none. */
+  note: string | null
   styleTags: string | null
   lyrics: string | null
   descriptionPrompt: string | null
@@ -191,6 +197,11 @@ export interface LibraryStore extends SyncStore, RedownloadStore {
   deleteTag(name: string): { changed: number } & Undoable
   listTags(): TagCount[]
   setFavorite(ids: string[], value: boolean): { changed: number } & Undoable
+  /** The user's own title ('' = back to the gateway's); the gateway's title is kept.
+   * Rewrites the sidecar and the mp3's ID3 title (clip-text.ts). */
+  renameClip(id: string, title: string): ClipTextResult
+  /** The user's note ('' clears it); kept in the index and the sidecar. */
+  setClipNote(id: string, note: string): ClipTextResult
   recordPlay(id: string, at: number, ms?: number): boolean
   /** Files wait in `.trash` while the delete can be undone (undo/held-files.ts). */
   deleteClips(ids: string[]): Promise<{ deleted: number } & Undoable>

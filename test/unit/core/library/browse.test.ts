@@ -91,7 +91,8 @@ describe('browsing the library', () => {
       generationFailed: false,
       take: null,
       takes: 2,
-      instrumental: false
+      instrumental: false,
+      originalTitle: null
     })
   })
 

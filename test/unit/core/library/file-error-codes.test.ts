@@ -67,10 +67,12 @@ describe('file error codes', () => {
       error: failure('io', 'video', { detail: 'EROFS' }).message
     })
     await store.close()
-    // Back to an index as version 9 left it: no codes.
+    // Back to an index as version 9 left it: no codes (and none of migration 12's columns).
     const db = new DatabaseSync(join(lib.dataDir, 'library.sqlite'))
     db.exec(`ALTER TABLE files DROP COLUMN error_code;
       ALTER TABLE files DROP COLUMN error_params;
+      ALTER TABLE clips DROP COLUMN user_title;
+      ALTER TABLE clip_texts DROP COLUMN note;
       PRAGMA user_version = 9;`)
     db.close()
     const reopened = lib.open()

@@ -1,3 +1,4 @@
+import { displayTitle } from '../../../../shared/clip-title'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join, posix } from 'node:path'
 import { writeFileAtomic } from '../atomic'
@@ -49,15 +50,17 @@ export function audioInfo(ctx: PlaylistCtx, clipIds: readonly string[]): Map<str
     for (const r of ctx.db.all<{
       id: string
       title: string
+      user_title: string | null
       duration_sec: number | null
       rel_path: string
     }>(
-      `SELECT c.id, c.title, c.duration_sec, f.rel_path FROM clips c
+      `SELECT c.id, c.title, c.user_title, c.duration_sec, f.rel_path FROM clips c
        JOIN files f ON f.clip_pk = c.pk AND f.kind = 'audio' AND f.state = 'done'
        WHERE f.rel_path IS NOT NULL AND c.id IN (${placeholders(batch.length)})`,
       ...batch
     )) {
-      info.set(r.id, { title: r.title, duration: r.duration_sec, rel: r.rel_path })
+      const title = displayTitle(r.title, r.user_title)
+      info.set(r.id, { title, duration: r.duration_sec, rel: r.rel_path })
     }
   }
   return info

@@ -1,3 +1,4 @@
+import { displayTitle } from '../../../../shared/clip-title'
 import { existsSync } from 'node:fs'
 import type {
   ClipDetail,
@@ -67,14 +68,14 @@ export function queryClips(db: Db, mode: SearchMode, q: LibraryQuery): LibraryPa
 }
 
 /** A lineage reference with its take, so two takes of one title can be told apart. */
-const REF_COLUMNS = `id, title, batch_index,
+const REF_COLUMNS = `id, title, user_title, batch_index,
   (SELECT count(*) FROM clips k WHERE k.task_id = clips.task_id) AS takes`
 
 function ref(row: DbRow): ClipRef {
   const batchIndex = intOrNull(row, 'batch_index')
   return {
     id: text(row, 'id'),
-    title: text(row, 'title'),
+    title: displayTitle(text(row, 'title'), textOrNull(row, 'user_title')),
     take: batchIndex === null ? null : batchIndex + 1,
     takes: int(row, 'takes')
   }
@@ -83,7 +84,7 @@ function ref(row: DbRow): ClipRef {
 export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | null {
   const row = db.get(
     `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt, c.major_model_version, c.status,
-       c.continue_clip_id, c.continue_at, x.upstream_json
+       c.continue_clip_id, c.continue_at, x.upstream_json, x.note
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.id = ?`,
     id
   )
@@ -119,17 +120,20 @@ export function getClip(db: Db, libraryDir: string, id: string): ClipDetail | nu
     ),
     // The detail panel says which files are missing and offers "Download again".
     files: toClipFiles(libraryDir, fileRows(db, int(row, 'pk'))).map(onDisk),
-    ...lineageDetail(db, parseUpstream(textOrNull(row, 'upstream_json')))
+    ...lineageDetail(db, parseUpstream(textOrNull(row, 'upstream_json'))),
+    note: textOrNull(row, 'note')
   }
 }
 
 /** Lineage edges with the other clip's title when it is in the library. */
 function lineageDetail(db: Db, upstream: StoredUpstream): Pick<ClipDetail, 'lineage' | 'stem'> {
-  const title = db.sql('SELECT title FROM clips WHERE id = ?')
+  const title = db.sql('SELECT title, user_title FROM clips WHERE id = ?')
   return {
     lineage: upstream.lineage.map((edge) => {
       const found = title.get(edge.clipId)
-      return { ...edge, title: typeof found?.title === 'string' ? found.title : null }
+      if (typeof found?.title !== 'string') return { ...edge, title: null }
+      const own = typeof found.user_title === 'string' ? found.user_title : null
+      return { ...edge, title: displayTitle(found.title, own) }
     }),
     stem: upstream.stem
   }
@@ -149,7 +153,7 @@ export function listClipsForCli(
       ? Math.max(0, Math.trunc(filter.limit))
       : -1
   const rows = db.all(
-    `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt, x.upstream_json
+    `SELECT ${ROW_COLUMNS}, x.lyrics, x.description_prompt, x.upstream_json, x.note
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE ${where.sql}
      ORDER BY ${orderSql(undefined, undefined)} LIMIT ?`,
     ...where.params,
@@ -175,7 +179,10 @@ export function listClipsForCli(
     return {
       id: slim.id,
       taskId: slim.taskId,
-      title: slim.title,
+      // `title` stays the gateway's (a stable interface); the user's own sits beside it.
+      title: text(row, 'title'),
+      userTitle: textOrNull(row, 'user_title'),
+      note: textOrNull(row, 'note'),
       styleTags: slim.styleTags,
       lyrics: textOrNull(row, 'lyrics'),
       descriptionPrompt: textOrNull(row, 'description_prompt'),

@@ -1,4 +1,5 @@
 import type { ClipRow, FileState } from '../../../../shared/domain'
+import { displayTitle } from '../../../../shared/clip-title'
 import { compareNames } from '../../../../shared/text'
 import { splitList } from '../text'
 import { flag, int, intOrNull, numOrNull, oneOf, text, textOrNull, type DbRow } from '../rows/read'
@@ -9,7 +10,7 @@ import { flag, int, intOrNull, numOrNull, oneOf, text, textOrNull, type DbRow } 
 export const ROW_COLUMNS = `c.pk, c.id, c.task_id, c.title, c.style_tags, c.model,
   c.duration_sec, c.created_at, c.added_at, c.favorite, c.plays, c.last_played_at,
   c.has_audio, c.has_video, c.has_cover, c.download_state, c.batch_index, c.has_vocal,
-  c.has_video_cover,
+  c.has_video_cover, c.user_title,
   (c.status = 'error') AS generation_failed,
   (SELECT count(*) FROM clips k WHERE k.task_id = c.task_id) AS takes,
   (SELECT group_concat(t.name, char(31)) FROM clip_tags ct
@@ -26,10 +27,13 @@ export const FILE_STATES = [
  * hand-written reader, because the list reads up to 100 000 of them per scan. */
 export function toClipRow(row: DbRow): ClipRow {
   const batchIndex = intOrNull(row, 'batch_index')
+  const userTitle = textOrNull(row, 'user_title')
   return {
     id: text(row, 'id'),
     taskId: text(row, 'task_id'),
-    title: text(row, 'title'),
+    // The user's title when they gave one (shared/clip-title.ts); the gateway's stays beside it.
+    title: displayTitle(text(row, 'title'), userTitle),
+    originalTitle: userTitle === null ? null : text(row, 'title'),
     styleTags: textOrNull(row, 'style_tags'),
     model: textOrNull(row, 'model'),
     durationSec: numOrNull(row, 'duration_sec'),

@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util'
+import {
+  cleanNote,
+  cleanUserTitle,
+  NOTE_MAX,
+  textLength,
+  USER_TITLE_MAX
+} from '../../shared/clip-title'
+import { clipId } from '../../shared/schemas'
+import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
+import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
+
+// `songshelf rename` and `songshelf note` (issue 13): the user's own title and note, the
+// same writes the app's detail panel makes (library/clip-text.ts), with the same limits.
+// The gateway's title is kept; `list --json` shows both (`title`, `userTitle`).
+
+export const RENAME_HELP = `songshelf rename <clipId> <title...> | songshelf rename <clipId> --reset
+  Gives a clip your own title (at most ${USER_TITLE_MAX} characters), shown everywhere and
+  written into its mp3 and sidecar; the gateway's title is kept. --reset puts it back.`
+export const NOTE_HELP = `songshelf note <clipId> <text...> | - (stdin) | --clear
+  Sets a clip's note (at most ${NOTE_MAX} characters), kept in the index and the sidecar.`
+
+type Stdin = () => Promise<string>
+
+function parse(
+  argv: string[],
+  flag: 'reset' | 'clear'
+): { values: Record<string, unknown> & { help?: boolean }; id: string | null; rest: string[] } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...COMMON_OPTIONS, [flag]: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true
+  })
+  const [id, ...rest] = positionals
+  if (id !== undefined && !clipId.safeParse(id).success)
+    throw new UsageError(`"${id}" is not a clip id (see \`songshelf list\`).`)
+  return { values, id: id ?? null, rest }
+}
+
+export async function renameCommand(argv: string[], io: CliOutput): Promise<number> {
+  const { values, id, rest } = parse(argv, 'reset')
+  if (values.help === true) return (printLines(io, RENAME_HELP), EXIT.ok)
+  if (id === null) throw new UsageError('Give a clip id and a title, or --reset.')
+  const reset = values['reset'] === true
+  if (reset && rest.length > 0) throw new UsageError('Give a title or --reset, not both.')
+  const title = rest.join(' ')
+  if (!reset && cleanUserTitle(title) === '')
+    throw new UsageError('Give a title (or --reset for the gateway title).')
+  if (textLength(cleanUserTitle(title)) > USER_TITLE_MAX)
+    throw new UsageError(`A title has at most ${USER_TITLE_MAX} characters.`)
+  const core = openCore(resolveCommon(values))
+  await reportRecovery(core, io)
+  try {
+    if (core.library().getClip(id) === null) {
+      io.err(`songshelf: no clip ${id} in the library.`)
+      return EXIT.failures
+    }
+    const result = core.library().renameClip(id, reset ? '' : title)
+    if (result.changed === 0) io.out(`${id}: unchanged, "${result.title}"`)
+    else if (result.originalTitle === null) io.out(`${id}: back to "${result.title}"`)
+    else io.out(`${id}: renamed to "${result.title}" (gateway title "${result.originalTitle}")`)
+    return EXIT.ok
+  } finally {
+    // Waits for the mp3's tags and the sidecar to be written.
+    await core.stop()
+  }
+}
+
+export async function noteCommand(argv: string[], io: CliOutput, stdin: Stdin): Promise<number> {
+  const { values, id, rest } = parse(argv, 'clear')
+  if (values.help === true) return (printLines(io, NOTE_HELP), EXIT.ok)
+  if (id === null) throw new UsageError('Give a clip id and a note, - for stdin, or --clear.')
+  const clear = values['clear'] === true
+  if (clear && rest.length > 0) throw new UsageError('Give a note or --clear, not both.')
+  const note = clear ? '' : rest.length === 1 && rest[0] === '-' ? await stdin() : rest.join(' ')
+  if (!clear && cleanNote(note) === '') throw new UsageError('Give a note (or --clear).')
+  if (textLength(cleanNote(note)) > NOTE_MAX)
+    throw new UsageError(`A note has at most ${NOTE_MAX} characters.`)
+  const core = openCore(resolveCommon(values))
+  await reportRecovery(core, io)
+  try {
+    if (core.library().getClip(id) === null) {
+      io.err(`songshelf: no clip ${id} in the library.`)
+      return EXIT.failures
+    }
+    const result = core.library().setClipNote(id, note)
+    if (result.changed === 0) io.out(`${id}: note unchanged`)
+    else if (result.note === null) io.out(`${id}: note cleared`)
+    else io.out(`${id}: note saved (${textLength(result.note)} characters)`)
+    return EXIT.ok
+  } finally {
+    await core.stop()
+  }
+}
