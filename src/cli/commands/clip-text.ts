@@ -22,27 +22,33 @@ export const NOTE_HELP = `songshelf note <clipId> <text...> | - (stdin) | --clea
 
 type Stdin = () => Promise<string>
 
-function parse(
-  argv: string[],
-  flag: 'reset' | 'clear'
-): { values: Record<string, unknown> & { help?: boolean }; id: string | null; rest: string[] } {
+interface Parsed {
+  values: Parameters<typeof resolveCommon>[0] & { help?: boolean }
+  /** --reset (rename) or --clear (note). */
+  flag: boolean
+  id: string | null
+  rest: string[]
+}
+
+function parse(argv: string[], flag: 'reset' | 'clear'): Parsed {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...COMMON_OPTIONS, [flag]: { type: 'boolean' } },
+    options: { ...COMMON_OPTIONS, reset: { type: 'boolean' }, clear: { type: 'boolean' } },
     allowPositionals: true,
     strict: true
   })
+  const other = flag === 'reset' ? 'clear' : 'reset'
+  if (values[other] === true) throw new UsageError(`Unknown option --${other}.`)
   const [id, ...rest] = positionals
   if (id !== undefined && !clipId.safeParse(id).success)
     throw new UsageError(`"${id}" is not a clip id (see \`songshelf list\`).`)
-  return { values, id: id ?? null, rest }
+  return { values, flag: values[flag] === true, id: id ?? null, rest }
 }
 
 export async function renameCommand(argv: string[], io: CliOutput): Promise<number> {
-  const { values, id, rest } = parse(argv, 'reset')
+  const { values, flag: reset, id, rest } = parse(argv, 'reset')
   if (values.help === true) return (printLines(io, RENAME_HELP), EXIT.ok)
   if (id === null) throw new UsageError('Give a clip id and a title, or --reset.')
-  const reset = values['reset'] === true
   if (reset && rest.length > 0) throw new UsageError('Give a title or --reset, not both.')
   const title = rest.join(' ')
   if (!reset && cleanUserTitle(title) === '')
@@ -68,10 +74,9 @@ export async function renameCommand(argv: string[], io: CliOutput): Promise<numb
 }
 
 export async function noteCommand(argv: string[], io: CliOutput, stdin: Stdin): Promise<number> {
-  const { values, id, rest } = parse(argv, 'clear')
+  const { values, flag: clear, id, rest } = parse(argv, 'clear')
   if (values.help === true) return (printLines(io, NOTE_HELP), EXIT.ok)
   if (id === null) throw new UsageError('Give a clip id and a note, - for stdin, or --clear.')
-  const clear = values['clear'] === true
   if (clear && rest.length > 0) throw new UsageError('Give a note or --clear, not both.')
   const note = clear ? '' : rest.length === 1 && rest[0] === '-' ? await stdin() : rest.join(' ')
   if (!clear && cleanNote(note) === '') throw new UsageError('Give a note (or --clear).')

@@ -90,7 +90,7 @@ describe('renaming and noting a clip across the bridge', () => {
         facetsDirty: false
       }
     ])
-    const undoId = answer.ok ? answer.value.undoId : undefined
+    const undoId = answer.ok ? (answer.value as { undoId?: string }).undoId : undefined
     expect(await dispatch(c.handlers, 'undo', { id: undoId })).toMatchObject({
       ok: true,
       value: { undone: true, kind: 'clip-rename', count: 1 }
