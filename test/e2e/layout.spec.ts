@@ -125,6 +125,59 @@ for (const size of SIZES) {
   }
 }
 
+/** Whether the search box shows its whole placeholder: the text measured in the input's
+ * own font against the room inside its padding (a placeholder is never scrolled, so
+ * scrollWidth cannot tell). */
+async function placeholderFits(input: Locator): Promise<{ fits: boolean; text: string }> {
+  return input.evaluate((el) => {
+    const field = el as HTMLInputElement
+    const style = getComputedStyle(field)
+    const context = document.createElement('canvas').getContext('2d')
+    if (!context) throw new Error('no canvas')
+    context.font = style.font
+    const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    // A search input keeps room at its end for its clear button, even while it is empty
+    // (Chromium cut the last letters of a placeholder that fitted without it).
+    const clear = 18
+    return {
+      fits: context.measureText(field.placeholder).width <= room - clear,
+      text: field.placeholder
+    }
+  })
+}
+
+for (const size of SIZES) {
+  for (const language of LANGUAGES) {
+    test(`${size.width}×${size.height} ${language}: the search placeholder is whole, with the filters open or closed`, async ({
+      page
+    }) => {
+      await page.setViewportSize(size)
+      await openLibrary(page, language)
+      const search = page.locator('#library-search')
+      const toggle = page.locator('[aria-controls="library-filters"]')
+      const full =
+        language === 'en'
+          ? 'Search titles, styles, lyrics, prompts, tags'
+          : '搜索标题、风格、歌词、提示词、标签'
+      for (const open of [true, false]) {
+        if ((await page.locator('#library-filters').isVisible()) !== open) await toggle.click()
+        await expect(page.locator('#library-filters')).toBeVisible({ visible: open })
+        if (process.env['LAYOUT_SHOTS'])
+          await page.screenshot({
+            path: `test-results/search-${size.width}-${language}-${open ? 'filters' : 'plain'}.png`
+          })
+        const shown = await placeholderFits(search)
+        expect(shown.fits, `"${shown.text}" fits`).toBe(true)
+        // At 1280 px the whole sentence; a narrower window may say less, never a cut word.
+        if (size.width >= 1280) expect(shown.text).toBe(full)
+        await expectOneRow(page.locator('.library-toolbar'))
+      }
+      // The whole sentence stays what a screen reader hears as the field's description.
+      await expect(search).toHaveAccessibleName(language === 'en' ? /search/i : /搜索/)
+    })
+  }
+}
+
 test('900×700: the navigation is an icon rail with names; the choice to expand it is remembered', async ({
   page
 }) => {

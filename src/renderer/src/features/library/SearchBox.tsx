@@ -1,6 +1,7 @@
-import { useEffect, useState, type JSX, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLibraryStore } from '../../store/library-store'
+import { useFittingText } from './fitting-text'
 import { focusResults } from './interaction'
 
 /** Typing pauses shorter than this are one search (FTS5 answers fast; this only spares
@@ -14,6 +15,13 @@ export function SearchBox(): JSX.Element {
   const setSearch = useLibraryStore((s) => s.actions.setSearch)
   const [text, setText] = useState(search)
   const [applied, setApplied] = useState(search)
+  const input = useRef<HTMLInputElement>(null)
+  const full = t('library.searchPlaceholder')
+  const wordings = useMemo(
+    () => [full, t('library.searchPlaceholderShort'), t('library.searchPlaceholderShortest')],
+    [full, t]
+  )
+  const placeholder = useFittingText(input, wordings)
   // The store's search can change elsewhere ("Clear filters"); follow it, unless it is
   // just this box's own text arriving trimmed.
   if (search !== applied) {
@@ -42,7 +50,10 @@ export function SearchBox(): JSX.Element {
         id="library-search"
         type="search"
         aria-label={t('library.searchLabel')}
-        placeholder={t('library.searchPlaceholder')}
+        ref={input}
+        placeholder={placeholder}
+        // A shortened placeholder keeps the whole sentence as the box's tooltip.
+        title={placeholder === full ? undefined : full}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}

@@ -26,6 +26,9 @@ export const libraryEn = {
   actionFailed: 'That did not work: {{message}}',
   searchLabel: 'Search the library',
   searchPlaceholder: 'Search titles, styles, lyrics, prompts, tags',
+  /** Shorter wordings the search box uses when the whole sentence does not fit. */
+  searchPlaceholderShort: 'Search titles, lyrics, tags',
+  searchPlaceholderShortest: 'Search',
   sortLabel: 'Sort',
   sortAscending: 'Ascending (click for descending)',
   sortDescending: 'Descending (click for ascending)',

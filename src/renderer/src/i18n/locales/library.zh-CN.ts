@@ -27,6 +27,8 @@ export const libraryZhCN: typeof libraryEn = {
   actionFailed: '操作未成功：{{message}}',
   searchLabel: '搜索曲库',
   searchPlaceholder: '搜索标题、风格、歌词、提示词、标签',
+  searchPlaceholderShort: '搜索标题、歌词、标签',
+  searchPlaceholderShortest: '搜索',
   sortLabel: '排序',
   sortAscending: '升序（点击切换为降序）',
   sortDescending: '降序（点击切换为升序）',
