@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { useTasksStore } from '../../store/tasks-store'
 import { activeClipDrag } from '../playlists/clip-drag'
 import { kindOfFile, readDroppedFiles } from './dropped-files'
+import { filesFromEntries, type DroppedEntry } from './folder-entries'
+import { hasNativeDrag } from '../../lib/bridge'
 import { ImportPreview } from './ImportPreview'
 import './file-drop.css'
 
@@ -23,6 +25,14 @@ function isImportDrop(event: DragEvent, files: readonly File[]): boolean {
   const items = [...(event.dataTransfer?.items ?? [])]
   const folder = items.some((item) => item.webkitGetAsEntry?.()?.isDirectory === true)
   return folder || files.some((file) => kindOfFile(file) === 'audio')
+}
+
+/** The drop's file-system entries (files and folders), read while the drop event runs. */
+function droppedEntries(event: DragEvent): DroppedEntry[] {
+  return [...(event.dataTransfer?.items ?? [])]
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.webkitGetAsEntry?.() ?? null)
+    .filter((entry): entry is FileSystemEntry => entry !== null)
 }
 
 /** Files dropped anywhere on the window: audio files and folders open the import preview;
@@ -57,6 +67,24 @@ export function FileDrop(): JSX.Element {
       if (!isFileDrag(event)) return
       event.preventDefault()
       const files = [...(event.dataTransfer?.files ?? [])]
+      // In a browser a folder comes as its entry, only readable during this event; the
+      // desktop app's preload turns it into a path that main walks instead.
+      const entries = hasNativeDrag() ? [] : droppedEntries(event)
+      if (entries.some((entry) => entry.isDirectory)) {
+        setOutcome(null)
+        void filesFromEntries(entries).then(
+          (walk) =>
+            walk.files.length > 0
+              ? setImporting(walk.files)
+              : setOutcome({ kind: 'skipped', other: entries.length, tooLarge: 0 }),
+          (error: unknown) =>
+            setOutcome({
+              kind: 'error',
+              message: error instanceof Error ? error.message : String(error)
+            })
+        )
+        return
+      }
       if (isImportDrop(event, files)) {
         setOutcome(null)
         setImporting(files)
