@@ -1,3 +1,4 @@
+import { createDrain, type Drain } from './drain'
 import type { Logger } from './types'
 
 // The finish queue: what the library does once a clip's last file has settled, by
@@ -18,14 +19,26 @@ export interface LeftoverSlices {
 
 export class FinishQueue {
   private readonly queued = new Map<string, (() => void)[]>()
-  private running: Promise<void> | null = null
+  private readonly drain: Drain
   private readonly sweeps = new Set<Promise<void>>()
   private stopped = false
 
   constructor(
-    private readonly finish: (clipId: string) => Promise<void>,
+    finish: (clipId: string) => Promise<void>,
     private readonly logger: Logger
-  ) {}
+  ) {
+    this.drain = createDrain(
+      this.queued,
+      async (clipId, waiters) => {
+        try {
+          await finish(clipId)
+        } finally {
+          for (const resolve of waiters ?? []) resolve()
+        }
+      },
+      { logger, message: 'Could not finish a clip', field: 'clipId' }
+    )
+  }
 
   /** Queues a clip (once, however often it is asked); resolves when its turn has run. */
   add(clipId: string): Promise<void> {
@@ -33,7 +46,7 @@ export class FinishQueue {
       const waiters = this.queued.get(clipId)
       if (waiters) waiters.push(resolve)
       else this.queued.set(clipId, [resolve])
-      this.start()
+      this.drain.kick()
     })
   }
 
@@ -66,8 +79,8 @@ export class FinishQueue {
 
   /** Waits until every queued clip and every leftover sweep is done. */
   async flush(): Promise<void> {
-    while (this.running !== null || this.sweeps.size > 0) {
-      await Promise.allSettled([this.running, ...this.sweeps])
+    while (this.drain.running !== null || this.sweeps.size > 0) {
+      await Promise.allSettled([this.drain.running, ...this.sweeps])
     }
   }
 
@@ -75,29 +88,5 @@ export class FinishQueue {
    * are still finished, and flush() waits for them. */
   stop(): void {
     this.stopped = true
-  }
-
-  private start(): void {
-    if (this.running !== null || this.queued.size === 0) return
-    // Deferred to a later tick: add() is called inside write transactions, and the
-    // tags and sidecar must show what was committed.
-    this.running = Promise.resolve()
-      .then(() => this.drain())
-      .finally(() => {
-        this.running = null
-        this.start()
-      })
-  }
-
-  private async drain(): Promise<void> {
-    for (const [clipId, waiters] of this.queued) {
-      this.queued.delete(clipId)
-      try {
-        await this.finish(clipId)
-      } catch (error) {
-        this.logger.warn('Could not finish a clip', { clipId, error: (error as Error).message })
-      }
-      for (const resolve of waiters) resolve()
-    }
   }
 }

@@ -1,3 +1,4 @@
+import { createDrain, type Drain } from './drain'
 import type { Logger } from './types'
 
 // Sidecar rewrites after tag, favourite and metadata changes. The database change is
@@ -7,16 +8,19 @@ import type { Logger } from './types'
 
 export class SidecarQueue {
   private readonly dirty = new Set<number>()
-  private running: Promise<void> | null = null
+  private readonly drain: Drain
 
-  constructor(
-    private readonly write: (pk: number) => Promise<void>,
-    private readonly logger: Logger
-  ) {}
+  constructor(write: (pk: number) => Promise<void>, logger: Logger) {
+    this.drain = createDrain(this.dirty, (pk) => write(pk), {
+      logger,
+      message: 'Could not rewrite a sidecar',
+      field: 'pk'
+    })
+  }
 
   mark(pks: Iterable<number>): void {
     for (const pk of pks) this.dirty.add(pk)
-    this.start()
+    this.drain.kick()
   }
 
   /** Drops clips that no longer exist (deleted) from the queue. */
@@ -29,29 +33,6 @@ export class SidecarQueue {
   }
 
   async flush(): Promise<void> {
-    while (this.running !== null) await this.running
-  }
-
-  private start(): void {
-    if (this.running !== null || this.dirty.size === 0) return
-    // Deferred to a later tick: mark() is called inside write transactions, and the
-    // sidecar must show what was committed, not what might still roll back.
-    this.running = Promise.resolve()
-      .then(() => this.drain())
-      .finally(() => {
-        this.running = null
-        this.start()
-      })
-  }
-
-  private async drain(): Promise<void> {
-    for (const pk of this.dirty) {
-      this.dirty.delete(pk)
-      try {
-        await this.write(pk)
-      } catch (error) {
-        this.logger.warn('Could not rewrite a sidecar', { pk, error: (error as Error).message })
-      }
-    }
+    await this.drain.idle()
   }
 }
