@@ -1,5 +1,6 @@
 import { useEffect, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { listen } from '../../lib/listen'
 import { useTasksStore } from '../../store/tasks-store'
 import { activeClipDrag } from '../playlists/clip-drag'
 import { kindOfFile, readDroppedFiles } from './dropped-files'
@@ -97,16 +98,12 @@ export function FileDrop(): JSX.Element {
         })
       )
     }
-    window.addEventListener('dragenter', onEnter)
-    window.addEventListener('dragover', onOver)
-    window.addEventListener('dragleave', onLeave)
-    window.addEventListener('drop', onDrop)
-    return () => {
-      window.removeEventListener('dragenter', onEnter)
-      window.removeEventListener('dragover', onOver)
-      window.removeEventListener('dragleave', onLeave)
-      window.removeEventListener('drop', onDrop)
-    }
+    return listen<WindowEventMap>(window, {
+      dragenter: onEnter,
+      dragover: onOver,
+      dragleave: onLeave,
+      drop: onDrop
+    })
   }, [])
 
   let text = ''

@@ -4,6 +4,7 @@ import { labelText } from '../../elements/clip-label-text'
 import { ClipTitle } from '../../elements/ClipTitle'
 import { Glyph } from '../../elements/Glyph'
 import { mediaUrl } from '../../lib/bridge'
+import { listen } from '../../lib/listen'
 import { usePlayerStore } from '../../store/player-store'
 import { useMediaBinding } from './useMediaBinding'
 import { usePanelGeometry, type PanelBounds } from './video-geometry'
@@ -45,16 +46,15 @@ export function VideoPanel(): JSX.Element | null {
       handle.setPointerCapture(event.pointerId)
       const move = (e: globalThis.PointerEvent, remember: boolean): void =>
         change(() => apply(start, e.clientX - origin.x, e.clientY - origin.y), remember)
-      const onMove = (e: globalThis.PointerEvent): void => move(e, false)
       const onUp = (e: globalThis.PointerEvent): void => {
         move(e, true)
-        handle.removeEventListener('pointermove', onMove)
-        handle.removeEventListener('pointerup', onUp)
-        handle.removeEventListener('pointercancel', onUp)
+        unlisten()
       }
-      handle.addEventListener('pointermove', onMove)
-      handle.addEventListener('pointerup', onUp)
-      handle.addEventListener('pointercancel', onUp)
+      const unlisten = listen<HTMLElementEventMap>(handle, {
+        pointermove: (e) => move(e, false),
+        pointerup: onUp,
+        pointercancel: onUp
+      })
     }
 
   const arrows =

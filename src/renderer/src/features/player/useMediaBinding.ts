@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react'
 import { call } from '../../lib/bridge'
+import { listen } from '../../lib/listen'
 import { attachMediaElement, isFading } from './media-element'
 import { sharedListenRecorder, type ListenReport } from '../../store/listen-recorder'
 import { usePlayerStore } from '../../store/player-store'
@@ -68,23 +69,18 @@ export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: st
 
     // A deck that preloaded the next clip has its metadata already (useDecks.ts).
     if (element.readyState >= 1) actions.reportDuration(element.duration)
-    element.addEventListener('loadedmetadata', onLoadedMetadata)
-    element.addEventListener('timeupdate', onTimeUpdate)
-    element.addEventListener('durationchange', onDuration)
-    element.addEventListener('ended', onEnded)
-    element.addEventListener('play', onPlay)
-    element.addEventListener('pause', onPause)
-    element.addEventListener('error', onError)
-    element.addEventListener('seeked', onSeeked)
+    const unlisten = listen<HTMLMediaElementEventMap>(element, {
+      loadedmetadata: onLoadedMetadata,
+      timeupdate: onTimeUpdate,
+      durationchange: onDuration,
+      ended: onEnded,
+      play: onPlay,
+      pause: onPause,
+      error: onError,
+      seeked: onSeeked
+    })
     return () => {
-      element.removeEventListener('loadedmetadata', onLoadedMetadata)
-      element.removeEventListener('timeupdate', onTimeUpdate)
-      element.removeEventListener('durationchange', onDuration)
-      element.removeEventListener('ended', onEnded)
-      element.removeEventListener('play', onPlay)
-      element.removeEventListener('pause', onPause)
-      element.removeEventListener('error', onError)
-      element.removeEventListener('seeked', onSeeked)
+      unlisten()
       detach()
     }
   }, [ref, src])
