@@ -83,5 +83,10 @@ describe('GitHub workflows', () => {
         (s) => s.run?.startsWith('npx playwright test') && s.if === "runner.os != 'Linux'"
       )
     ).toHaveLength(2)
+    // The mini player window's real-runner proof (issue 15) runs with the smoke spec on
+    // every OS.
+    const smoke = job.steps.filter((s) => s.run?.includes('test/e2e/electron.smoke.spec.ts'))
+    expect(smoke).toHaveLength(2)
+    for (const step of smoke) expect(step.run).toContain('test/e2e/electron.mini-player.spec.ts')
   })
 })
