@@ -4,6 +4,8 @@
 // characters when the gateway did not say which take it is. A title the user gave wins
 // over the gateway's, which stays as it was (shown in the detail).
 
+import { displayTitle as shownTitle } from './clip-title'
+
 /** What naming a clip needs; ClipRow, lineage references and queue entries all have it. */
 export interface LabelSource {
   id: string
@@ -26,10 +28,11 @@ export function shortClipId(id: string): string {
   return id.replace(/-/gu, '').slice(0, SHORT_ID_LENGTH)
 }
 
-/** The title to show: the user's, else the gateway's ('' when both are empty). */
+/** The title to show: the user's, else the gateway's ('' when both are empty). Rows from
+ * the core already carry the shown title in `title` (the rule's one home is clip-title.ts,
+ * applied where rows are read); `userTitle` is for sources that carry both. */
 export function displayTitle(clip: Pick<LabelSource, 'title' | 'userTitle'>): string {
-  const own = clip.userTitle?.trim()
-  return own ? own : clip.title
+  return shownTitle(clip.title, clip.userTitle?.trim() || null)
 }
 
 /** Which take this is, or the short id when the take is unknown. `of` is left out when

@@ -14,6 +14,7 @@ import { importEn } from './locales/import.en'
 import { browseEn } from './locales/browse.en'
 import { layoutEn } from './locales/layout.en'
 import { miniWindowEn } from './locales/mini.en'
+import { clipTextEn } from './locales/clip-text.en'
 
 // English strings, one file per feature area in locales/. The zh-CN files must have
 // exactly the same keys (typed, and checked by test/unit/renderer/i18n.test.ts).
@@ -36,7 +37,8 @@ export const en = {
   errors: errorsEn,
   importing: importEn,
   layout: layoutEn,
-  miniWindow: miniWindowEn
+  miniWindow: miniWindowEn,
+  clipText: clipTextEn
 }
 
 export type Messages = typeof en

@@ -15,6 +15,7 @@ import { importZhCN } from './locales/import.zh-CN'
 import { browseZhCN } from './locales/browse.zh-CN'
 import { layoutZhCN } from './locales/layout.zh-CN'
 import { miniWindowZhCN } from './locales/mini.zh-CN'
+import { clipTextZhCN } from './locales/clip-text.zh-CN'
 
 export const zhCN: Messages = {
   app: { name: 'Songshelf 歌架', loading: '加载中…' },
@@ -35,5 +36,6 @@ export const zhCN: Messages = {
   errors: errorsZhCN,
   importing: importZhCN,
   layout: layoutZhCN,
-  miniWindow: miniWindowZhCN
+  miniWindow: miniWindowZhCN,
+  clipText: clipTextZhCN
 }

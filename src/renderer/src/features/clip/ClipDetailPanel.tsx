@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ClipDetail } from '../../../../shared/domain'
 import { AnimatedCover, useReducedMotion } from '../../elements/AnimatedCover'
 import { Cover } from '../../elements/Cover'
-import { takeText, titleText } from '../../elements/clip-label-text'
+import { takeText } from '../../elements/clip-label-text'
 import { Glyph } from '../../elements/Glyph'
 import { formatClock, formatCount, formatDateTime } from '../../elements/intl-format'
 import { useLocale } from '../../hooks/useLocale'
@@ -13,6 +13,8 @@ import { ClipActions } from './ClipActions'
 import { ClipFiles } from './ClipFiles'
 import { ClipLineage } from './ClipLineage'
 import { ClipLyrics } from './ClipLyrics'
+import { ClipNote } from './ClipNote'
+import { ClipTitleEditor } from './ClipTitleEditor'
 import '../../elements/buttons.css'
 import './clip.css'
 import { modelLabel } from '../../../../shared/models'
@@ -147,14 +149,13 @@ export function ClipDetailPanel(): JSX.Element {
               eager
             />
           )}
-          <h2 id="clip-detail-title" ref={headingRef} tabIndex={-1} className="clip-title">
-            {titleText(t, shown)}
-          </h2>
+          <ClipTitleEditor key={shown.id} clip={shown} headingRef={headingRef} />
           <p className="clip-take muted" data-testid="clip-take">
             {takeText(t, shown)}
           </p>
           <ClipActions clip={shown} />
           <Facts clip={shown} />
+          <ClipNote key={`note-${shown.id}`} clip={shown} />
           <ClipLineage clip={shown} />
           {shown.descriptionPrompt && (
             <section className="clip-section" aria-labelledby="clip-prompt">

@@ -7,6 +7,8 @@ import { useContextMenuStore } from '../../store/context-menu-store'
 import { useLibraryUiStore } from '../../store/library-ui-store'
 import { usePlayerStore } from '../../store/player-store'
 import { promptOf } from '../clip/ClipActions'
+import { useRenameRequest } from '../clip/rename-request'
+import { useClipStore } from '../../store/clip-store'
 import { setFavorite } from './bulk'
 import { enqueueRows, playFromIndex, playNextRows, playRows } from './play'
 
@@ -121,6 +123,15 @@ function OpenMenu(): JSX.Element | null {
       id: 'tags',
       label: t('everyday.menu.tags'),
       run: () => openDialog({ kind: 'tags', rows: [clip] })
+    },
+    {
+      // The detail panel's title takes the edit (ClipTitleEditor), once the clip is open.
+      id: 'rename',
+      label: t('clipText.rename'),
+      run: () => {
+        useRenameRequest.getState().start(clip.id)
+        void useClipStore.getState().actions.open(clip.id)
+      }
     },
     {
       id: 'show-in-folder',
