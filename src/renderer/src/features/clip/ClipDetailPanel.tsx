@@ -149,7 +149,7 @@ export function ClipDetailPanel(): JSX.Element {
               eager
             />
           )}
-          <ClipTitleEditor key={shown.id} clip={shown} headingRef={headingRef} />
+          <ClipTitleEditor key={`title-${shown.id}`} clip={shown} headingRef={headingRef} />
           <p className="clip-take muted" data-testid="clip-take">
             {takeText(t, shown)}
           </p>
