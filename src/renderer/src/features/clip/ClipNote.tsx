@@ -67,7 +67,10 @@ export function ClipNote({ clip }: { clip: ClipDetail }): JSX.Element {
         onBlur={save}
       />
       <p id="clip-note-help" className="muted clip-note-help">
-        <span>{t('clipText.noteHelp')}</span>{' '}
+        <span>
+          {t('clipText.noteHelpBefore')} <kbd>Ctrl/⌘+Enter</kbd>
+          {t('clipText.noteHelpAfter')}
+        </span>{' '}
         <span role="status" data-testid="clip-note-status" className="clip-note-status">
           {status.kind === 'saving'
             ? t('clipText.saving')

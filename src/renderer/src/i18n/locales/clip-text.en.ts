@@ -8,7 +8,9 @@ export const clipTextEn = {
   reset: 'Back to the original title “{{title}}”.',
   noteLabel: 'Your note',
   notePlaceholder: 'Which take is which, what to change, where it goes…',
-  noteHelp: 'Saved when you leave the field, or with Ctrl+Enter.',
+  // The key combination between them is shown as <kbd>Ctrl/⌘+Enter</kbd>.
+  noteHelpBefore: 'Saved when you leave the field, or with',
+  noteHelpAfter: '.',
   saved: 'Saved',
   saving: 'Saving…',
   failed: 'Not saved: {{message}}'

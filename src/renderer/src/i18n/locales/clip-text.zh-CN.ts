@@ -10,7 +10,8 @@ export const clipTextZhCN: typeof clipTextEn = {
   reset: '已恢复原标题“{{title}}”。',
   noteLabel: '你的备注',
   notePlaceholder: '哪个版本是哪个、要改什么、用在哪里……',
-  noteHelp: '离开输入框或按 Ctrl+Enter 时保存。',
+  noteHelpBefore: '离开输入框或按',
+  noteHelpAfter: ' 时保存。',
   saved: '已保存',
   saving: '正在保存…',
   failed: '未保存：{{message}}'
