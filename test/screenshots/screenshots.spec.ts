@@ -163,6 +163,13 @@ test('screenshots of the main views', async ({ page }) => {
     await shot(page, 'playlist')
     await nav.getByRole('button', { name: 'Now playing', exact: true }).click()
     await shot(page, 'now-playing')
+    // The always-on-top mini player window's page, at the window's default size.
+    const mini = await page.context().newPage()
+    await mini.setViewportSize({ width: 360, height: 132 })
+    await mini.goto(`${preview.origin}/?view=mini#token=${preview.token}`)
+    await expect(mini.getByTestId('mini-window-play')).toBeEnabled()
+    await shot(mini, 'mini-player')
+    await mini.close()
     await nav.getByRole('button', { name: 'Recently played', exact: true }).click()
     await shot(page, 'recently-played')
 
