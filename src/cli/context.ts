@@ -1,16 +1,19 @@
-import {
-  createSongshelfCore,
-  type CoreOptions,
-  type SongshelfCore
-} from '../main/core/app/create-core'
-import { createHeadlessHost } from '../main/core/app/headless-host'
+import type { CoreOptions, SongshelfCore } from '../main/core/app/create-core'
 import { recoveryMessage } from '../main/core/library/index-health'
 import type { CommonOptions } from './options'
 import { terminalSafe } from './terminal-text'
 import { readPackageVersion } from './version'
 
-/** The same core the app runs, hosted headless. */
-export function openCore(common: CommonOptions, options: CoreOptions = {}): SongshelfCore {
+/** The same core the app runs, hosted headless. Loaded on first use, not at start: a
+ * command that only reads the index (`list`) never needs it (issue 14 §6). */
+export async function openCore(
+  common: CommonOptions,
+  options: CoreOptions = {}
+): Promise<SongshelfCore> {
+  const [{ createSongshelfCore }, { createHeadlessHost }] = await Promise.all([
+    import('../main/core/app/create-core'),
+    import('../main/core/app/headless-host')
+  ])
   const host = createHeadlessHost({
     transport: 'cli',
     version: readPackageVersion(),

@@ -53,7 +53,7 @@ export async function addCommand(
     for (const bad of notIds) io.err(`not an id: ${bad}`)
     throw new UsageError('No task ids found.')
   }
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
     const { added, known } = core.library().addTasks(ids, Date.now())

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util'
+import { openLibraryReader } from '../../main/core/library/reader'
+import type { LibraryStore } from '../../main/core/library/types'
 import { displayTitle } from '../../shared/clip-title'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
 import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
@@ -19,7 +21,7 @@ export async function tasksCommand(argv: string[], io: CliOutput): Promise<numbe
     strict: true
   })
   if (values.help) return (printLines(io, TASKS_HELP), EXIT.ok)
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
     const tasks = core.library().listTasks()
@@ -80,38 +82,56 @@ export async function listCommand(argv: string[], io: CliOutput): Promise<number
   const limit = values.limit === undefined ? undefined : Number(values.limit)
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
     throw new UsageError('--limit must be a positive whole number.')
-  const core = openCore(resolveCommon(values))
+  const common = resolveCommon(values)
+  const filter = {
+    search: values.search,
+    userTags: values.tag,
+    favorite: values.favorite ? true : undefined,
+    limit
+  }
+  // An index that needs nothing done to it is read without the core (issue 14 §6).
+  const reader = openLibraryReader(common)
+  if (reader !== null) {
+    try {
+      return printClips(reader, filter, values.json === true, io)
+    } finally {
+      reader.close()
+    }
+  }
+  const core = await openCore(common)
   await reportRecovery(core, io)
   try {
-    const library = core.library()
-    // A vanished folder is said plainly; its files are listed as missing (issue 12 §3).
-    const folderMissing = !library.libraryAvailable()
-    if (folderMissing)
-      io.err(
-        `songshelf: The library folder is missing: ${library.libraryDir}. Reconnect the drive or restore the folder (or choose another with --library); nothing in it can be played.`
-      )
-    const clips = library.listClipsForCli({
-      search: values.search,
-      userTags: values.tag,
-      favorite: values.favorite ? true : undefined,
-      limit
-    })
-    if (values.json) io.json(JSON.stringify(clips, null, 2))
-    else if (clips.length === 0) io.out('No clips match.')
-    else {
-      for (const c of clips) {
-        const audio = c.files.find((f) => f.kind === 'audio')
-        const star = c.favorite ? '★ ' : ''
-        io.out(
-          `${c.id}  ${star}${displayTitle(c.title, c.userTitle) || '(untitled)'}  ${c.styleTags ?? ''}  [${audio?.state ?? 'absent'}]${c.userTags.length ? '  #' + c.userTags.join(' #') : ''}`
-        )
-      }
-    }
-    if (folderMissing) return EXIT.failures
+    return printClips(core.library(), filter, values.json === true, io)
   } finally {
     await core.stop()
   }
-  return EXIT.ok
+}
+
+function printClips(
+  library: Pick<LibraryStore, 'libraryDir' | 'libraryAvailable' | 'listClipsForCli'>,
+  filter: Parameters<LibraryStore['listClipsForCli']>[0],
+  json: boolean,
+  io: CliOutput
+): number {
+  // A vanished folder is said plainly; its files are listed as missing (issue 12 §3).
+  const folderMissing = !library.libraryAvailable()
+  if (folderMissing)
+    io.err(
+      `songshelf: The library folder is missing: ${library.libraryDir}. Reconnect the drive or restore the folder (or choose another with --library); nothing in it can be played.`
+    )
+  const clips = library.listClipsForCli(filter)
+  if (json) io.json(JSON.stringify(clips, null, 2))
+  else if (clips.length === 0) io.out('No clips match.')
+  else {
+    for (const c of clips) {
+      const audio = c.files.find((f) => f.kind === 'audio')
+      const star = c.favorite ? '★ ' : ''
+      io.out(
+        `${c.id}  ${star}${displayTitle(c.title, c.userTitle) || '(untitled)'}  ${c.styleTags ?? ''}  [${audio?.state ?? 'absent'}]${c.userTags.length ? '  #' + c.userTags.join(' #') : ''}`
+      )
+    }
+  }
+  return folderMissing ? EXIT.failures : EXIT.ok
 }
 
 export async function tagCommand(argv: string[], io: CliOutput): Promise<number> {
@@ -129,7 +149,7 @@ export async function tagCommand(argv: string[], io: CliOutput): Promise<number>
   if (positionals.length === 0) throw new UsageError('Give at least one clip id.')
   if (!values.add?.length && !values.remove?.length)
     throw new UsageError('Give --add T or --remove T.')
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
     const result = core
@@ -147,7 +167,7 @@ export async function rebuildCommand(argv: string[], io: CliOutput): Promise<num
   if (values.help) return (printLines(io, REBUILD_HELP), EXIT.ok)
   // The full check, whatever the index's size: a large index skips it on open, and
   // damage in it must not strand the command that exists to repair it (issue 12 §2).
-  const core = openCore(resolveCommon(values), { fullIndexCheck: true })
+  const core = await openCore(resolveCommon(values), { fullIndexCheck: true })
   await reportRecovery(core, io)
   try {
     // A damaged index was already rebuilt on open (reportRecovery said so).

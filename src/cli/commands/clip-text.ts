@@ -55,7 +55,7 @@ export async function renameCommand(argv: string[], io: CliOutput): Promise<numb
     throw new UsageError('Give a title (or --reset for the gateway title).')
   if (textLength(cleanUserTitle(title)) > USER_TITLE_MAX)
     throw new UsageError(`A title has at most ${USER_TITLE_MAX} characters.`)
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
     if (core.library().getClip(id) === null) {
@@ -82,7 +82,7 @@ export async function noteCommand(argv: string[], io: CliOutput, stdin: Stdin): 
   if (!clear && cleanNote(note) === '') throw new UsageError('Give a note (or --clear).')
   if (textLength(cleanNote(note)) > NOTE_MAX)
     throw new UsageError(`A note has at most ${NOTE_MAX} characters.`)
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
     if (core.library().getClip(id) === null) {

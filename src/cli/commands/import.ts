@@ -23,7 +23,7 @@ export async function importCommand(argv: string[], io: CliOutput): Promise<numb
   })
   if (values.help) return (printLines(io, IMPORT_HELP), EXIT.ok)
   if (positionals.length === 0) throw new UsageError('Name the files or folders to import.')
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   try {
     const report = await core
       .library()

@@ -102,7 +102,7 @@ async function withCore(
   io: CliOutput,
   fn: (core: SongshelfCore) => Promise<number>
 ): Promise<number> {
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
     return await fn(core)

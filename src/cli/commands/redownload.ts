@@ -32,7 +32,7 @@ export async function redownloadCommand(argv: string[], io: CliOutput): Promise<
     throw new ConfigError(
       `${NO_GATEWAY_MESSAGE} (--base-url and --key, or SONGSHELF_BASE_URL and SONGSHELF_API_KEY)`
     )
-  const core = openCore(common)
+  const core = await openCore(common)
   await reportRecovery(core, io)
   try {
     const library = core.library()

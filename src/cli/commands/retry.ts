@@ -17,7 +17,7 @@ export async function retryCommand(argv: string[], io: CliOutput): Promise<numbe
     strict: true
   })
   if (values.help) return (printLines(io, RETRY_HELP), EXIT.ok)
-  const core = openCore(resolveCommon(values))
+  const core = await openCore(resolveCommon(values))
   await reportRecovery(core, io)
   try {
     const changed = core

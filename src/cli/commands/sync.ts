@@ -63,7 +63,7 @@ export async function syncCommand(argv: string[], io: CliOutput): Promise<number
     )
 
   const progress = new ProgressLine(io)
-  const core = openCore(common, {
+  const core = await openCore(common, {
     engine: pollInterval
       ? {
           policy: {

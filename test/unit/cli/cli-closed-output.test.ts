@@ -23,7 +23,7 @@ beforeAll(async () => {
   ensureBuilt()
   dirs = tempLibrary()
   made.push(dirname(dirs.dataDir))
-  const core = openCore(resolveCommon({ 'data-dir': dirs.dataDir, library: dirs.libraryDir }))
+  const core = await openCore(resolveCommon({ 'data-dir': dirs.dataDir, library: dirs.libraryDir }))
   const tasks = Array.from({ length: CLIPS }, (_, i) =>
     task(`t-epipe-${i}`, [
       clip(`c-epipe-${String(i).padStart(5, '0')}`, {
@@ -90,7 +90,9 @@ describe('a CLI whose output is closed early', () => {
     expect(result.first).toBe('found 3000 task ids: 3000 added, 0 already known')
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
-    const core = openCore(resolveCommon({ 'data-dir': fresh.dataDir, library: fresh.libraryDir }))
+    const core = await openCore(
+      resolveCommon({ 'data-dir': fresh.dataDir, library: fresh.libraryDir })
+    )
     try {
       expect(core.library().listTasks()).toHaveLength(3000)
     } finally {

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ensureBuilt } from '../../support/build'
+import { openLibrary } from '../../../src/main/core/library/store'
+import { clip, task, T0 } from '../core/library/helpers'
 import { ROOT, tempLibrary } from '../../support/cli-harness'
 
 // CLI start-up (issue 14 §6): `list` took 3.4–6.3× the bare query, most of it loading
@@ -46,27 +48,58 @@ async function probe(args: string[]): Promise<Probe> {
   return JSON.parse(stdout) as Probe
 }
 
+/** The command chunks (out/main/cli/) a run asked for, by name. */
+const commandChunks = (result: Probe): string[] =>
+  result.asked.filter((s) => s.startsWith('./cli/')).map((s) => s.slice('./cli/'.length))
+
+/** A library as `songshelf sync` leaves it: an index with clips, and its folder. */
+async function seededLibrary(): Promise<{ dataDir: string; libraryDir: string }> {
+  const dirs = tempLibrary()
+  const store = openLibrary({ ...dirs, createLibraryDir: true, logger: { warn: () => undefined } })
+  store.recordTaskResults(
+    [task('t-1', [clip('c-1'), clip('c-2', { title: 'River' })]), task('t-2', [clip('c-3')])],
+    T0,
+    { downloadVideo: true }
+  )
+  await store.close()
+  // Opened once more, as any later run does: the task journal gets the tasks.
+  await openLibrary({ ...dirs, logger: { warn: () => undefined } }).close()
+  return dirs
+}
+
+const listArgs = (dirs: { dataDir: string; libraryDir: string }): string[] => [
+  'list',
+  '--json',
+  '--limit',
+  '50',
+  '--data-dir',
+  dirs.dataDir,
+  '--library',
+  dirs.libraryDir
+]
+
 describe('songshelf list loads only what it uses', () => {
-  it('does not load other commands, the tag libraries or undici', async () => {
-    const dirs = tempLibrary()
-    mkdirSync(dirs.libraryDir, { recursive: true })
-    const result = await probe([
-      'list',
-      '--json',
-      '--limit',
-      '50',
-      '--data-dir',
-      dirs.dataDir,
-      '--library',
-      dirs.libraryDir
-    ])
+  it('reads a synced library without the core, zod, other commands or the tag libraries', async () => {
+    const result = await probe(listArgs(await seededLibrary()))
     expect(result.code).toBe(0)
     expect(result.lines).toBe(1)
-    const chunks = result.asked.map((s) => s.split('/').pop() ?? s)
-    expect(chunks.some((c) => c.startsWith('browse-'))).toBe(true)
-    for (const other of ['sync-', 'add-', 'import-', 'playlist-', 'redownload-', 'retry-']) {
-      expect(chunks.filter((c) => c.startsWith(other))).toEqual([])
-    }
+    expect(commandChunks(result).map((c) => c.split('-')[0])).toEqual(['browse'])
+    // The core (store, sync engine, handlers) and the schemas it parses with stay unloaded.
+    expect(result.asked.filter((s) => /create-core-|settings-/.test(s))).toEqual([])
+    expect(result.asked).not.toContain('zod')
+    expect(result.asked).not.toContain('music-metadata')
+    expect(result.asked).not.toContain('node-id3')
+    expect(result.undici).toBe(false)
+  }, 90_000)
+
+  it('opens a library with no index through the full core, still without other commands', async () => {
+    const dirs = tempLibrary()
+    mkdirSync(dirs.libraryDir, { recursive: true })
+    const result = await probe(listArgs(dirs))
+    expect(result.code).toBe(0)
+    expect(result.lines).toBe(1)
+    expect(commandChunks(result).map((c) => c.split('-')[0])).toEqual(['browse'])
+    expect(result.asked).toContain('zod')
     expect(result.asked).not.toContain('music-metadata')
     expect(result.asked).not.toContain('node-id3')
     expect(result.undici).toBe(false)

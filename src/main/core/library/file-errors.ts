@@ -1,7 +1,10 @@
 import type { ErrorParams, FileErrorCode } from '../../../shared/error-codes'
 import { FORBIDDEN_LINK_MESSAGE, INVALID_LINK_MESSAGE, STREAM_LINK_MESSAGE } from '../gateway/urls'
-import { DOWNLOAD_ERROR_CODES, downloadMessages } from '../sync/download-outcome'
-import { LIBRARY_MISSING_MESSAGE } from '../sync/download-queue'
+import {
+  DOWNLOAD_ERROR_CODES,
+  downloadMessages,
+  LIBRARY_MISSING_MESSAGE
+} from '../sync/download-outcome'
 import { GENERATION_FAILED_MESSAGE } from './ingest-files'
 
 // The stable code of a file's error text (issue 13, defect 11). Every text a file row can

@@ -85,6 +85,13 @@ function schemaReadable(db: Db): boolean {
   return db.get('SELECT count(*) AS n FROM sqlite_master') !== undefined
 }
 
+/** The checks every open makes: the whole `quick_check` on an index up to
+ * QUICK_CHECK_MAX_BYTES (or when asked), the header, size and schema above it. */
+export function indexLooksHealthy(db: Db, dbPath: string, fullCheck = false): boolean {
+  const full = fullCheck || statSync(dbPath).size <= QUICK_CHECK_MAX_BYTES
+  return full ? passesQuickCheck(db) : !looksTruncated(dbPath) && schemaReadable(db)
+}
+
 /** Moves the index and its WAL/shared-memory files aside; returns the new index path. */
 export function setAside(dbPath: string, now: number): string {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-')
@@ -123,9 +130,8 @@ export function openCheckedIndex<T>(
   const attempt = (): { db: Db; prepared: T } => {
     const db = openDatabase(dbPath)
     try {
-      const full = opts.fullCheck === true || statSync(dbPath).size <= QUICK_CHECK_MAX_BYTES
-      const healthy = full ? passesQuickCheck(db) : !looksTruncated(dbPath) && schemaReadable(db)
-      if (!healthy) throw Object.assign(new Error('malformed'), { errcode: 11 })
+      if (!indexLooksHealthy(db, dbPath, opts.fullCheck === true))
+        throw Object.assign(new Error('malformed'), { errcode: 11 })
       return { db, prepared: prepare(db) }
     } catch (error) {
       db.close()

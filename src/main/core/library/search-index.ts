@@ -146,8 +146,18 @@ export function searchClause(
   return { sql: parts.join(' AND '), params }
 }
 
+/** The search mode of an index that needs no work, or null when ensureSearchIndex must
+ * create, rebuild or drop it first (what a read-only open checks, library/reader.ts). */
+export function currentSearchMode(db: Db, ftsAvailable: boolean): SearchMode | null {
+  const version = one(db, META_VALUE, "SELECT value FROM meta WHERE key = 'fts_version'")
+  if (!ftsAvailable) return version === undefined ? 'like' : null
+  return version?.value === FTS_VERSION ? 'fts5' : null
+}
+
 /** Creates (or rebuilds, after a tokenizer change or a spell without FTS5) the index. */
 export function ensureSearchIndex(db: Db, ftsAvailable: boolean): SearchMode {
+  const current = currentSearchMode(db, ftsAvailable)
+  if (current !== null) return current
   const version = one(db, META_VALUE, "SELECT value FROM meta WHERE key = 'fts_version'")
   if (!ftsAvailable) {
     // Writes made now do not reach clips_fts; make the next FTS-capable open rebuild it.

@@ -5,7 +5,8 @@ import type { Db } from './db'
 import { CLIP_STATUSES, clipFieldColumns, readClipFields } from './rows/clip-fields'
 import { int, intOrNull, oneOf, text, textOrNull } from './rows/read'
 import { splitList } from './text'
-import { sidecarUpstreamOf, sidecarUpstreamShape } from './upstream'
+import { sidecarUpstreamOf } from './upstream'
+import { sidecarUpstreamShape } from './upstream-sidecar'
 
 // The `.json` sidecar beside each song: everything the gateway gave (minus personal
 // fields), our own fields (user tags, favourite) and the names of the media files. It is

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { mkdirSync, realpathSync, statSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { clipPks, setFavorite, recordPlay } from './clip-actions'
 import * as clipText from './clip-text'
@@ -17,7 +17,7 @@ import {
 import { recordTaskResult, type IngestContext } from './ingest'
 import { migrate } from './migrations'
 import { filesToFetchAgain, queueWithLink } from './missing-files'
-import { isInside } from './naming'
+import { DB_FILE, indexInsideLibrary } from './index-location'
 import { getClip, listClipsForCli, queryClips } from './queries/clips'
 import { firstTitleIndex } from './queries/title-prefix'
 import { facets } from './queries/facets'
@@ -55,19 +55,10 @@ import {
 // The library façade: opens the index, wires the pieces together and is the one object
 // the sync engine, the shell's IPC handlers and the CLI talk to.
 
-export const DB_FILE = 'library.sqlite'
+export { DB_FILE } from './index-location'
 
 const consoleLogger: Logger = {
   warn: (message, detail) => console.warn(`[library] ${message}`, detail ?? '')
-}
-
-/** Real path where it exists, so a symlinked data folder inside the library is caught. */
-function realish(path: string): string {
-  try {
-    return realpathSync.native(path)
-  } catch {
-    return resolve(path)
-  }
 }
 
 function withSidecar(db: Db, pks: number[]): number[] {
@@ -92,9 +83,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
   const dataDir = resolve(opts.dataDir)
   const libraryDir = resolve(opts.libraryDir)
   const dbPath = join(dataDir, DB_FILE)
-  // WAL needs shared memory and breaks on network and synced drives, where libraries
-  // often live; the index must stay in the app's own data folder (RELIABILITY.md F7).
-  if (isInside(realish(libraryDir), join(realish(dataDir), DB_FILE))) {
+  if (indexInsideLibrary(dataDir, libraryDir)) {
     throw new LibraryError(
       'data_dir_in_library',
       "The index cannot be kept inside the library folder. Use the app's data folder for it."

@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import type { ClipStem, LineageEdge, NormalizedClip } from '../../../shared/domain'
+import type { ClipStem, LineageEdge, LineageKind, NormalizedClip } from '../../../shared/domain'
 import { asFields, field } from '../gateway/normalize-values'
 import { upstreamFields } from '../gateway/normalize-upstream'
 
@@ -7,7 +6,8 @@ import { upstreamFields } from '../gateway/normalize-upstream'
 // columns (list rows, facets); the animated cover link, stems and lineage are one JSON
 // value beside the clip's texts, read by the detail view only.
 
-const LINEAGE_KINDS = [
+/** The kinds of lineage edge the index stores (the LineageKind type, as data). */
+export const LINEAGE_KINDS = [
   'cover',
   'remaster',
   'upsample',
@@ -17,38 +17,7 @@ const LINEAGE_KINDS = [
   'extend',
   'infill',
   'concat'
-] as const
-
-const stemSchema = z.object({
-  hasStem: z.boolean().nullable().catch(null),
-  fromId: z.string().nullable().catch(null),
-  typeId: z.number().nullable().catch(null),
-  typeGroupName: z.string().nullable().catch(null)
-})
-const lineageSchema = z.array(
-  z.object({
-    kind: z.enum(LINEAGE_KINDS),
-    clipId: z.string().min(1),
-    atSec: z.number().nullable().catch(null)
-  })
-)
-
-const storedSchema = z.object({
-  videoCoverUrl: z.string().nullable().catch(null),
-  stem: stemSchema.nullable().catch(null),
-  lineage: lineageSchema.catch([])
-})
-
-/** The same fields in the sidecar's `clip` section, as people and other tools read them:
- * `take` counts from 1, `instrumental` is null when upstream did not say. Each is optional
- * (sidecars written before have none), so a rebuild falls back to the `gateway` section. */
-export const sidecarUpstreamShape = {
-  take: z.number().int().min(1).nullable().optional().catch(undefined),
-  instrumental: z.boolean().nullable().optional().catch(undefined),
-  stem: stemSchema.nullable().optional().catch(undefined),
-  lineage: lineageSchema.optional().catch(undefined),
-  videoCoverUrl: z.string().nullable().optional().catch(undefined)
-}
+] as const satisfies readonly LineageKind[]
 
 export interface SidecarUpstream {
   take?: number | null
@@ -115,14 +84,60 @@ export function upstreamJsonOf(clip: Partial<StoredUpstream>): string | null {
   return empty ? null : JSON.stringify(stored)
 }
 
+/** `clip_texts.upstream_json` read back. Written by upstreamJsonOf, so normally well
+ * formed; a field of the wrong type reads as absent, as the sidecar's schema would read it
+ * (upstream-sidecar.ts; upstream-json.test.ts checks the two agree on random values). By
+ * hand rather than with zod: this runs for every row of `songshelf list`, which must start
+ * without loading zod (issue 14 §6). */
 export function parseUpstream(json: string | null): StoredUpstream {
   if (json === null) return EMPTY
+  let value: unknown
   try {
-    const parsed = storedSchema.safeParse(JSON.parse(json))
-    return parsed.success ? parsed.data : EMPTY
+    value = JSON.parse(json)
   } catch {
     return EMPTY
   }
+  if (!isRecord(value)) return EMPTY
+  return {
+    videoCoverUrl: textOrNull(value['videoCoverUrl']),
+    stem: isRecord(value['stem']) ? readStem(value['stem']) : null,
+    lineage: readLineage(value['lineage']) ?? []
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+function readStem(value: Record<string, unknown>): ClipStem {
+  return {
+    hasStem: typeof value['hasStem'] === 'boolean' ? value['hasStem'] : null,
+    fromId: textOrNull(value['fromId']),
+    typeId: numberOrNull(value['typeId']),
+    typeGroupName: textOrNull(value['typeGroupName'])
+  }
+}
+
+/** The edges, or undefined when the value is not a list of well-formed edges. */
+function readLineage(value: unknown): LineageEdge[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const edges: LineageEdge[] = []
+  for (const item of value as unknown[]) {
+    if (!isRecord(item)) return undefined
+    const { kind, clipId } = item
+    if (!(LINEAGE_KINDS as readonly unknown[]).includes(kind)) return undefined
+    if (typeof clipId !== 'string' || clipId.length === 0) return undefined
+    edges.push({ kind: kind as LineageKind, clipId, atSec: numberOrNull(item['atSec']) })
+  }
+  return edges
 }
 
 /** The same fields read again from a clip's raw gateway answer (the sidecar's `gateway`

@@ -27,6 +27,12 @@ export const DOWNLOAD_ERROR_CODES = [
 
 export type DownloadErrorCode = (typeof DOWNLOAD_ERROR_CODES)[number]
 
+/** The text of a file that waits because the library folder is gone. Kept here with the
+ * other outcome texts, not in the queue, so the file-error table (library/file-errors.ts)
+ * reads it without loading the download machinery. */
+export const LIBRARY_MISSING_MESSAGE =
+  'The library folder is not available, so downloads are paused. Connect the drive or choose another folder in Settings, then press Resume.'
+
 export type DownloadSuccess = { ok: true; path: string; bytes: number; sha256: string; ext: string }
 
 export type DownloadFailure = {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { DownloadProgress, MediaKind } from '../../../shared/domain'
 import { downloadFile, type DownloadOutcome } from './download'
-import { failure, LOCAL_FAILURES } from './download-outcome'
+import { failure, LIBRARY_MISSING_MESSAGE, LOCAL_FAILURES } from './download-outcome'
 import { downloadRetryDelay } from './schedule'
 import type { DownloadJob, SyncStore } from './store-port'
 
@@ -43,9 +43,6 @@ interface Active {
   startedAt: number
   promise: Promise<void>
 }
-
-export const LIBRARY_MISSING_MESSAGE =
-  'The library folder is not available, so downloads are paused. Connect the drive or choose another folder in Settings, then press Resume.'
 
 const LIBRARY_GONE: DownloadOutcome = {
   ok: false,
