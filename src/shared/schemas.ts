@@ -49,7 +49,9 @@ export const libraryFilter = z.strictObject({
   durationMax: z.number().min(0).max(86400).optional(),
   downloadState: fileState.optional(),
   /** true: only failed generations; false: everything else (the library's default view). */
-  generationFailed: z.boolean().optional()
+  generationFailed: z.boolean().optional(),
+  /** Only the clips of one task ("Show songs of this task"; indexed by clips_task). */
+  taskId: taskId.optional()
 })
 
 /** Every list order (queue and smart playlist sources use the same). */

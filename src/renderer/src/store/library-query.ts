@@ -34,6 +34,7 @@ export function cleanFilter(filter: LibraryFilter): LibraryFilter {
   if (filter.durationMax !== undefined) out.durationMax = filter.durationMax
   if (filter.downloadState) out.downloadState = filter.downloadState
   if (filter.generationFailed) out.generationFailed = true
+  if (filter.taskId) out.taskId = filter.taskId
   return out
 }
 

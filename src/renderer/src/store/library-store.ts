@@ -84,6 +84,8 @@ export interface LibraryActions {
   toggleGenerationFailed: () => void
   toggleRecent: (now?: number) => void
   clearFilters: () => void
+  /** Only the clips of one task, every other filter cleared (null: the filter goes). */
+  showTask: (taskId: string | null) => void
   /** A column header click: same column flips direction. */
   sortBy: (key: SortKey) => void
   setSort: (sort: SortKey, dir: SortDir) => void
@@ -267,6 +269,10 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         addedSince: f.addedSince === undefined ? recentSince(now) : undefined
       })),
     clearFilters: () => changeQuery({ filter: {} }),
+    showTask: (taskId) =>
+      taskId === null
+        ? changeFilter((f) => ({ ...f, taskId: undefined }))
+        : changeQuery({ filter: { taskId } }),
     sortBy: (key) => changeQuery(nextSort(get(), key)),
     setSort: (sort, dir) => changeQuery({ sort, dir }),
 

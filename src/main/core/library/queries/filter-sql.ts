@@ -91,6 +91,7 @@ export function filterSql(
   if (filter.downloadState !== undefined && FILE_STATES.includes(filter.downloadState)) {
     add('c.download_state = ?', filter.downloadState)
   }
+  if (typeof filter.taskId === 'string') add('c.task_id = ?', filter.taskId)
   if (typeof filter.generationFailed === 'boolean') {
     add(`c.status ${filter.generationFailed ? '=' : '<>'} 'error'`)
   }

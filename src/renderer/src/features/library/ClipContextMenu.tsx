@@ -11,6 +11,7 @@ import { useRenameRequest } from '../clip/rename-request'
 import { useClipStore } from '../../store/clip-store'
 import { setFavorite } from './bulk'
 import { enqueueRows, playFromIndex, playNextRows, playRows } from './play'
+import { showTaskSongs } from './task-filter'
 
 // The context menu of a clip (list row, grid card, queue entry): the everyday gestures in
 // one place. A WAI-ARIA menu: arrows move, Enter/Space act, Escape or a click elsewhere
@@ -153,6 +154,11 @@ function OpenMenu(): JSX.Element | null {
           await navigator.clipboard.writeText(prompt)
           notify('info', t('everyday.menu.copied'))
         })
+    },
+    {
+      id: 'show-task',
+      label: t('everyday.taskFilter.menu'),
+      run: () => showTaskSongs(clip.taskId)
     },
     {
       id: 'delete',

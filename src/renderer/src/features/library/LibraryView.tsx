@@ -16,6 +16,7 @@ import { LibraryToolbar } from './LibraryToolbar'
 import { isFiltered } from '../../store/library-query'
 import { SelectionBar } from './SelectionBar'
 import { TypeAheadHint } from './TypeAheadHint'
+import { TaskFilterChip } from './TaskFilterChip'
 import { useLibraryEvents } from './useLibraryEvents'
 import '../../elements/buttons.css'
 import './library.css'
@@ -92,6 +93,7 @@ export function LibraryView(): JSX.Element {
     <section className="library library-view" aria-labelledby={HEADING_ID}>
       <LibraryToolbar headingId={HEADING_ID} />
       <SelectionBar />
+      <TaskFilterChip />
       {error && (
         <p role="alert" className="load-error">
           {t('library.loadFailed', { message: error })}{' '}

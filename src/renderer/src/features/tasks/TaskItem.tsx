@@ -18,6 +18,7 @@ import { TaskAnswer } from './TaskAnswer'
 import { TaskLyrics } from './TaskLyrics'
 import { fileErrorText } from '../../elements/file-error-text'
 import { TaskSongs } from './TaskSongs'
+import { showTaskSongs } from '../library/task-filter'
 
 interface TaskItemProps {
   task: TaskRow
@@ -70,6 +71,17 @@ export function TaskItem({
           {t('tasks.item.added', { when: formatPast(task.addedAt, now, locale) })}
         </span>
         <span className="task-actions">
+          {task.clipIds.length > 0 && (
+            <button
+              type="button"
+              className="text-button"
+              data-testid="task-show-songs"
+              onClick={() => showTaskSongs(task.id)}
+              aria-label={t('everyday.taskFilter.showLabel', { id: task.id })}
+            >
+              {t('everyday.taskFilter.show')}
+            </button>
+          )}
           {canRetry(task) && (
             <button
               type="button"

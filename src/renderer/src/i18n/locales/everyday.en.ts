@@ -27,6 +27,13 @@ export const everydayEn = {
     label: 'Songs of task {{id}}',
     open: 'Open “{{title}}” in the library'
   },
+  taskFilter: {
+    show: 'Show songs',
+    showLabel: 'Show the songs of task {{id}} in the library',
+    menu: 'Show songs of this task',
+    chip: 'Songs of task {{id}}',
+    remove: 'Show every song again (remove the task filter)'
+  },
   undo: {
     action: 'Undo',
     deleted_one: 'Deleted {{count, number}} song.',

@@ -28,6 +28,13 @@ export const everydayZhCN: typeof everydayEn = {
     label: '任务 {{id}} 的歌曲',
     open: '在曲库中打开“{{title}}”'
   },
+  taskFilter: {
+    show: '显示歌曲',
+    showLabel: '在曲库中显示任务 {{id}} 的歌曲',
+    menu: '显示此任务的歌曲',
+    chip: '任务 {{id}} 的歌曲',
+    remove: '重新显示所有歌曲（移除任务筛选）'
+  },
   undo: {
     action: '撤销',
     deleted_one: '已删除 {{count, number}} 首歌曲。',
