@@ -1,45 +1,34 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { callPreview, seedLibrary, type SeededLibrary } from './support/seed'
+import { callPreview } from './support/seed'
+import { clipRows, rowTitled, useSeededLibrary } from './support/seeded'
 
 // Playlists in the sidebar against the real core (issue 15): made, filled by dragging
 // rows onto them, reordered by dragging inside, trimmed, renamed, played, deleted and
 // brought back from the toast. The order is read back from the index, not the DOM only.
 
-let lib: SeededLibrary
+const lib = useSeededLibrary([
+  { titles: ['Amber Road', 'Blue Hour'], tags: 'synthwave', video: false },
+  { titles: ['Cold Harbour', 'Dust Devil'], tags: 'folk', video: false }
+])
 
-test.describe.configure({ mode: 'serial' })
-
-test.beforeAll(async () => {
-  lib = await seedLibrary([
-    { titles: ['Amber Road', 'Blue Hour'], tags: 'synthwave', video: false },
-    { titles: ['Cold Harbour', 'Dust Devil'], tags: 'folk', video: false }
-  ])
-})
-
-test.afterAll(async () => {
-  await lib?.stop()
-})
-
-const rows = (page: Page): Locator => page.getByTestId('clip-row')
-const rowTitled = (page: Page, title: string): Locator =>
-  rows(page).filter({ has: page.locator('.title-text').getByText(title, { exact: true }) })
+const rows = clipRows
 const titles = (page: Page): Promise<string[]> =>
   rows(page).locator('.title-text').allTextContents()
 const link = (page: Page, name: string): Locator =>
   page.getByTestId('playlist-link').filter({ hasText: name })
 
 async function playlistTitles(name: string): Promise<string[]> {
-  const list = await callPreview(lib.preview, 'listPlaylists')
+  const list = await callPreview(lib().preview, 'listPlaylists')
   const found = list.find((p) => p.name === name)
   if (!found) return []
-  const page = await callPreview(lib.preview, 'queryPlaylist', { id: found.id })
+  const page = await callPreview(lib().preview, 'queryPlaylist', { id: found.id })
   return page.rows.map((row) => row.title ?? '')
 }
 
 test('a playlist is made, filled by drag, reordered, trimmed, renamed, played and undeleted', async ({
   page
 }) => {
-  await page.goto(lib.preview.url)
+  await page.goto(lib().preview.url)
   await expect(rows(page)).toHaveCount(4)
 
   await page.getByRole('button', { name: 'New playlist' }).click()
@@ -92,9 +81,9 @@ test('a playlist is made, filled by drag, reordered, trimmed, renamed, played an
   await expect(page.getByTestId('player-title')).toContainText('Amber Road')
   // The queue is the playlist (two songs, in its order), not the library around it.
   await expect
-    .poll(async () => (await callPreview(lib.preview, 'getQueue')).source)
+    .poll(async () => (await callPreview(lib().preview, 'getQueue')).source)
     .toMatchObject({ kind: 'playlist' })
-  expect((await callPreview(lib.preview, 'getQueue')).length).toBe(2)
+  expect((await callPreview(lib().preview, 'getQueue')).length).toBe(2)
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
   await expect(page.getByTestId('view-library')).toBeVisible()
@@ -109,7 +98,7 @@ test('a playlist is made, filled by drag, reordered, trimmed, renamed, played an
 test('a smart playlist is built from a preset, follows the library live, and its rule is edited', async ({
   page
 }) => {
-  await page.goto(lib.preview.url)
+  await page.goto(lib().preview.url)
   await expect(rows(page)).toHaveCount(4)
   await page.getByRole('button', { name: 'New smart playlist' }).click()
   const dialog = page.getByTestId('smart-playlist-dialog')
@@ -122,9 +111,9 @@ test('a smart playlist is built from a preset, follows the library live, and its
   await expect(page.getByText('No song matches this rule yet.')).toBeVisible()
 
   // A favourite made elsewhere (another window, the CLI) shows up without a reload.
-  const all = await callPreview(lib.preview, 'queryLibrary', { limit: 10 })
+  const all = await callPreview(lib().preview, 'queryLibrary', { limit: 10 })
   const dust = all.rows.find((row) => row.title === 'Dust Devil')!
-  await callPreview(lib.preview, 'setFavorite', { ids: [dust.id], favorite: true })
+  await callPreview(lib().preview, 'setFavorite', { ids: [dust.id], favorite: true })
   await expect.poll(() => titles(page)).toEqual(['Dust Devil'])
   await expect(link(page, name).getByTestId('playlist-count')).toHaveText('1')
 
@@ -133,7 +122,7 @@ test('a smart playlist is built from a preset, follows the library live, and its
   await dialog.getByRole('button', { name: 'Never played' }).click()
   await expect(dialog.getByLabel('Favourites only')).not.toBeChecked()
   await dialog.getByRole('button', { name: 'Save' }).click()
-  const unplayed = (await callPreview(lib.preview, 'queryLibrary', { limit: 10 })).rows
+  const unplayed = (await callPreview(lib().preview, 'queryLibrary', { limit: 10 })).rows
     .filter((row) => row.plays === 0)
     .map((row) => row.title)
   await expect.poll(async () => (await titles(page)).sort()).toEqual(unplayed.sort())

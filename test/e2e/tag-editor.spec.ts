@@ -1,24 +1,15 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { callPreview, seedLibrary, type SeededLibrary } from './support/seed'
+import { callPreview } from './support/seed'
+import { useSeededLibrary } from './support/seeded'
 
 // The tag editors against the real core (issue 13, defect 8): the chips are the tags the
 // core stored, the suggestion list never covers the summary, and one Escape closes an
 // editor whose list is not open.
 
-let lib: SeededLibrary
-
-test.describe.configure({ mode: 'serial' })
-
-test.beforeAll(async () => {
-  lib = await seedLibrary([
-    { titles: ['Harbour Lights', 'Harbour Lights (alt)'], tags: 'synthwave', video: false },
-    { titles: ['Paper Moon', 'Paper Moon (acoustic)'], tags: 'folk', video: false }
-  ])
-})
-
-test.afterAll(async () => {
-  await lib?.stop()
-})
+const lib = useSeededLibrary([
+  { titles: ['Harbour Lights', 'Harbour Lights (alt)'], tags: 'synthwave', video: false },
+  { titles: ['Paper Moon', 'Paper Moon (acoustic)'], tags: 'folk', video: false }
+])
 
 function rowTitled(page: Page, title: string): Locator {
   return page
@@ -27,14 +18,14 @@ function rowTitled(page: Page, title: string): Locator {
 }
 
 async function idOf(title: string): Promise<string> {
-  const page = await callPreview(lib.preview, 'queryLibrary', { limit: 50 })
+  const page = await callPreview(lib().preview, 'queryLibrary', { limit: 50 })
   const row = page.rows.find((r) => r.title === title)
   if (!row) throw new Error(`no clip ${title}`)
   return row.id
 }
 
 async function openLibrary(page: Page): Promise<void> {
-  await page.goto(lib.preview.url)
+  await page.goto(lib().preview.url)
   await expect(page.getByTestId('clip-row')).toHaveCount(4)
 }
 
@@ -64,14 +55,14 @@ test('a tag typed twice with other spaces and case is one chip, as the core stor
   await expect(editor.getByRole('status')).toHaveText('Added “night drive” to 1 clip')
   const chips = editor.getByRole('list', { name: 'Tags on these clips' }).getByRole('listitem')
   await expect(chips).toHaveText(['night drive×'])
-  const stored = await callPreview(lib.preview, 'getClip', { id: await idOf('Paper Moon') })
+  const stored = await callPreview(lib().preview, 'getClip', { id: await idOf('Paper Moon') })
   expect(stored?.userTags).toEqual(['night drive'])
 })
 
 test('the bulk editor opens without a list, and its suggestions never cover the summary', async ({
   page
 }) => {
-  await callPreview(lib.preview, 'tagClips', {
+  await callPreview(lib().preview, 'tagClips', {
     ids: [await idOf('Harbour Lights')],
     add: ['night drive', 'neon'],
     remove: []
@@ -109,7 +100,7 @@ test('the bulk editor opens without a list, and its suggestions never cover the 
 
 test('with no list open, one Escape closes the tag editor', async ({ page }) => {
   // Existing tags: the old editor opened its list of them on focus.
-  await callPreview(lib.preview, 'tagClips', {
+  await callPreview(lib().preview, 'tagClips', {
     ids: [await idOf('Paper Moon (acoustic)')],
     add: ['acoustic'],
     remove: []

@@ -1,40 +1,29 @@
 import { existsSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { callPreview, seedLibrary, type SeededLibrary } from './support/seed'
+import { callPreview } from './support/seed'
+import { clipRows, rowTitled, useSeededLibrary } from './support/seeded'
 
 // Undo through preview:web against the real core (issue 13): delete, a bulk favourite and
 // tag delete/merge are undone from the toast's Undo and with Ctrl/Cmd+Z (never while
 // typing), and the core's own answers, not only the DOM, show the state is back.
 
-let lib: SeededLibrary
+const lib = useSeededLibrary([
+  { titles: ['Amber Road', 'Blue Hour'], tags: 'synthwave', video: false },
+  { titles: ['Cold Harbour', 'Dust Devil'], tags: 'folk', video: false }
+])
 
-test.describe.configure({ mode: 'serial' })
-
-test.beforeAll(async () => {
-  lib = await seedLibrary([
-    { titles: ['Amber Road', 'Blue Hour'], tags: 'synthwave', video: false },
-    { titles: ['Cold Harbour', 'Dust Devil'], tags: 'folk', video: false }
-  ])
-})
-
-test.afterAll(async () => {
-  await lib?.stop()
-})
-
-const rows = (page: Page): Locator => page.getByTestId('clip-row')
-const rowTitled = (page: Page, title: string): Locator =>
-  rows(page).filter({ has: page.locator('.title-text').getByText(title, { exact: true }) })
+const rows = clipRows
 const toast = (page: Page): Locator => page.getByTestId('undo-toast')
 
 async function clipIdOf(title: string): Promise<string> {
-  const page = await callPreview(lib.preview, 'queryLibrary', { limit: 50 })
+  const page = await callPreview(lib().preview, 'queryLibrary', { limit: 50 })
   const row = page.rows.find((r) => r.title === title)
   if (!row) throw new Error(`no clip titled ${title}`)
   return row.id
 }
 
 async function audioPath(id: string): Promise<string> {
-  const detail = await callPreview(lib.preview, 'getClip', { id })
+  const detail = await callPreview(lib().preview, 'getClip', { id })
   const path = detail?.files.find((f) => f.kind === 'audio')?.path
   if (!path) throw new Error(`no audio for ${id}`)
   return path
@@ -45,15 +34,15 @@ test('deleted songs come back from the toast with their files, tags, favourite a
 }) => {
   const amber = await clipIdOf('Amber Road')
   const blue = await clipIdOf('Blue Hour')
-  await callPreview(lib.preview, 'tagClips', { ids: [amber, blue], add: ['keepers'] })
-  await callPreview(lib.preview, 'setFavorite', { ids: [amber], favorite: true })
-  const list = await callPreview(lib.preview, 'createPlaylist', {
+  await callPreview(lib().preview, 'tagClips', { ids: [amber, blue], add: ['keepers'] })
+  await callPreview(lib().preview, 'setFavorite', { ids: [amber], favorite: true })
+  const list = await callPreview(lib().preview, 'createPlaylist', {
     name: 'Mix',
     clipIds: [blue, amber]
   })
   const file = await audioPath(amber)
 
-  await page.goto(lib.preview.url)
+  await page.goto(lib().preview.url)
   await expect(rows(page)).toHaveCount(4)
   await rowTitled(page, 'Amber Road').click()
   await rowTitled(page, 'Blue Hour').click({ modifiers: ['ControlOrMeta'] })
@@ -67,15 +56,18 @@ test('deleted songs come back from the toast with their files, tags, favourite a
   await expect(toast(page)).toContainText('Restored 2 songs.')
   await expect(rows(page)).toHaveCount(4)
   expect(existsSync(file)).toBe(true)
-  const back = await callPreview(lib.preview, 'getClip', { id: amber })
+  const back = await callPreview(lib().preview, 'getClip', { id: amber })
   expect(back).toMatchObject({ favorite: true, userTags: ['keepers'], hasAudio: true })
-  expect(await callPreview(lib.preview, 'playlistClipIds', { id: list.id })).toEqual([blue, amber])
+  expect(await callPreview(lib().preview, 'playlistClipIds', { id: list.id })).toEqual([
+    blue,
+    amber
+  ])
   await page.getByTestId('filter-user-tag').filter({ hasText: 'keepers' }).click()
   await expect(rows(page)).toHaveCount(2)
 })
 
 test('Ctrl/Cmd+Z undoes a delete, but not while typing in a field', async ({ page }) => {
-  await page.goto(lib.preview.url)
+  await page.goto(lib().preview.url)
   await expect(rows(page)).toHaveCount(4)
   await rowTitled(page, 'Dust Devil').click()
   await page.keyboard.press('Delete')
@@ -89,7 +81,7 @@ test('Ctrl/Cmd+Z undoes a delete, but not while typing in a field', async ({ pag
   await search.press('ControlOrMeta+z')
   await expect(search).toHaveValue('')
   await expect(rows(page)).toHaveCount(3)
-  expect((await callPreview(lib.preview, 'queryLibrary', {})).total).toBe(3)
+  expect((await callPreview(lib().preview, 'queryLibrary', {})).total).toBe(3)
 
   await rows(page).first().click()
   await page.keyboard.press('ControlOrMeta+z')
@@ -104,26 +96,26 @@ test('a bulk favourite is undone to what each song was before, not to “all off
   page
 }) => {
   const cold = await clipIdOf('Cold Harbour')
-  await callPreview(lib.preview, 'setFavorite', { ids: [cold], favorite: true })
-  await page.goto(lib.preview.url)
+  await callPreview(lib().preview, 'setFavorite', { ids: [cold], favorite: true })
+  await page.goto(lib().preview.url)
   await expect(rows(page)).toHaveCount(4)
   await rows(page).first().click()
   await page.keyboard.press('ControlOrMeta+a')
   await page.getByTestId('selection-bar').getByRole('button', { name: 'Favourite' }).click()
   await expect(toast(page)).toContainText('marked as favourite')
   await expect
-    .poll(async () => (await callPreview(lib.preview, 'queryLibrary', { favorite: true })).total)
+    .poll(async () => (await callPreview(lib().preview, 'queryLibrary', { favorite: true })).total)
     .toBe(4)
   await toast(page).getByRole('button', { name: 'Undo' }).click()
   await expect(toast(page)).toContainText('Undone.')
-  const favourites = await callPreview(lib.preview, 'queryLibrary', { favorite: true })
+  const favourites = await callPreview(lib().preview, 'queryLibrary', { favorite: true })
   expect(favourites.rows.map((r) => r.title).sort()).toEqual(['Amber Road', 'Cold Harbour'])
 })
 
 test('a deleted and a merged tag come back on the right songs', async ({ page }) => {
   const dust = await clipIdOf('Dust Devil')
-  await callPreview(lib.preview, 'tagClips', { ids: [dust], add: ['road'] })
-  await page.goto(lib.preview.url)
+  await callPreview(lib().preview, 'tagClips', { ids: [dust], add: ['road'] })
+  await page.goto(lib().preview.url)
   await expect(rows(page)).toHaveCount(4)
   await page.getByRole('button', { name: 'Manage', exact: true }).click()
   const manager = page.getByRole('dialog', { name: 'Manage tags' })
@@ -132,7 +124,7 @@ test('a deleted and a merged tag come back on the right songs', async ({ page })
   await expect(manager).toContainText('Deleted “road”')
   await manager.getByRole('button', { name: 'Undo' }).click()
   await expect(manager.getByTestId('tag-manager-row')).toHaveCount(2)
-  expect((await callPreview(lib.preview, 'getClip', { id: dust }))?.userTags).toEqual(['road'])
+  expect((await callPreview(lib().preview, 'getClip', { id: dust }))?.userTags).toEqual(['road'])
 
   await manager.getByRole('checkbox').first().check()
   await manager.getByRole('checkbox').nth(1).check()
@@ -143,7 +135,7 @@ test('a deleted and a merged tag come back on the right songs', async ({ page })
   await rows(page).first().click()
   await page.keyboard.press('ControlOrMeta+z')
   await expect(toast(page)).toContainText('Undone.')
-  const tags = await callPreview(lib.preview, 'listTags')
+  const tags = await callPreview(lib().preview, 'listTags')
   expect(tags).toEqual([
     { name: 'keepers', count: 2 },
     { name: 'road', count: 1 }
