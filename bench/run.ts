@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { BenchResult } from './kit'
-import { jsonLine, table } from './report'
+import { runSuites } from './runner'
 
 // The benchmark runner, run by scripts/bench.mjs from the bundle in out/bench/. Every
 // `*.bench.js` there exports `run(): Promise<BenchResult[]>`; each figure is measured
@@ -26,20 +26,6 @@ function suites(dir: string): Suite[] {
       const rank = (s: Suite): number => (ORDER.includes(s.name) ? ORDER.indexOf(s.name) : 99)
       return rank(a) - rank(b) || a.name.localeCompare(b.name)
     })
-}
-
-/** The row that stands in for every figure of a suite that crashed. */
-function missingFigures(suite: string, error: unknown): BenchResult {
-  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-  return {
-    name: `${suite}: FIGURES MISSING — the suite crashed (${reason.slice(0, 120)})`,
-    value: Number.NaN,
-    unit: '',
-    baseline: Number.NaN,
-    ratio: Number.NaN,
-    target: Number.NaN,
-    ok: false
-  }
 }
 
 async function main(): Promise<number> {
@@ -65,47 +51,19 @@ async function main(): Promise<number> {
       say(`! bench/${missing}.bench.ts is missing: its figures are not in this run.`)
     }
   }
-  const all: BenchResult[] = []
-  const crashed: string[] = []
-  const started = Date.now()
-  for (const suite of wanted) {
-    const t0 = Date.now()
-    say(`▶ ${suite.name}${values.quick ? ' (quick)' : ''}`)
-    try {
-      const mod = (await import(pathToFileURL(suite.file).href)) as {
-        run?: () => Promise<BenchResult[]>
-      }
-      if (typeof mod.run !== 'function') throw new Error('it exports no run() function')
-      const results = (await mod.run()).map((r) => ({ ...r, name: `${suite.name}: ${r.name}` }))
-      all.push(...results)
-      if (values.json) for (const r of results) process.stdout.write(`${jsonLine(r)}\n`)
-      say(`  ${results.length} figure(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-    } catch (error) {
-      crashed.push(suite.name)
-      // Never silently dropped: the table and the JSON lines carry a failed row that says
-      // the suite's figures are missing from this run.
-      const missing = missingFigures(suite.name, error)
-      all.push(missing)
-      if (values.json) process.stdout.write(`${jsonLine(missing)}\n`)
-      say(
-        `✗ ${suite.name} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-      )
+  return runSuites(
+    wanted.map((s) => ({
+      name: s.name,
+      load: async () =>
+        (await import(pathToFileURL(s.file).href)) as { run?: () => Promise<BenchResult[]> }
+    })),
+    {
+      json: values.json,
+      quick: values.quick,
+      say,
+      emit: (line) => void process.stdout.write(`${line}\n`)
     }
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(0)
-  if (!values.json) {
-    say('')
-    say(table(all))
-    say('')
-  }
-  const measured = all.filter((r) => !Number.isNaN(r.value))
-  const missed = measured.filter((r) => !r.ok).length
-  say(
-    `${measured.length} figures, ${missed} target(s) missed, ${crashed.length} suite(s) crashed` +
-      `${crashed.length > 0 ? ` (${crashed.join(', ')}: their figures are MISSING)` : ''}; ${seconds} s on ` +
-      `Node ${process.versions.node}, ${process.platform}`
   )
-  return crashed.length > 0 ? 1 : 0
 }
 
 main().then(
