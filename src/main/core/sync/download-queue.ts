@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import type { DownloadProgress, MediaKind } from '../../../shared/domain'
 import { downloadFile, type DownloadOutcome } from './download'
 import { failure, LIBRARY_MISSING_MESSAGE, LOCAL_FAILURES } from './download-outcome'
+import { hasPartSync } from './part-file'
 import { downloadRetryDelay } from './schedule'
 import type { DownloadJob, SyncStore } from './store-port'
 
@@ -214,8 +215,11 @@ export class DownloadQueue {
       signal: controller.signal,
       ...this.deps.downloadOptions,
       // A file never tried before has no `.part` to continue, so its request need not
-      // wait for the disk (a retry looks for one first, to resume with Range).
-      requestFirst: job.attempts === 0 && !this.attempts.has(key),
+      // wait for the disk (a retry looks for one first, to resume with Range). A process
+      // killed mid-download leaves attempts at 0 and a `.part` behind: sending the fresh
+      // request anyway transferred megabytes before it was cancelled (cli-resume test).
+      requestFirst:
+        job.attempts === 0 && !this.attempts.has(key) && !hasPartSync(job.targetPath),
       prepare: () => folder,
       onProgress: (bytes, total) => {
         entry.bytes = bytes

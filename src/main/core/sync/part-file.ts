@@ -1,5 +1,6 @@
 import { syncDir } from '../fs-sync'
 import { createHash, type Hash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { SNIFF_BYTES } from '../media-types'
@@ -128,6 +129,14 @@ export interface PartPaths {
 
 export function partPaths(targetPath: string): PartPaths {
   return { part: `${targetPath}.part`, meta: `${targetPath}.part.json` }
+}
+
+/** Whether an earlier attempt left a `.part` (or its meta) for this file. Synchronous on
+ * purpose: one stat of a name in a cached folder, with no wait in libuv's thread pool
+ * behind other disk work, so it can decide whether a request may go out first. */
+export function hasPartSync(targetPath: string): boolean {
+  const paths = partPaths(targetPath)
+  return existsSync(paths.part) || existsSync(paths.meta)
 }
 
 /** The stored meta, or null when absent or unreadable (then the download restarts). */
