@@ -115,6 +115,8 @@ describe('keyboard shortcuts', () => {
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' })
     expect(dialog.textContent).toContain('Play or pause')
     expect(dialog.textContent).toContain('Search the library')
+    // The menu's own accelerator, as the help shows it (Mod is Ctrl here, ⌘ on macOS).
+    expect(dialog.textContent).toMatch(/Shift\s*\+\s*M\s*Open or close the mini player/)
     // While the dialog is open, space does not reach the player.
     await act(() => player().actions.playList(clips(1), 0))
     act(() => player().actions.pause())

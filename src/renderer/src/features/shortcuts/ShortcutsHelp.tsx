@@ -2,7 +2,7 @@ import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModalDialog } from '../../elements/ModalDialog'
 import { usePlayerOverlayActions, usePlayerOverlays } from '../../store/player-overlays-store'
-import { RESULTS_KEYS, SHORTCUTS } from './shortcut-map'
+import { MENU_KEYS, RESULTS_KEYS, SHORTCUTS } from './shortcut-map'
 import './shortcuts.css'
 
 /** `?`: every shortcut, read from the same table the handler uses. */
@@ -42,7 +42,8 @@ export function ShortcutsHelp(): JSX.Element | null {
         <tbody>
           {[
             ...SHORTCUTS.map((s) => ({ display: s.display, label: s.label ?? s.action })),
-            ...RESULTS_KEYS
+            ...RESULTS_KEYS,
+            ...MENU_KEYS
           ].map((row) => (
             <tr key={row.label}>
               <td>

@@ -1,5 +1,6 @@
 // The keyboard shortcuts, as data: the global handler and the help overlay read the same
 // table, so the help can never list a key that does nothing.
+import { MINI_PLAYER_ACCELERATOR } from '../../../../shared/mini-player'
 
 export type ShortcutAction =
   | 'togglePlay'
@@ -46,6 +47,17 @@ export const SHORTCUTS: Shortcut[] = [
 export const RESULTS_KEYS: readonly { display: string[]; label: string }[] = [
   { display: ['A–Z', '0–9'], label: 'typeAhead' }
 ]
+
+/** Keys the application menu owns (accelerators, so they work in every window), listed in
+ * the help after RESULTS_KEYS; the renderer does not handle them itself. */
+export const MENU_KEYS: readonly { display: string[]; label: string }[] = [
+  { display: acceleratorKeys(MINI_PLAYER_ACCELERATOR), label: 'miniPlayer' }
+]
+
+/** An Electron accelerator ("CmdOrCtrl+Shift+M") as the help's key names. */
+function acceleratorKeys(accelerator: string): string[] {
+  return accelerator.split('+').map((key) => (key === 'CmdOrCtrl' ? 'Mod' : key))
+}
 
 export const SEEK_STEP_SEC = 5
 export const VOLUME_STEP = 0.05

@@ -21,6 +21,7 @@ export const shortcutsEn = {
       'The same, outside the list and the covers (there, letters jump to a title)',
     typeAhead:
       'In the list or the covers: jump to the first song whose title starts with what you type (Space too, while you type)',
+    miniPlayer: 'Open or close the mini player (View ▸ Mini Player)',
     help: 'Show this list'
   }
 }

@@ -21,6 +21,7 @@ export const shortcutsZhCN: typeof shortcutsEn = {
     favorite: '收藏（或取消收藏）正在播放的歌曲',
     favoriteOutsideList: '同上，在列表和封面之外（在那里，字母用于跳到标题）',
     typeAhead: '在列表或封面中：跳到标题以所输入文字开头的第一首歌（输入过程中空格也算）',
+    miniPlayer: '打开或关闭迷你播放器（视图 ▸ 迷你播放器）',
     help: '显示此列表'
   }
 }
