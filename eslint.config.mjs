@@ -109,6 +109,26 @@ export default tseslint.config(
     }
   },
   {
+    // Rows from SQLite are read by a row reader (src/main/core/library/rows/read.ts: one,
+    // many, shape), which checks each column; a cast or a type argument would let a wrong
+    // column type flow on unchecked. db.get/db.all have no type parameter either.
+    files: ['src/main/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(TSAsExpression, TSTypeAssertion)[expression.type="CallExpression"][expression.callee.property.name=/^(get|all|iterate)$/]',
+          message: 'Read database rows with a row reader (library/rows/read.ts), never a cast.'
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(get|all|iterate)$/][typeArguments]',
+          message: 'Read database rows with a row reader (library/rows/read.ts), never db.get<T>.'
+        }
+      ]
+    }
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: {

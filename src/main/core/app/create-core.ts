@@ -17,6 +17,7 @@ import { EventHub } from './events'
 import { createHandlers } from './handlers'
 import type { Host } from './host'
 import { isDirectory, moveLibraryFiles, openLibraryFor } from './library-session'
+import { text } from '../library/rows/read'
 
 export interface SongshelfCore {
   handlers: Handlers
@@ -64,7 +65,8 @@ export interface CoreOptions {
 function sqliteFacts(): { version: string; fts5: boolean } {
   const db = new DatabaseSync(':memory:')
   try {
-    const { v } = db.prepare('SELECT sqlite_version() AS v').get() as { v: string }
+    const row = db.prepare('SELECT sqlite_version() AS v').get()
+    const v = row === undefined ? 'unknown' : text(row, 'v')
     let fts5 = true
     try {
       db.exec('CREATE VIRTUAL TABLE probe USING fts5(x)')

@@ -10,8 +10,10 @@ export interface Db {
   readonly raw: DatabaseSync
   /** Prepared once per SQL text and reused (ingest runs the same statements 10 000×). */
   sql(text: string): StatementSync
-  all<T = DbRow>(text: string, ...params: Param[]): T[]
-  get<T = DbRow>(text: string, ...params: Param[]): T | undefined
+  /** Untyped rows: read them with a row reader (rows/read.ts `one`, `many`), never a cast.
+   * There is deliberately no type parameter (lint also refuses `as` on a row). */
+  all(text: string, ...params: Param[]): DbRow[]
+  get(text: string, ...params: Param[]): DbRow | undefined
   run(text: string, ...params: Param[]): number
   /** Runs `fn` in one write transaction, or inside the caller's if one is open. */
   tx<T>(fn: () => T): T
@@ -64,10 +66,8 @@ function wrap(raw: DatabaseSync): Db {
   return {
     raw,
     sql,
-    all: <T = DbRow>(text: string, ...params: Param[]): T[] =>
-      sql(text).all(...params) as unknown as T[],
-    get: <T = DbRow>(text: string, ...params: Param[]): T | undefined =>
-      sql(text).get(...params) as unknown as T | undefined,
+    all: (text: string, ...params: Param[]): DbRow[] => sql(text).all(...params),
+    get: (text: string, ...params: Param[]): DbRow | undefined => sql(text).get(...params),
     run: (text: string, ...params: Param[]): number => Number(sql(text).run(...params).changes),
     tx<T>(fn: () => T): T {
       if (raw.isTransaction) return fn()

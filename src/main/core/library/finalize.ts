@@ -8,6 +8,7 @@ import { writeId3 } from './id3'
 import { relFilePath, resolveInside } from './naming'
 import { buildSidecar, serializeSidecar } from './sidecar'
 import type { Logger } from './types'
+import { ID, int, intOrNull, many, one, shape, text, textOrNull } from './rows/read'
 
 // Writing what the library folder holds besides the media: the sidecar, and the ID3 tags
 // once the mp3 is on disk.
@@ -77,20 +78,24 @@ export async function writeClipSidecar(ctx: FinalizeContext, pk: number): Promis
   setSidecarRow(db, pk, 'done', rel, Buffer.byteLength(text), null, ctx.now())
 }
 
+const TAGGED_CLIP = shape({
+  pk: int,
+  title: text,
+  user_title: textOrNull,
+  style_tags: textOrNull,
+  created_at: intOrNull,
+  lyrics: textOrNull,
+  model: textOrNull
+})
+
 /** Called once a clip's downloads have settled: ID3 tags into the mp3 (if it is on disk)
  * and the sidecar. Problems are logged and recorded, never thrown at the sync engine: a
  * song without tags is still a song. */
 export async function finalizeClip(ctx: FinalizeContext, clipId: string): Promise<void> {
   const { db } = ctx
-  const clip = db.get<{
-    pk: number
-    title: string
-    user_title: string | null
-    style_tags: string | null
-    created_at: number | null
-    lyrics: string | null
-    model: string | null
-  }>(
+  const clip = one(
+    db,
+    TAGGED_CLIP,
     `SELECT c.pk, c.title, c.user_title, c.style_tags, c.created_at, x.lyrics, c.model
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.id = ?`,
     clipId
@@ -140,6 +145,8 @@ export async function finalizeClip(ctx: FinalizeContext, clipId: string): Promis
 
 /** How many clip pks one slice of the leftover sweep covers: at most four `files` rows
  * each, read in primary-key order, so a slice costs a few milliseconds at any library size. */
+const MIN_PK = shape({ pk: intOrNull })
+
 export const UNFINISHED_SLICE_PKS = 2000
 
 /** One pass over a pk range of `files` in primary-key order, grouped per clip. The old
@@ -170,12 +177,9 @@ export function unfinishedClipsAfter(
   span = UNFINISHED_SLICE_PKS
 ): UnfinishedSlice {
   const last = afterPk + span
-  const clipIds = db.all<{ id: string }>(UNFINISHED_SQL, afterPk, last).map((row) => row.id)
+  const clipIds = many(db, ID, UNFINISHED_SQL, afterPk, last).map((row) => row.id)
   // Skips gaps that deletions left in the pks (a primary-key seek).
-  const next = db.get<{ pk: number | null }>(
-    'SELECT min(clip_pk) AS pk FROM files WHERE clip_pk > ?',
-    last
-  )
+  const next = one(db, MIN_PK, 'SELECT min(clip_pk) AS pk FROM files WHERE clip_pk > ?', last)
   return { clipIds, nextPk: next?.pk == null ? null : next.pk - 1 }
 }
 

@@ -7,7 +7,7 @@ import { ensureStem, fileRows, freeStem } from './files'
 import { mediaVerdicts, nextFileState, writeFile, settleForFailedTask } from './ingest-files'
 import { CLIP_FIELD_MERGE, clipFieldColumns, clipFieldValues } from './rows/clip-fields'
 import { SUMMARY_COLUMNS, summarize, summaryValues, type FileSummary } from './rows/file-summary'
-import { int, textOrNull } from './rows/read'
+import { int, one, shape, text, textOrNull } from './rows/read'
 import { indexNewClip, reindexClips, type SearchMode } from './search-index'
 import { setClipStyles } from './styles'
 import { titleKey } from './text'
@@ -57,10 +57,7 @@ export function recordTaskResult(
     const inserted: number[] = []
     const reindex: number[] = []
     for (const clip of valid) {
-      const known = db.get<{ pk: number; stem: string | null }>(
-        'SELECT pk, stem FROM clips WHERE id = ?',
-        clip.id
-      )
+      const known = one(db, KNOWN_CLIP, 'SELECT pk, stem FROM clips WHERE id = ?', clip.id)
       const current = known === undefined ? [] : fileRows(db, known.pk)
       const files = mediaVerdicts(clip, opts.downloadVideo).map(([kind, verdict]) => {
         const row = current.find((r) => r.kind === kind)
@@ -112,6 +109,14 @@ function partitionClips(clips: readonly NormalizedClip[]): {
   return { valid, refused }
 }
 
+const KNOWN_CLIP = shape({ pk: int, stem: textOrNull })
+const SEARCHED_TEXT = shape({
+  title: text,
+  style_tags: textOrNull,
+  lyrics: textOrNull,
+  description_prompt: textOrNull
+})
+
 /** Answers in a row that say SUCCESS with nothing readable before Songshelf gives up:
  * the first and three more polls at the usual pace (some gateways fill `data` late). */
 export const UNREADABLE_ANSWERS_LIMIT = 4
@@ -121,7 +126,7 @@ export const UNREADABLE_ANSWERS_LIMIT = 4
  * CPU, issue 14 §6). Only answers without clips: with clips, file states may move. */
 function unchangedPendingAnswer(db: Db, task: NormalizedTask): boolean {
   if (task.state !== 'pending' || task.clips.length > 0 || task.unreadable != null) return false
-  const same = db.get<{ x: number }>(
+  const same = db.get(
     `SELECT 1 AS x FROM tasks WHERE id = ? AND state = 'pending' AND raw_json = ?
        AND not_found_count = 0 AND unreadable_answers = 0 AND unreadable_json IS NULL`,
     task.taskId,
@@ -240,12 +245,9 @@ function updateClip(
   summary: FileSummary
 ): boolean {
   const title = clip.title.trim()
-  const before = db.get<{
-    title: string
-    style_tags: string | null
-    lyrics: string | null
-    description_prompt: string | null
-  }>(
+  const before = one(
+    db,
+    SEARCHED_TEXT,
     `SELECT c.title, c.style_tags, x.lyrics, x.description_prompt
      FROM clips c LEFT JOIN clip_texts x ON x.clip_pk = c.pk WHERE c.pk = ?`,
     pk

@@ -44,6 +44,7 @@ import { fileHolder, type HeldFiles } from './undo/held-files'
 import { captureTagDelete, captureTagMerge, captureTagRename, favoriteFlips } from './undo/tag-undo'
 import { UNDO_WINDOW_MS, UndoLog } from './undo/undo-log'
 import { cleanTagName, tagKey } from '../../../shared/text'
+import { ID, int, INT_ID, many, one, shape, text } from './rows/read'
 import {
   LibraryError,
   type IndexRecovery,
@@ -57,6 +58,9 @@ import {
 
 export { DB_FILE } from './index-location'
 
+const CLIP_PK = shape({ clip_pk: int })
+const TITLE = shape({ title: text })
+
 const consoleLogger: Logger = {
   warn: (message, detail) => console.warn(`[library] ${message}`, detail ?? '')
 }
@@ -65,7 +69,9 @@ function withSidecar(db: Db, pks: number[]): number[] {
   const out: number[] = []
   for (let i = 0; i < pks.length; i += 500) {
     const batch = pks.slice(i, i + 500)
-    const rows = db.all<{ clip_pk: number }>(
+    const rows = many(
+      db,
+      CLIP_PK,
       `SELECT clip_pk FROM files WHERE kind = 'sidecar' AND state != 'absent'
        AND clip_pk IN (${placeholders(batch.length)})`,
       ...batch
@@ -112,7 +118,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
   const journal = new TaskJournal(dataDir, logger)
   if (checked.damage === null && !journal.exists()) {
     // First open since the journal exists: record the tasks the index already has.
-    journal.added(db.all<{ id: string }>('SELECT id FROM tasks ORDER BY added_at').map((r) => r.id))
+    journal.added(many(db, ID, 'SELECT id FROM tasks ORDER BY added_at').map((r) => r.id))
   }
   /** Puts back the tasks of the journal that the index does not have (as pending). */
   const restoreTasks = (): number => tasks.addTasks(db, journal.ids(), now()).added.length
@@ -173,8 +179,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
   const undoWindowMs = opts.undoWindowMs ?? UNDO_WINDOW_MS
   const undoLog = new UndoLog(logger, undoWindowMs)
   const tagIdOf = (name: string): number | undefined =>
-    db.get<{ id: number }>('SELECT id FROM tags WHERE key = ?', tagKey(cleanTagName(name) ?? name))
-      ?.id
+    one(db, INT_ID, 'SELECT id FROM tags WHERE key = ?', tagKey(cleanTagName(name) ?? name))?.id
   /** Records an action's undo when it changed something. */
   const undoable = <T extends { changed: number }>(
     kind: 'favorite' | 'tag-delete' | 'tag-merge' | 'tag-rename',
@@ -267,7 +272,7 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
       // The clip's last file settled: the library finishes it by itself.
       if (files.countDownloadJobs(db, clipId) === 0) void finishing.add(clipId)
       if (result.state === 'done' && kind === 'audio' && clipReady.size > 0) {
-        const row = db.get<{ title: string }>('SELECT title FROM clips WHERE id = ?', clipId)
+        const row = one(db, TITLE, 'SELECT title FROM clips WHERE id = ?', clipId)
         for (const listener of clipReady) if (row) listener({ id: clipId, title: row.title })
       }
     },

@@ -3,6 +3,7 @@ import { placeholders } from './db'
 import { reindexClips, type SearchMode } from './search-index'
 import { cleanTagName, compareNames, tagKey } from '../../../shared/text'
 import { LibraryError, type TagChange, type TagCount } from './types'
+import { int, INT_ID, many, one, PK, shape, text } from './rows/read'
 
 // User tags. A tag's identity is its NFC lower-case key, so "Chill" and "chill" are one
 // tag; the display name is the first spelling used (or the one a rename chose). Every
@@ -14,15 +15,21 @@ export interface TagContext {
   onSidecarStale(pks: number[]): void
 }
 
+const TAG_KEY = shape({ id: int, key: text })
+const CLIP_PK = shape({ clip_pk: int })
+const TAG_COUNT = shape({ name: text, count: int })
+
 const INVALID_TAG = 'A tag needs at least one letter, number or symbol.'
 
 function ensureTag(db: Db, name: string): number {
   const clean = cleanTagName(name)
   if (clean === null) throw new LibraryError('invalid_tag', INVALID_TAG)
   const key = tagKey(clean)
-  const existing = db.get<{ id: number }>('SELECT id FROM tags WHERE key = ?', key)
+  const existing = one(db, INT_ID, 'SELECT id FROM tags WHERE key = ?', key)
   if (existing !== undefined) return existing.id
-  const created = db.get<{ id: number }>(
+  const created = one(
+    db,
+    INT_ID,
     'INSERT INTO tags (name, key) VALUES (?, ?) RETURNING id',
     clean,
     key
@@ -32,13 +39,13 @@ function ensureTag(db: Db, name: string): number {
 }
 
 function findTag(db: Db, name: string): { id: number; key: string } | undefined {
-  return db.get<{ id: number; key: string }>('SELECT id, key FROM tags WHERE key = ?', tagKey(name))
+  return one(db, TAG_KEY, 'SELECT id, key FROM tags WHERE key = ?', tagKey(name))
 }
 
 function taggedClips(db: Db, tagId: number): number[] {
-  return db
-    .all<{ clip_pk: number }>('SELECT clip_pk FROM clip_tags WHERE tag_id = ?', tagId)
-    .map((row) => row.clip_pk)
+  return many(db, CLIP_PK, 'SELECT clip_pk FROM clip_tags WHERE tag_id = ?', tagId).map(
+    (row) => row.clip_pk
+  )
 }
 
 function changed(ctx: TagContext, pks: Iterable<number>): { changed: number } {
@@ -62,7 +69,9 @@ export function tagClips(ctx: TagContext, ids: string[], change: TagChange): { c
     const unlink = db.sql('DELETE FROM clip_tags WHERE clip_pk = ? AND tag_id = ?')
     for (let i = 0; i < ids.length; i += 500) {
       const batch = ids.slice(i, i + 500)
-      const pks = db.all<{ pk: number }>(
+      const pks = many(
+        db,
+        PK,
         `SELECT pk FROM clips WHERE id IN (${placeholders(batch.length)})`,
         ...batch
       )
@@ -126,13 +135,12 @@ export function deleteTag(ctx: TagContext, name: string): { changed: number } {
 /** Every tag with the number of clips that carry it (tags with no clips included, so a
  * tag made for later does not vanish). */
 export function listTags(db: Db): TagCount[] {
-  return db
-    .all<TagCount>(
-      `SELECT t.name AS name, count(ct.clip_pk) AS count
-       FROM tags t LEFT JOIN clip_tags ct ON ct.tag_id = t.id GROUP BY t.id`
-    )
-    .map((row) => ({ name: row.name, count: row.count }))
-    .sort((a, b) => compareNames(a.name, b.name))
+  return many(
+    db,
+    TAG_COUNT,
+    `SELECT t.name AS name, count(ct.clip_pk) AS count
+     FROM tags t LEFT JOIN clip_tags ct ON ct.tag_id = t.id GROUP BY t.id`
+  ).sort((a, b) => compareNames(a.name, b.name))
 }
 
 /** Replaces a clip's tags with exactly these (used by rebuild). */

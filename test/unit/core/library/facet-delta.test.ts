@@ -6,6 +6,7 @@ import { LOGGED_COLUMNS } from '../../../../src/main/core/library/queries/facet-
 import { countFacets, facets } from '../../../../src/main/core/library/queries/facets'
 import { filterSql } from '../../../../src/main/core/library/queries/filter-sql'
 import { reindexClips, unindexClips } from '../../../../src/main/core/library/search-index'
+import { one, PK } from '../../../../src/main/core/library/rows/read'
 import { seededRandom } from '../../../support/sim-random'
 import { T0, clip, task, tempLibrary, type TempLibrary } from './helpers'
 
@@ -112,8 +113,7 @@ describe('facet counts after a write', () => {
       (x) => x.run('UPDATE clips SET plays = plays + 1, last_played_at = ? WHERE pk = ?', T0, pk()),
       (x) => {
         // A user tag: a structural change (and an index write, for the search filters).
-        const target =
-          x.get<{ pk: number }>('SELECT pk FROM clips WHERE pk >= ? ORDER BY pk', pk())?.pk ?? 1
+        const target = one(x, PK, 'SELECT pk FROM clips WHERE pk >= ? ORDER BY pk', pk())?.pk ?? 1
         x.run("INSERT OR IGNORE INTO tags (name, key) VALUES ('Focus', 'focus')")
         x.run(
           "INSERT OR IGNORE INTO clip_tags (clip_pk, tag_id) SELECT ?, id FROM tags WHERE key = 'focus'",
@@ -129,7 +129,7 @@ describe('facet counts after a write', () => {
           id,
           T0
         )
-        const row = x.get<{ pk: number }>('SELECT pk FROM clips WHERE id = ?', id)
+        const row = one(x, PK, 'SELECT pk FROM clips WHERE id = ?', id)
         reindexClips(x, 'fts5', [row?.pk ?? 0])
       },
       (x) => {

@@ -74,9 +74,7 @@ describe('migration 8: the animated cover file kind', () => {
     expect(
       db.get("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'files_state'")
     ).toEqual({ name: 'files_state' })
-    expect(
-      db.get<{ has_video_cover: number }>('SELECT has_video_cover FROM clips WHERE pk = 1')
-    ).toEqual({ has_video_cover: 0 })
+    expect(db.get('SELECT has_video_cover FROM clips WHERE pk = 1')).toEqual({ has_video_cover: 0 })
     db.run("DELETE FROM clips WHERE id = 'c-one'")
     expect(db.all('SELECT kind FROM files WHERE clip_pk = 1')).toEqual([])
     expect(db.all('PRAGMA foreign_key_check')).toEqual([])

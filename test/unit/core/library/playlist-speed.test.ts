@@ -92,8 +92,8 @@ describe('a smart "Never played" over a large library', () => {
       const page = texts.find((t) => t.sql.includes('ORDER BY') && t.sql.includes('plays = 0'))
       expect(page).toBeDefined()
       const plan = db
-        .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${page?.sql ?? ''}`, ...(page?.params as []))
-        .map((r) => r.detail)
+        .all(`EXPLAIN QUERY PLAN ${page?.sql ?? ''}`, ...(page?.params as []))
+        .map((r) => r['detail'])
       // The window of 100 is chosen walking clips_added (the outer query then sorts just
       // those 100); through clips_plays it would sort all 1 400 unplayed clips first.
       expect(plan).toContain('SCAN c USING INDEX clips_added')

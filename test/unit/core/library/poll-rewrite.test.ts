@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../../../src/main/core/library/db'
 import { recordTaskResult } from '../../../../src/main/core/library/ingest'
+import { count } from '../../../../src/main/core/library/rows/read'
 import { T0, task, tempLibrary, type TempLibrary } from './helpers'
 
 // Polling (issue 14 §6): a pending task's answer that did not change since the last poll
@@ -23,7 +24,7 @@ const pending = (progress: number): ReturnType<typeof task> =>
   })
 
 function changes(db: Db): number {
-  return db.get<{ n: number }>('SELECT total_changes() AS n')?.n ?? 0
+  return count(db, 'SELECT total_changes() AS n')
 }
 
 describe('recording poll answers', () => {
@@ -41,12 +42,10 @@ describe('recording poll answers', () => {
       // A changed answer is written, and so is the next state.
       recordTaskResult(ctx, pending(40), T0 + 10_000, { downloadVideo: true })
       expect(changes(db) - before).toBe(1)
-      const raw = db.get<{ raw_json: string }>("SELECT raw_json FROM tasks WHERE id = 't-wait'")
-      expect(raw?.raw_json).toContain('40%')
+      const raw = db.get("SELECT raw_json FROM tasks WHERE id = 't-wait'")
+      expect(raw?.['raw_json']).toContain('40%')
       recordTaskResult(ctx, task('t-wait', []), T0 + 15_000, { downloadVideo: true })
-      expect(db.get<{ state: string }>("SELECT state FROM tasks WHERE id = 't-wait'")?.state).toBe(
-        'succeeded'
-      )
+      expect(db.get("SELECT state FROM tasks WHERE id = 't-wait'")?.['state']).toBe('succeeded')
     } finally {
       db.close()
     }
@@ -59,10 +58,7 @@ describe('recording poll answers', () => {
     lib.store.recordTaskResults([pending(10)], T0 + 2000, { downloadVideo: true })
     const db = openDatabase(join(lib.dataDir, 'library.sqlite'))
     try {
-      const row = db.get<{ n: number }>(
-        "SELECT not_found_count AS n FROM tasks WHERE id = 't-wait'"
-      )
-      expect(row?.n).toBe(0)
+      expect(count(db, "SELECT not_found_count AS n FROM tasks WHERE id = 't-wait'")).toBe(0)
     } finally {
       db.close()
     }

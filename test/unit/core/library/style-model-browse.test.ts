@@ -52,8 +52,8 @@ describe('styles together, and sorting by style and model', () => {
       const plan = (q: LibraryQuery): string => {
         const { sql, params } = pageSql(q, 'fts5', null).rows
         return db
-          .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, ...params)
-          .map((row) => row.detail)
+          .all(`EXPLAIN QUERY PLAN ${sql}`, ...params)
+          .map((row) => row['detail'])
           .join('\n')
       }
       for (const dir of ['asc', 'desc'] as const) {

@@ -58,8 +58,8 @@ describe('the leftover query of the start-up sweep', () => {
       for (const text of texts) {
         const params = (text.match(/\?/g) ?? []).map(() => 0)
         const plan = db
-          .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, ...params)
-          .map((row) => row.detail)
+          .all(`EXPLAIN QUERY PLAN ${text}`, ...params)
+          .map((row) => row['detail'])
           .join('\n')
         expect(plan, text).not.toMatch(/CORRELATED/)
         expect(plan, text).not.toMatch(/files_state/)

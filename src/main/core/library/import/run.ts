@@ -10,6 +10,7 @@ import type {
 } from '../../../../shared/import'
 import { writeFileAtomic } from '../atomic'
 import type { Db } from '../db'
+import { clipPk } from '../rows/read'
 import { ensureStem } from '../files'
 import { isInside, relFilePath, resolveInside } from '../naming'
 import type { LibraryStore } from '../types'
@@ -180,7 +181,7 @@ function clipOf(clipId: string, facts: FileFacts, at: number): NormalizedClip {
 async function copyInto(ctx: ImportCtx, item: Planned): Promise<void> {
   const clipId = item.clipId as string
   const facts = item.facts as FileFacts
-  const pk = ctx.db.get<{ pk: number }>('SELECT pk FROM clips WHERE id = ?', clipId)?.pk
+  const pk = clipPk(ctx.db, clipId)
   if (pk === undefined) throw new Error(`Clip ${clipId} was not created`)
   const stem = ctx.db.tx(() => ensureStem(ctx.db, pk))
   const bytes = await readFile(item.source)

@@ -6,6 +6,7 @@ import { placeholders } from '../db'
 import { idSuffix, resolveInside, sanitizeTitle, toRelPath } from '../naming'
 import type { Logger } from '../types'
 import { buildM3u, entryPath, parseM3u, type M3uEntry } from './m3u'
+import { many, numOrNull, shape, text, textOrNull } from '../rows/read'
 import {
   createPlaylist,
   parseRule,
@@ -20,6 +21,15 @@ import {
 // self-describing: other players open the lists, and `rebuild` restores them.
 
 export const PLAYLIST_FOLDER = 'Playlists'
+
+const AUDIO_ENTRY = shape({
+  id: text,
+  title: text,
+  user_title: textOrNull,
+  duration_sec: numOrNull,
+  rel_path: text
+})
+const AUDIO_PATH = shape({ id: text, rel_path: textOrNull })
 
 export interface MirrorCtx extends PlaylistCtx {
   libraryDir: string
@@ -47,13 +57,9 @@ export function audioInfo(ctx: PlaylistCtx, clipIds: readonly string[]): Map<str
   const unique = [...new Set(clipIds)]
   for (let i = 0; i < unique.length; i += 500) {
     const batch = unique.slice(i, i + 500)
-    for (const r of ctx.db.all<{
-      id: string
-      title: string
-      user_title: string | null
-      duration_sec: number | null
-      rel_path: string
-    }>(
+    for (const r of many(
+      ctx.db,
+      AUDIO_ENTRY,
       `SELECT c.id, c.title, c.user_title, c.duration_sec, f.rel_path FROM clips c
        JOIN files f ON f.clip_pk = c.pk AND f.kind = 'audio' AND f.state = 'done'
        WHERE f.rel_path IS NOT NULL AND c.id IN (${placeholders(batch.length)})`,
@@ -139,7 +145,9 @@ export function libraryLookup(ctx: PlaylistCtx): {
 } {
   const byPath = new Map<string, string>()
   const ids = new Set<string>()
-  for (const r of ctx.db.all<{ id: string; rel_path: string | null }>(
+  for (const r of many(
+    ctx.db,
+    AUDIO_PATH,
     `SELECT c.id, f.rel_path FROM clips c
      LEFT JOIN files f ON f.clip_pk = c.pk AND f.kind = 'audio'`
   )) {

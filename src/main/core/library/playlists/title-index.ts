@@ -3,6 +3,7 @@ import { firstTitleIndexWhere, TITLE_TOP } from '../queries/title-prefix'
 import { titlePrefixKey } from '../text'
 import { parseRule, playlistRow, smartMatches, type PlaylistCtx } from './store'
 import { smartSql } from './smart'
+import { count, int, one, shape } from '../rows/read'
 
 // The list's type-ahead inside a playlist (issue 13): typing "cit" jumps to the first song,
 // in the playlist's own order, whose title starts with it. Like the library's
@@ -20,11 +21,15 @@ export function playlistTitleIndex(ctx: PlaylistCtx, id: string, prefix: string)
     : manualTitleIndex(ctx, id, key)
 }
 
+const FIRST_ITEM = shape({ pos: int, item: int })
+
 /** Items in position order (playlist_items_pos, which ends in the item id as its rowid),
  * each joined to its clip by id: the walk stops at the first title in range. Items whose
  * clip left the library are not shown (queryPlaylist), so they are not counted either. */
 function manualTitleIndex(ctx: PlaylistCtx, id: string, key: string): number | null {
-  const first = ctx.db.get<{ pos: number; item: number }>(
+  const first = one(
+    ctx.db,
+    FIRST_ITEM,
     `SELECT i.pos AS pos, i.id AS item FROM playlist_items i
      CROSS JOIN clips c ON c.id = i.clip_id
      WHERE i.playlist_id = ? AND c.title_key >= ? AND c.title_key < ?
@@ -34,14 +39,13 @@ function manualTitleIndex(ctx: PlaylistCtx, id: string, key: string): number | n
     key + TITLE_TOP
   )
   if (first === undefined) return null
-  return (
-    ctx.db.get<{ n: number }>(
-      `SELECT count(*) AS n FROM playlist_items i CROSS JOIN clips c ON c.id = i.clip_id
-       WHERE i.playlist_id = ? AND (i.pos, i.id) < (?, ?)`,
-      id,
-      first.pos,
-      first.item
-    )?.n ?? 0
+  return count(
+    ctx.db,
+    `SELECT count(*) AS n FROM playlist_items i CROSS JOIN clips c ON c.id = i.clip_id
+     WHERE i.playlist_id = ? AND (i.pos, i.id) < (?, ?)`,
+    id,
+    first.pos,
+    first.item
   )
 }
 

@@ -3,6 +3,7 @@ import { placeholders, type Db } from '../db'
 import { ftsQuery, type SearchMode } from '../search-index'
 import type { FacetLogRow } from './facet-log'
 import { filterSql } from './filter-sql'
+import { int, intOrNull, many, PK, shape, text, textOrNull } from '../rows/read'
 
 // Facet counts brought up to date by difference: for each clip whose facet columns
 // changed since the counts were taken, take away what it added then (if it matched the
@@ -19,13 +20,16 @@ export const MAX_MODELS = 100
 /** More changed rows than this: a fresh count is as cheap. */
 export const MAX_DELTA_ROWS = 200
 
-interface ClipFacetRow {
-  pk: number
-  model: string | null
-  favorite: number
-  has_video: number
-  has_vocal: number | null
-}
+const readClipFacets = shape({
+  pk: int,
+  model: textOrNull,
+  favorite: int,
+  has_video: int,
+  has_vocal: intOrNull
+})
+type ClipFacetRow = ReturnType<typeof readClipFacets>
+const PK_NAME = shape({ pk: int, name: text })
+const NAME_KEY = shape({ name: text, key: text })
 
 /** `prev` updated by `rows` (log rows after it was taken), or null to count again. */
 export function applyFacetDelta(
@@ -36,7 +40,7 @@ export function applyFacetDelta(
   rows: readonly FacetLogRow[]
 ): Facets | null {
   if (rows.length > MAX_DELTA_ROWS) return null
-  const before = new Map<number, FacetLogRow>()
+  const before = new Map<number, ClipFacetRow & { seq: number }>()
   for (const row of rows) {
     if (row.pk === null) return null
     if (!before.has(row.pk)) before.set(row.pk, row)
@@ -47,30 +51,31 @@ export function applyFacetDelta(
   const rest = filterSql({ ...filter, search: undefined }, mode, null, true)
   const members = (table: string, column: string, keys: number[]): Set<number> =>
     new Set(
-      db
-        .all<{ pk: number }>(
-          `SELECT c.pk FROM ${table} c WHERE (${rest.sql})
-           AND c.${column} IN (${placeholders(keys.length)})`,
-          ...rest.params,
-          ...keys
-        )
+      many(
+        db,
+        PK,
+        `SELECT c.pk FROM ${table} c WHERE (${rest.sql})
+         AND c.${column} IN (${placeholders(keys.length)})`,
+        ...rest.params,
+        ...keys
+      )
         .map((row) => row.pk)
         .filter((pk) => inSearch === null || inSearch.has(pk))
     )
   const wasIn = members('temp.facet_log', 'seq', seqs)
   const isIn = members('clips', 'pk', pks)
   const now = new Map(
-    db
-      .all<ClipFacetRow>(
-        `SELECT pk, model, favorite, has_video, has_vocal FROM clips
-         WHERE pk IN (${placeholders(pks.length)})`,
-        ...pks
-      )
-      .map((row) => [row.pk, row])
+    many(
+      db,
+      readClipFacets,
+      `SELECT pk, model, favorite, has_video, has_vocal FROM clips
+       WHERE pk IN (${placeholders(pks.length)})`,
+      ...pks
+    ).map((row) => [row.pk, row])
   )
   const names = (sql: string): Map<number, string[]> => {
     const out = new Map<number, string[]>()
-    for (const row of db.all<{ pk: number; name: string }>(sql, ...pks)) {
+    for (const row of many(db, PK_NAME, sql, ...pks)) {
       out.set(row.pk, [...(out.get(row.pk) ?? []), row.name])
     }
     return out
@@ -146,7 +151,7 @@ class Tally {
     }
   }
 
-  add(clip: ClipFacetRow | FacetLogRow, tags: string[], styles: string[], sign: 1 | -1): void {
+  add(clip: ClipFacetRow, tags: string[], styles: string[], sign: 1 | -1): void {
     this.total += sign
     this.favorites += sign * (clip.favorite === 1 ? 1 : 0)
     this.withVideo += sign * (clip.has_video === 1 ? 1 : 0)
@@ -171,9 +176,7 @@ class Tally {
       [...counts].map(([value, count]) => ({ value, count }))
     // The same orders as the queries in facets.ts.
     const keys = new Map(
-      db
-        .all<{ name: string; key: string }>('SELECT name, key FROM tags')
-        .map((t) => [t.name, t.key])
+      many(db, NAME_KEY, 'SELECT name, key FROM tags').map((t) => [t.name, t.key])
     )
     const key = (name: string): string => keys.get(name) ?? name
     return {

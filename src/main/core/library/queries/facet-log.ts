@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { Db } from '../db'
+import { int, intOrNull, many, one, shape, textOrNull, type DbRow } from '../rows/read'
 
 // What changed since a facet count was taken, so the count can be brought up to date by
 // the difference instead of counting 100 000 clips again (issue 14 §2: the four sidebar
@@ -27,14 +28,33 @@ export const LOGGED_COLUMNS = [
   'status'
 ] as const
 
-export interface FacetLogRow {
-  seq: number
-  /** null: a change the log does not describe (count again). */
-  pk: number | null
-  model: string | null
-  favorite: number
-  has_video: number
-  has_vocal: number | null
+/** A clip's old values, or a marker (`pk` null): a change the log does not describe
+ * (count again), whose other columns are empty. */
+export type FacetLogRow =
+  | { seq: number; pk: null }
+  | {
+      seq: number
+      pk: number
+      model: string | null
+      favorite: number
+      has_video: number
+      has_vocal: number | null
+    }
+
+const MAX_SEQ = shape({ seq: intOrNull })
+
+function readFacetLogRow(row: DbRow): FacetLogRow {
+  const seq = int(row, 'seq')
+  const pk = intOrNull(row, 'pk')
+  if (pk === null) return { seq, pk }
+  return {
+    seq,
+    pk,
+    model: textOrNull(row, 'model'),
+    favorite: int(row, 'favorite'),
+    has_video: int(row, 'has_video'),
+    has_vocal: intOrNull(row, 'has_vocal')
+  }
 }
 
 const ready = new WeakSet<DatabaseSync>()
@@ -81,12 +101,14 @@ export function ensureFacetLog(db: Db): void {
 
 /** The newest position in the log (0 when empty). */
 export function logPosition(db: Db): number {
-  return db.get<{ seq: number | null }>('SELECT max(seq) AS seq FROM temp.facet_log')?.seq ?? 0
+  return one(db, MAX_SEQ, 'SELECT max(seq) AS seq FROM temp.facet_log')?.seq ?? 0
 }
 
 /** Rows after `since`, up to `max` + 1 (more than `max`: count again). */
 export function logSince(db: Db, since: number, max: number): FacetLogRow[] {
-  return db.all<FacetLogRow>(
+  return many(
+    db,
+    readFacetLogRow,
     'SELECT * FROM temp.facet_log WHERE seq > ? ORDER BY seq LIMIT ?',
     since,
     max + 1

@@ -12,6 +12,7 @@ import {
 } from './facet-delta'
 import { ensureFacetLog, logPosition, logSince, trimLog } from './facet-log'
 import { filterSql } from './filter-sql'
+import { int, many, shape, text, textOrNull } from '../rows/read'
 
 // Facet counts for the sidebar, under the current filter. The filtered clips are put in
 // a temp table once, then counted three ways (models with the favourite/video totals,
@@ -103,13 +104,15 @@ export function facetSql(
   }
 }
 
-interface ModelRow {
-  value: string | null
-  count: number
-  favorites: number
-  with_video: number
-  instrumental: number
-}
+const readModelRow = shape({
+  value: textOrNull,
+  count: int,
+  favorites: int,
+  with_video: int,
+  instrumental: int
+})
+type ModelRow = ReturnType<typeof readModelRow>
+const readFacetCount = shape({ value: text, count: int })
 
 interface FacetEntry {
   value: Facets
@@ -189,11 +192,8 @@ export function countFacets(db: Db, mode: SearchMode, filter: LibraryFilter): Fa
     for (const part of plan.scope) scopeSize = db.run(part.sql, ...part.params)
   })
   const sql = plan.counts(scopeSize)
-  const models = db.all<ModelRow>(sql.models.sql, ...sql.models.params)
-  const list = (part: SqlPart): FacetCount[] =>
-    db
-      .all<FacetCount>(part.sql, ...part.params)
-      .map((row) => ({ value: row.value, count: row.count }))
+  const models = many(db, readModelRow, sql.models.sql, ...sql.models.params)
+  const list = (part: SqlPart): FacetCount[] => many(db, readFacetCount, part.sql, ...part.params)
   return {
     total: models.reduce((sum, row) => sum + row.count, 0),
     favorites: models.reduce((sum, row) => sum + row.favorites, 0),

@@ -1,27 +1,31 @@
-import type {
-  MediaKind,
-  RefusedClip,
-  TaskPhase,
-  TaskProblem,
-  TaskRow,
-  TaskState
+import {
+  MEDIA_KINDS,
+  type RefusedClip,
+  type TaskPhase,
+  type TaskProblem,
+  type TaskRow,
+  type TaskState
 } from '../../../../shared/domain'
 import type { Db } from '../db'
 import { parseErrorParams } from '../file-errors'
 import { readListedTask, TASK_LIST_COLUMNS, type ListedTask } from '../rows/tasks'
+import { enumOf, many, shape, text, textOrNull } from '../rows/read'
+import { FILE_STATES } from './rows'
 
 // The task list as the user sees it: one row per task with a user-facing phase, its
 // clips and its file progress. Three grouped queries, not one per task.
 
-interface FileStatDbRow {
-  task_id: string
-  clip_id: string
-  kind: MediaKind
-  state: 'done' | 'pending' | 'failed' | 'absent'
-  error: string | null
-  error_code: string | null
-  error_params: string | null
-}
+const readFileStat = shape({
+  task_id: text,
+  clip_id: text,
+  kind: enumOf(MEDIA_KINDS),
+  state: enumOf(FILE_STATES),
+  error: textOrNull,
+  error_code: textOrNull,
+  error_params: textOrNull
+})
+type FileStatDbRow = ReturnType<typeof readFileStat>
+const TASK_CLIP = shape({ task_id: text, id: text })
 
 // Gateway statuses before Suno has produced anything (GATEWAY.md#status).
 const NOT_STARTED = new Set(['', 'NOT_START', 'SUBMITTED', 'QUEUED'])
@@ -51,7 +55,9 @@ export function listTasks(db: Db): TaskRow[] {
     .all()
     .map(readListedTask)
   const clipIds = new Map<string, string[]>()
-  for (const row of db.all<{ task_id: string; id: string }>(
+  for (const row of many(
+    db,
+    TASK_CLIP,
     `SELECT c.task_id, c.id FROM clips c JOIN tasks t ON t.id = c.task_id
      ORDER BY c.task_id, c.created_at, c.id`
   )) {
@@ -60,7 +66,9 @@ export function listTasks(db: Db): TaskRow[] {
     clipIds.set(row.task_id, list)
   }
   const files = new Map<string, FileStatDbRow[]>()
-  for (const row of db.all<FileStatDbRow>(
+  for (const row of many(
+    db,
+    readFileStat,
     `SELECT c.task_id, c.id AS clip_id, f.kind, f.state, f.error, f.error_code, f.error_params
      FROM files f JOIN clips c ON c.pk = f.clip_pk JOIN tasks t ON t.id = c.task_id
      WHERE f.kind != 'sidecar' AND f.state != 'absent'

@@ -3,6 +3,7 @@ import type { Db, Param } from '../db'
 import { countMatches, type SearchMode, type SqlPart } from '../search-index'
 import { titlePrefixKey } from '../text'
 import { filterSql, orderSql, sortOrder } from './filter-sql'
+import { count, one, shape, text, value } from '../rows/read'
 
 // The list's type-ahead (issue 13): typing "cit" in the list jumps to the first clip, in
 // the view's own order, whose title starts with it — anywhere in the view, not only in the
@@ -18,6 +19,8 @@ export interface TitlePrefixQuery extends LibraryFilter {
 /** Above every character a title can hold, so `[key, key + TITLE_TOP)` is "starts with key" as
  * a range the title index answers (title_key compares as UTF-8 bytes). */
 export const TITLE_TOP = '\u{10FFFF}'
+
+const FIRST = shape({ id: text, v: value })
 
 /** The view index (0-based) of the first clip whose title starts with `prefix`, ignoring
  * case, accents and character width; null when none does. */
@@ -39,7 +42,9 @@ export function firstTitleIndexWhere(
   key: string
 ): number | null {
   const { column, direction } = sortOrder(sort, dir)
-  const first = db.get<{ id: string; v: Param }>(
+  const first = one(
+    db,
+    FIRST,
     `SELECT c.id AS id, ${column} AS v FROM clips c
      WHERE ${where.sql} AND c.title_key >= ? AND c.title_key < ?
      ORDER BY ${orderSql(sort, dir)} LIMIT 1`,
@@ -49,12 +54,12 @@ export function firstTitleIndexWhere(
   )
   if (first === undefined) return null
   const before = beforeSql(column, direction, first.v, first.id)
-  const n = db.get<{ n: number }>(
+  return count(
+    db,
     `SELECT count(*) AS n FROM clips c WHERE ${where.sql} AND ${before.sql}`,
     ...where.params,
     ...before.params
-  )?.n
-  return n ?? 0
+  )
 }
 
 /** Rows that orderSql puts before the row (v, id): SQLite sorts NULL first ascending and

@@ -7,6 +7,18 @@ import type {
   RepeatMode
 } from '../../../../shared/queue'
 import type { Db } from '../db'
+import {
+  enumOf,
+  int,
+  intOrNull,
+  many,
+  num,
+  one,
+  shape,
+  text,
+  textOrNull,
+  type DbRow
+} from '../rows/read'
 import { scratchWrites } from '../read-cache'
 import type { SearchMode } from '../search-index'
 import { anchorIn, itemIndex, slotAt, sourceIndex, type ItemRef, type Slot } from './layout'
@@ -70,6 +82,27 @@ interface StateRow {
   revision: number
 }
 
+const REPEAT_MODES: readonly RepeatMode[] = ['off', 'all', 'one']
+
+/** The one row of queue_state (`SELECT *`). */
+const readState = shape({
+  source_json: textOrNull,
+  ordered: int,
+  cursor_pos: int,
+  cursor_item: intOrNull,
+  current_clip_id: textOrNull,
+  shuffle: int,
+  seed: int,
+  repeat: enumOf(REPEAT_MODES),
+  position_ms: num,
+  revision: int
+}) satisfies (row: DbRow) => StateRow
+
+const ITEM = shape({ id: int, anchor: int, seq: int, clip_id: text })
+const MAX_SEQ = shape({ s: intOrNull })
+const ANCHOR = shape({ anchor: int })
+const POS = shape({ pos: int })
+
 /** Everything one operation needs, read once. */
 interface Loaded {
   row: StateRow
@@ -97,10 +130,12 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
   const write = <T>(fn: () => T): T => scratchWrites(db, () => db.tx(fn))
 
   const readRow = (): StateRow => {
-    const row = db.get<StateRow>('SELECT * FROM queue_state WHERE id = 1')
+    const row = one(db, readState, 'SELECT * FROM queue_state WHERE id = 1')
     if (row !== undefined) return row
     db.run('INSERT OR IGNORE INTO queue_state (id) VALUES (1)')
-    return db.get<StateRow>('SELECT * FROM queue_state WHERE id = 1') as StateRow
+    const made = one(db, readState, 'SELECT * FROM queue_state WHERE id = 1')
+    if (made === undefined) throw new Error('The queue state row was not stored')
+    return made
   }
 
   const update = (patch: Partial<StateRow>): void => {
@@ -123,12 +158,12 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
     const source = parseSource(row.source_json)
     const seq = sequenceFor(row, source)
     const n = source === null ? 0 : seq.count()
-    const items = db
-      .all<{ id: number; anchor: number; seq: number; clip_id: string }>(
-        `SELECT q.id, q.anchor, q.seq, q.clip_id FROM queue_items q
-         JOIN clips c ON c.id = q.clip_id WHERE ${PLAYABLE} ORDER BY q.anchor, q.seq, q.id`
-      )
-      .map((r) => ({ id: r.id, anchor: r.anchor, seq: r.seq, clipId: r.clip_id }))
+    const items = many(
+      db,
+      ITEM,
+      `SELECT q.id, q.anchor, q.seq, q.clip_id FROM queue_items q
+       JOIN clips c ON c.id = q.clip_id WHERE ${PLAYABLE} ORDER BY q.anchor, q.seq, q.id`
+    ).map((r) => ({ id: r.id, anchor: r.anchor, seq: r.seq, clipId: r.clip_id }))
     const loaded = { row, source, seq, n, items }
     relocate(loaded)
     return loaded
@@ -212,7 +247,9 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
     } else {
       // Before source position p (or at the very end): after the entries anchored to p-1.
       anchor = slot?.kind === 'source' ? slot.pos - 1 : l.n - 1
-      const last = db.get<{ s: number | null }>(
+      const last = one(
+        db,
+        MAX_SEQ,
         'SELECT max(seq) AS s FROM queue_items WHERE anchor = ?',
         anchor
       )?.s
@@ -395,7 +432,9 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
       write(() => {
         created = insertAt(mid, target, [clip.id])
         if (wasCurrent) {
-          const anchor = db.get<{ anchor: number }>(
+          const anchor = one(
+            db,
+            ANCHOR,
             'SELECT anchor FROM queue_items WHERE id = ?',
             created[0] as number
           )?.anchor
@@ -478,7 +517,9 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
     const clip = l.seq.rows(pos, 1)[0]
     if (source === null || clip === undefined) return
     if (l.row.ordered === 1) {
-      const at = db.get<{ pos: number }>(
+      const at = one(
+        db,
+        POS,
         `SELECT q.pos FROM queue_order q JOIN clips c ON c.id = q.clip_id WHERE ${PLAYABLE}
          ORDER BY q.pos LIMIT 1 OFFSET ?`,
         pos

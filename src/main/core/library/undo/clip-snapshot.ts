@@ -1,5 +1,5 @@
 import type { Db, Param } from '../db'
-import type { DbRow } from '../rows/read'
+import { int, many, one, PK, shape, text, type DbRow } from '../rows/read'
 import { placeholders } from '../db'
 import { setClipStyles } from '../styles'
 import { setClipTags } from '../tags'
@@ -25,6 +25,10 @@ interface ChildTable {
   columns: string[]
 }
 
+const NAME = shape({ name: text })
+const FOREIGN_KEY = shape({ table: text, from: text })
+const COLUMN_INFO = shape({ name: text, type: text, pk: int })
+
 /** Kept by name (tags) or derived again (styles), not copied. */
 const DERIVED = new Set(['clip_tags', 'clip_styles'])
 
@@ -33,21 +37,22 @@ function quoted(name: string): string {
 }
 
 function childTables(db: Db): ChildTable[] {
-  const tables = db.all<{ name: string }>(
+  const tables = many(
+    db,
+    NAME,
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
   )
   const out: ChildTable[] = []
   for (const { name } of tables) {
     if (DERIVED.has(name)) continue
-    const keys = db.all<{ table: string; from: string }>(
+    const keys = many(
+      db,
+      FOREIGN_KEY,
       `SELECT "table", "from" FROM pragma_foreign_key_list(?)`,
       name
     )
     if (!keys.some((key) => key.table === 'clips' && key.from === 'clip_pk')) continue
-    const info = db.all<{ name: string; type: string; pk: number }>(
-      'SELECT name, type, pk FROM pragma_table_info(?)',
-      name
-    )
+    const info = many(db, COLUMN_INFO, 'SELECT name, type, pk FROM pragma_table_info(?)', name)
     const pkColumns = info.filter((column) => column.pk > 0)
     const ownRowid =
       pkColumns.length === 1 &&
@@ -65,24 +70,24 @@ export function snapshotClips(db: Db, pks: readonly number[]): ClipSnapshot[] {
   const children = childTables(db)
   const out: ClipSnapshot[] = []
   for (const pk of pks) {
-    const clip = db.get<DbRow>('SELECT * FROM clips WHERE pk = ?', pk)
+    const clip = db.get('SELECT * FROM clips WHERE pk = ?', pk)
     if (clip === undefined) continue
     out.push({
       clip,
       children: children.map(({ table, columns }) => ({
         table,
-        rows: db.all<DbRow>(
+        rows: db.all(
           `SELECT ${columns.map(quoted).join(', ')} FROM ${quoted(table)} WHERE clip_pk = ?`,
           pk
         )
       })),
-      tags: db
-        .all<{ name: string }>(
-          `SELECT t.name FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id
-           WHERE ct.clip_pk = ? ORDER BY t.name`,
-          pk
-        )
-        .map((row) => row.name)
+      tags: many(
+        db,
+        NAME,
+        `SELECT t.name FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id
+         WHERE ct.clip_pk = ? ORDER BY t.name`,
+        pk
+      ).map((row) => row.name)
     })
   }
   return out
@@ -90,7 +95,9 @@ export function snapshotClips(db: Db, pks: readonly number[]): ClipSnapshot[] {
 
 function insertRow(db: Db, table: string, row: DbRow): number | null {
   const columns = Object.keys(row)
-  const inserted = db.get<{ pk: number }>(
+  const inserted = one(
+    db,
+    PK,
     `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')})
      VALUES (${placeholders(columns.length)}) RETURNING rowid AS pk`,
     ...columns.map((column) => row[column] as Param)

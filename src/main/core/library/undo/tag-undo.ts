@@ -4,6 +4,7 @@ import { clipPks } from '../clip-actions'
 import { tagKey } from '../../../../shared/text'
 import { reindexClips } from '../search-index'
 import type { TagContext } from '../tags'
+import { ID, int, INT_ID, many, one, shape, text } from '../rows/read'
 
 // The inverses of tag delete, merge and rename, and of a bulk favourite. Each captures,
 // before the action, exactly what the action will change (which clips carried which
@@ -11,30 +12,29 @@ import type { TagContext } from '../tags'
 // blanket "all on" or "all off". Clips are named by id: their pks may change if the index
 // is rebuilt inside the window.
 
+const TAG = shape({ id: int, name: text })
+
 interface TagHolders {
   name: string
   clipIds: string[]
 }
 
 function holders(db: Db, name: string): TagHolders | null {
-  const tag = db.get<{ id: number; name: string }>(
-    'SELECT id, name FROM tags WHERE key = ?',
-    tagKey(name)
-  )
+  const tag = one(db, TAG, 'SELECT id, name FROM tags WHERE key = ?', tagKey(name))
   if (tag === undefined) return null
-  const clipIds = db
-    .all<{ id: string }>(
-      'SELECT c.id FROM clip_tags ct JOIN clips c ON c.pk = ct.clip_pk WHERE ct.tag_id = ?',
-      tag.id
-    )
-    .map((row) => row.id)
+  const clipIds = many(
+    db,
+    ID,
+    'SELECT c.id FROM clip_tags ct JOIN clips c ON c.pk = ct.clip_pk WHERE ct.tag_id = ?',
+    tag.id
+  ).map((row) => row.id)
   return { name: tag.name, clipIds }
 }
 
 function tagIdOf(db: Db, name: string): number {
   const key = tagKey(name)
   db.run('INSERT OR IGNORE INTO tags (name, key) VALUES (?, ?)', name, key)
-  const row = db.get<{ id: number }>('SELECT id FROM tags WHERE key = ?', key)
+  const row = one(db, INT_ID, 'SELECT id FROM tags WHERE key = ?', key)
   if (row === undefined) throw new Error(`Tag ${name} was not stored`)
   return row.id
 }
@@ -83,7 +83,7 @@ export function captureTagMerge(ctx: TagContext, from: string[], into: string): 
       const touched = new Set<number>()
       for (const source of sources) relink(db, source, touched)
       const keep = new Set(target?.clipIds ?? [])
-      const intoTag = db.get<{ id: number }>('SELECT id FROM tags WHERE key = ?', intoKey)
+      const intoTag = one(db, INT_ID, 'SELECT id FROM tags WHERE key = ?', intoKey)
       if (intoTag !== undefined) {
         const gained = sources.flatMap((s) => s.clipIds).filter((id) => !keep.has(id))
         const unlink = db.sql('DELETE FROM clip_tags WHERE clip_pk = ? AND tag_id = ?')
@@ -104,7 +104,7 @@ export function captureTagRename(ctx: TagContext, from: string, to: string): () 
   return () =>
     db.tx(() => {
       if (before === null) return 0
-      const now = db.get<{ id: number }>('SELECT id FROM tags WHERE key = ?', tagKey(to))
+      const now = one(db, INT_ID, 'SELECT id FROM tags WHERE key = ?', tagKey(to))
       if (now === undefined) return 0
       db.run(
         'UPDATE tags SET name = ?, key = ? WHERE id = ?',
@@ -123,13 +123,13 @@ export function favoriteFlips(db: Db, ids: readonly string[], value: boolean): s
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500)
     out.push(
-      ...db
-        .all<{ id: string }>(
-          `SELECT id FROM clips WHERE id IN (${placeholders(batch.length)}) AND favorite != ?`,
-          ...batch,
-          value ? 1 : 0
-        )
-        .map((row) => row.id)
+      ...many(
+        db,
+        ID,
+        `SELECT id FROM clips WHERE id IN (${placeholders(batch.length)}) AND favorite != ?`,
+        ...batch,
+        value ? 1 : 0
+      ).map((row) => row.id)
     )
   }
   return out
