@@ -18,6 +18,8 @@ export interface NaiveRow {
   tags: string[]
   /** Everything searchable, lower-cased once at load time. */
   text: string
+  /** The same without the lyrics (what type-ahead searches first). */
+  fields: string
 }
 
 export function loadAllRows(db: DatabaseSync): NaiveRow[] {
@@ -42,7 +44,10 @@ export function loadAllRows(db: DatabaseSync): NaiveRow[] {
       model: typeof row.model === 'string' ? row.model : null,
       styles: styleTokens(style),
       tags,
-      text: [row.title, style, row.lyrics, row.description_prompt, ...tags].join('\n').toLowerCase()
+      text: [row.title, style, row.lyrics, row.description_prompt, ...tags]
+        .join('\n')
+        .toLowerCase(),
+      fields: [row.title, style, row.description_prompt, ...tags].join('\n').toLowerCase()
     }
   })
 }
@@ -59,12 +64,22 @@ export function naiveFirstPage(dbPath: string): NaiveRow[] {
   }
 }
 
-export function naiveSearch(rows: NaiveRow[], query: string): { rows: NaiveRow[]; total: number } {
+/** `fieldsFirst`: the titles, styles, prompts and tags, and the lyrics only when nothing
+ * matches there (the library's searchIn 'auto'). */
+export function naiveSearch(
+  rows: NaiveRow[],
+  query: string,
+  fieldsFirst = false
+): { rows: NaiveRow[]; total: number } {
   const words = query
     .toLowerCase()
     .split(/\s+/u)
     .filter((w) => w !== '')
-  const hits = rows.filter((row) => words.every((w) => row.text.includes(w)))
+  const inFields = fieldsFirst
+    ? rows.filter((row) => words.every((w) => row.fields.includes(w)))
+    : []
+  const hits =
+    inFields.length > 0 ? inFields : rows.filter((row) => words.every((w) => row.text.includes(w)))
   return { rows: hits.sort(byCreatedDesc).slice(0, 100), total: hits.length }
 }
 

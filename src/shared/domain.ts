@@ -202,6 +202,9 @@ export interface LibraryPage {
   rows: ClipRow[]
   total: number
   offset: number
+  /** Where a search with a scope (`searchIn`) looked: 'fields' (titles, styles, prompts,
+   * tags) or 'all' (lyrics too: asked for, or nothing matched elsewhere). */
+  searchedIn?: 'fields' | 'all'
 }
 
 /** The rows of named clips (`clipRowsByIds`): a deleted id has no row; `matching` lists

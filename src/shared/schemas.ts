@@ -33,6 +33,9 @@ export const noArgs = z.union([z.undefined(), z.null()]).optional()
 
 export const libraryFilter = z.strictObject({
   search: z.string().max(500).optional(),
+  /** Where the search looks: 'all' (the default: lyrics too), 'fields' (title, styles,
+   * prompt and user tags), 'auto' ('fields' when anything matches there, else 'all'). */
+  searchIn: z.enum(['all', 'fields', 'auto']).optional(),
   userTags: z.array(tagName).max(50).optional(),
   styleTag: z.string().max(200).optional(),
   /** Style facets chosen together: a clip has every one of them (exact style names). */

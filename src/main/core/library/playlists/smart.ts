@@ -1,7 +1,7 @@
 import type { SmartRule } from '../../../../shared/playlists'
 import type { Param } from '../db'
 import { filterSql, orderSql } from '../queries/filter-sql'
-import type { SearchMode, SqlPart } from '../search-index'
+import type { SearchMatches, SearchMode, SqlPart } from '../search-index'
 
 // A smart playlist is a saved query: the library's own filter (search text, styles,
 // models, user tags, favourites, with video, duration) plus the relative times and play
@@ -26,7 +26,7 @@ export function smartSql(
   rule: SmartRule,
   mode: SearchMode,
   now: number,
-  matches: number | null = null,
+  matches: number | SearchMatches | null = null,
   dense = false
 ): SmartSql {
   const base = filterSql(rule.filter, mode, matches)

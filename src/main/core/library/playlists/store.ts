@@ -25,7 +25,7 @@ import {
   type DbRow
 } from '../rows/read'
 import { untilNextWrite } from '../read-cache'
-import { countMatches, DENSE_MATCHES, type SearchMode } from '../search-index'
+import { DENSE_MATCHES, searchMatches, type SearchMode } from '../search-index'
 import { LibraryError } from '../types'
 import { smartSql } from './smart'
 
@@ -130,8 +130,8 @@ function smartCount(ctx: PlaylistCtx, rule: SmartRule | null): number {
 /** How many clips the rule matches, before its limit; reused until the next write. A rule
  * with relative times has new parameters every moment, so it is counted each time. */
 export function smartMatches(ctx: PlaylistCtx, rule: SmartRule): number {
-  const matches = countMatches(ctx.db, ctx.mode, rule.filter.search)
-  if (matches === 0) return 0
+  const matches = searchMatches(ctx.db, ctx.mode, rule.filter)
+  if (matches?.count === 0) return 0
   const q = smartSql(rule, ctx.mode, ctx.now(), matches)
   const sql = `SELECT count(*) AS n FROM clips c WHERE ${q.where.sql}`
   const count = (): number => countRows(ctx.db, sql, ...q.where.params)
@@ -440,8 +440,8 @@ function querySmart(
 ): PlaylistPage {
   const empty = { rows: [], itemIds: [], total: 0, offset: win.offset }
   if (rule === null) return empty
-  const matches = countMatches(ctx.db, ctx.mode, rule.filter.search)
-  if (matches === 0) return empty
+  const matches = searchMatches(ctx.db, ctx.mode, rule.filter)
+  if (matches?.count === 0) return empty
   const n = smartMatches(ctx, rule)
   if (n === 0) return empty
   // Many matches: read the page in sort order instead of sorting every match (smart.ts).
@@ -484,7 +484,7 @@ export function playlistClipIds(ctx: PlaylistCtx, id: string): string[] {
   }
   const rule = parseRule(r.rule_json)
   if (rule === null) return []
-  const q = smartSql(rule, ctx.mode, ctx.now(), countMatches(ctx.db, ctx.mode, rule.filter.search))
+  const q = smartSql(rule, ctx.mode, ctx.now(), searchMatches(ctx.db, ctx.mode, rule.filter))
   return many(
     ctx.db,
     ID,

@@ -1,4 +1,4 @@
-import { countMatches, DENSE_MATCHES } from '../search-index'
+import { DENSE_MATCHES, searchMatches } from '../search-index'
 import { firstTitleIndexWhere, TITLE_TOP } from '../queries/title-prefix'
 import { titlePrefixKey } from '../text'
 import { parseRule, playlistRow, smartMatches, type PlaylistCtx } from './store'
@@ -53,8 +53,8 @@ function manualTitleIndex(ctx: PlaylistCtx, id: string, key: string): number | n
 function smartTitleIndex(ctx: PlaylistCtx, ruleJson: string | null, key: string): number | null {
   const rule = parseRule(ruleJson)
   if (rule === null) return null
-  const matches = countMatches(ctx.db, ctx.mode, rule.filter.search)
-  if (matches === 0) return null
+  const matches = searchMatches(ctx.db, ctx.mode, rule.filter)
+  if (matches?.count === 0) return null
   const n = smartMatches(ctx, rule)
   if (n === 0) return null
   const q = smartSql(rule, ctx.mode, ctx.now(), matches, n > DENSE_MATCHES)

@@ -12,7 +12,7 @@ import type {
 import type { Db } from '../db'
 import { placeholders } from '../db'
 import { fileRows, readFileRow, toClipFiles, type FileDbRow } from '../files'
-import { countMatches, type SearchMode, type SqlPart } from '../search-index'
+import { searchMatches, type SearchMatches, type SearchMode, type SqlPart } from '../search-index'
 import type { CliClip, CliFile } from '../types'
 import { filterSql, orderSql, pageWindow } from './filter-sql'
 import { parseUpstream, sidecarUpstreamOf, type StoredUpstream } from '../upstream'
@@ -38,7 +38,7 @@ import {
 export function pageSql(
   q: LibraryQuery,
   mode: SearchMode,
-  matches: number | null
+  matches: number | SearchMatches | null
 ): { rows: SqlPart; total: SqlPart | null } {
   const where = filterSql(q, mode, matches)
   const { offset, limit } = pageWindow(q.offset, q.limit)
@@ -59,12 +59,15 @@ export function queryClips(db: Db, mode: SearchMode, q: LibraryQuery): LibraryPa
   const { offset, limit } = pageWindow(q.offset, q.limit)
   // As the user types, most keystrokes match either nothing or a great many songs; one
   // FTS count answers the first case outright and picks the plan for the second.
-  const matches = countMatches(db, mode, q.search)
-  if (matches === 0) return { rows: [], total: 0, offset }
+  const matches = searchMatches(db, mode, q)
+  // Where a fields-first search looked, so the list can say so and offer the lyrics.
+  const searchedIn =
+    q.searchIn === undefined || matches === null ? {} : { searchedIn: matches.scope }
+  if (matches?.count === 0) return { rows: [], total: 0, offset, ...searchedIn }
   const sql = pageSql(q, mode, matches)
   const rows = limit === 0 ? [] : many(db, toClipRow, sql.rows.sql, ...sql.rows.params)
-  const total = sql.total === null ? matches : count(db, sql.total.sql, ...sql.total.params)
-  return { rows, total: total ?? 0, offset }
+  const total = sql.total === null ? matches?.count : count(db, sql.total.sql, ...sql.total.params)
+  return { rows, total: total ?? 0, offset, ...searchedIn }
 }
 
 /** A lineage reference with its take, so two takes of one title can be told apart. */
@@ -147,7 +150,7 @@ export function listClipsForCli(
   libraryDir: string,
   filter: LibraryFilter & { limit?: number }
 ): CliClip[] {
-  const where = filterSql(filter, mode, countMatches(db, mode, filter.search))
+  const where = filterSql(filter, mode, searchMatches(db, mode, filter))
   const limit =
     typeof filter.limit === 'number' && Number.isFinite(filter.limit)
       ? Math.max(0, Math.trunc(filter.limit))

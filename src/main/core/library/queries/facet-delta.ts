@@ -1,6 +1,6 @@
 import type { FacetCount, Facets, LibraryFilter } from '../../../../shared/domain'
 import { placeholders, type Db } from '../db'
-import { ftsQuery, type SearchMode } from '../search-index'
+import { clipsMatching, ftsQuery, resolvedScope, type SearchMode } from '../search-index'
 import type { FacetLogRow } from './facet-log'
 import { filterSql } from './filter-sql'
 import { int, intOrNull, many, PK, shape, text, textOrNull } from '../rows/read'
@@ -47,7 +47,7 @@ export function applyFacetDelta(
   }
   const pks = [...before.keys()]
   const seqs = [...before.values()].map((row) => row.seq)
-  const inSearch = searchMembers(db, mode, filter.search, pks)
+  const inSearch = searchMembers(db, mode, filter, pks)
   const rest = filterSql({ ...filter, search: undefined }, mode, null, true)
   const members = (table: string, column: string, keys: number[]): Set<number> =>
     new Set(
@@ -103,18 +103,14 @@ export function applyFacetDelta(
 function searchMembers(
   db: Db,
   mode: SearchMode,
-  search: string | undefined,
+  filter: LibraryFilter,
   pks: number[]
 ): Set<number> | null {
+  const search = filter.search
   const match = mode === 'fts5' && typeof search === 'string' ? ftsQuery(search) : null
   if (match === null) return null
-  // One indexed probe per clip, as a range: a reused `MATCH ? AND rowid = ?` statement
-  // answers with the first matching row whatever the rowid (SQLite 3.53.4, node:sqlite;
-  // the range form does not), so the answer is also checked to be that clip.
-  const probe = db.sql(
-    'SELECT rowid FROM clips_fts WHERE clips_fts MATCH ? AND rowid >= ? AND rowid <= ?'
-  )
-  return new Set(pks.filter((pk) => probe.get(match, pk, pk)?.['rowid'] === pk))
+  // The scope a fields-first search resolved to cannot have changed either.
+  return clipsMatching(db, resolvedScope(db, mode, filter), match, pks)
 }
 
 /** SQLite's BINARY order (bytes of UTF-8), which the facet queries sort ties by. */

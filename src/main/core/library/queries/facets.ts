@@ -2,7 +2,13 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { FacetCount, Facets, LibraryFilter } from '../../../../shared/domain'
 import type { Db } from '../db'
 import { indexGeneration, outsideGeneration, scratchWrites, untilNextWrite } from '../read-cache'
-import { countMatches, type SearchMode, type SqlPart } from '../search-index'
+import {
+  matchingRowids,
+  searchMatches,
+  type SearchMatches,
+  type SearchMode,
+  type SqlPart
+} from '../search-index'
 import {
   applyFacetDelta,
   MAX_DELTA_ROWS,
@@ -44,14 +50,15 @@ export interface FacetSql {
 export function facetSql(
   filter: LibraryFilter,
   mode: SearchMode,
-  matches: number | null
+  matches: number | SearchMatches | null
 ): FacetSql {
   const where = filterSql(filter, mode, matches)
   const unfiltered = where.sql === '1'
+  const scope = typeof matches === 'number' || matches === null ? 'all' : matches.scope
   const fill: SqlPart = where.onlySearch
     ? // The FTS rowids are the clip keys: no need to visit the clips to list them.
       {
-        sql: 'INSERT INTO temp.facet_scope (pk) SELECT rowid FROM clips_fts WHERE clips_fts MATCH ?',
+        sql: `INSERT INTO temp.facet_scope (pk) ${matchingRowids(scope, '').sql}`,
         params: where.params
       }
     : {
@@ -174,8 +181,8 @@ function forgetOld(db: Db, entries: Map<string, FacetEntry>, position: number): 
 
 /** The facets counted from scratch. */
 export function countFacets(db: Db, mode: SearchMode, filter: LibraryFilter): Facets {
-  const matches = countMatches(db, mode, filter.search)
-  if (matches === 0) {
+  const matches = searchMatches(db, mode, filter)
+  if (matches?.count === 0) {
     return {
       total: 0,
       favorites: 0,

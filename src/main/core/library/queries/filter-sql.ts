@@ -1,6 +1,6 @@
 import type { FileState, LibraryFilter, SortDir, SortKey } from '../../../../shared/domain'
 import type { Param } from '../db'
-import { searchClause, type SearchMode, type SqlPart } from '../search-index'
+import { searchClause, type SearchMatches, type SearchMode, type SqlPart } from '../search-index'
 import { cleanText, tagKey } from '../../../../shared/text'
 import { escapeLike } from '../text'
 
@@ -18,13 +18,15 @@ export interface FilterSql extends SqlPart {
   onlySearch: boolean
 }
 
-/** `matches`: the FTS match count of filter.search, when known (see searchClause).
+/** `matches`: the FTS match count of filter.search, when known (see searchClause); with
+ * a scope other than 'all' (filter.searchIn), searchMatches()'s answer, which says which
+ * index the count was taken in (a bare number means every field).
  * `perClip`: the caller checks a handful of clips (facet-delta.ts), so the tag and style
  * conditions are asked per clip instead of listing every clip that has the tag. */
 export function filterSql(
   filter: LibraryFilter,
   mode: SearchMode,
-  matches: number | null = null,
+  matches: number | SearchMatches | null = null,
   perClip = false
 ): FilterSql {
   let searched = false
@@ -41,7 +43,7 @@ export function filterSql(
       : `c.pk IN (SELECT ${col} FROM ${from} WHERE ${where})`
 
   if (typeof filter.search === 'string') {
-    const search = searchClause(mode, filter.search, matches)
+    const search = searchClause(mode, filter.search, matches, filter.searchIn)
     if (search !== null) {
       add(search.sql, ...search.params)
       searched = true

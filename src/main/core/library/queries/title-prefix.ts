@@ -1,6 +1,6 @@
 import type { LibraryFilter, SortDir, SortKey } from '../../../../shared/domain'
 import type { Db, Param } from '../db'
-import { countMatches, type SearchMode, type SqlPart } from '../search-index'
+import { searchMatches, type SearchMode, type SqlPart } from '../search-index'
 import { titlePrefixKey } from '../text'
 import { filterSql, orderSql, sortOrder } from './filter-sql'
 import { count, one, shape, text, value } from '../rows/read'
@@ -27,8 +27,8 @@ const FIRST = shape({ id: text, v: value })
 export function firstTitleIndex(db: Db, mode: SearchMode, q: TitlePrefixQuery): number | null {
   const key = titlePrefixKey(q.prefix)
   if (key === '') return null
-  const matches = countMatches(db, mode, q.search)
-  if (matches === 0) return null
+  const matches = searchMatches(db, mode, q)
+  if (matches?.count === 0) return null
   return firstTitleIndexWhere(db, filterSql(q, mode, matches), q.sort, q.dir, key)
 }
 

@@ -5,7 +5,7 @@ import { filterSql, orderSql } from '../queries/filter-sql'
 import { ROW_COLUMNS, toClipRow } from '../queries/rows'
 import { count, ID, intOrNull, many, one, shape } from '../rows/read'
 import { untilNextWrite } from '../read-cache'
-import { countMatches, type SearchMode } from '../search-index'
+import { searchMatches, type SearchMode } from '../search-index'
 
 // The order a queue plays its source in, read a window at a time. A library view is read
 // live with the view's own filter and ORDER BY (LIMIT/OFFSET over the sort's index), so a
@@ -40,8 +40,8 @@ const POS = shape({ pos: intOrNull })
 
 /** A live library view. `key` names this queue's reading in the read cache. */
 export function viewSequence(db: Db, mode: SearchMode, source: LibrarySource): Sequence {
-  const matches = countMatches(db, mode, source.filter.search)
-  if (matches === 0) return EMPTY
+  const matches = searchMatches(db, mode, source.filter)
+  if (matches?.count === 0) return EMPTY
   const where = filterSql(source.filter, mode, matches)
   const exclude = source.exclude ?? []
   const excluded = exclude.length > 0 ? ` AND c.id NOT IN (${placeholders(exclude.length)})` : ''
