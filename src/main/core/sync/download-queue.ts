@@ -218,8 +218,7 @@ export class DownloadQueue {
       // wait for the disk (a retry looks for one first, to resume with Range). A process
       // killed mid-download leaves attempts at 0 and a `.part` behind: sending the fresh
       // request anyway transferred megabytes before it was cancelled (cli-resume test).
-      requestFirst:
-        job.attempts === 0 && !this.attempts.has(key) && !hasPartSync(job.targetPath),
+      requestFirst: job.attempts === 0 && !this.attempts.has(key) && !hasPartSync(job.targetPath),
       prepare: () => folder,
       onProgress: (bytes, total) => {
         entry.bytes = bytes
