@@ -164,3 +164,113 @@ test('a narrow window drops the least important columns, never the title, and ne
   await expect(header(page, 'Your tags')).toHaveCount(0)
   await expect(header(page, 'Length')).toBeVisible()
 })
+
+// Reordering (issue 13): drag a header onto another place, or move it from the header menu
+// or with Alt+Shift+←/→; the rows follow the header, and the order survives a reload.
+
+const headerOrder = (page: Page): Promise<string[]> =>
+  page
+    .locator('.head-row [role="columnheader"]')
+    .evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.column ?? ''))
+
+const rowOrder = (page: Page): Promise<string[]> =>
+  page
+    .getByTestId('clip-row')
+    .first()
+    .locator(':scope > .cell')
+    .evaluateAll((cells) => cells.map((cell) => /\bcol-(\w+)/.exec(cell.className)?.[1] ?? ''))
+
+const DEFAULT_SHOWN = ['title', 'style', 'model', 'duration', 'created', 'plays', 'tags']
+
+test('dragging a header moves the column, header and row cells alike, and it stays after a reload', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 1920, height: 900 })
+  await openList(page)
+  expect(await headerOrder(page)).toEqual(DEFAULT_SHOWN)
+
+  const plays = await header(page, 'Plays').boundingBox()
+  const style = await header(page, 'Style').boundingBox()
+  if (plays === null || style === null) throw new Error('not laid out')
+  const y = plays.y + plays.height / 2
+  await page.mouse.move(plays.x + plays.width / 2, y)
+  await page.mouse.down()
+  await page.mouse.move(plays.x + plays.width / 2 - 20, y, { steps: 2 })
+  await page.mouse.move(style.x + 10, y, { steps: 8 })
+  // A line shows where it lands: at Style's left edge.
+  const line = page.getByTestId('column-drop-indicator')
+  await expect(line).toBeVisible()
+  const at = await line.boundingBox()
+  if (at === null) throw new Error('no drop line')
+  expect(Math.abs(at.x + at.width / 2 - (style.x - 6))).toBeLessThanOrEqual(3)
+  await page.mouse.up()
+  await expect(line).toHaveCount(0)
+
+  const moved = ['title', 'plays', 'style', 'model', 'duration', 'created', 'tags']
+  await expect.poll(() => headerOrder(page)).toEqual(moved)
+  expect(await rowOrder(page)).toEqual(moved)
+  // The cell under each header is the same column: Plays sits where Style was.
+  const playsCell = await page.getByTestId('clip-row').first().locator('.col-plays').boundingBox()
+  expect(Math.round(playsCell?.x ?? 0)).toBe(Math.round(style.x))
+  // Releasing the drag did not also sort by the header it started on.
+  await expect(header(page, 'Plays')).toHaveAttribute('aria-sort', 'none')
+
+  // Nothing drops before the title: dragged onto it, Tags lands right after it.
+  const tags = await header(page, 'Your tags').boundingBox()
+  const title = await header(page, 'Title').boundingBox()
+  if (tags === null || title === null) throw new Error('not laid out')
+  await page.mouse.move(tags.x + tags.width / 2, y)
+  await page.mouse.down()
+  await page.mouse.move(title.x + 20, y, { steps: 10 })
+  await page.mouse.up()
+  const second = ['title', 'tags', 'plays', 'style', 'model', 'duration', 'created']
+  await expect.poll(() => headerOrder(page)).toEqual(second)
+
+  await page.reload()
+  await expect(page.getByTestId('clip-row').first()).toContainText(bigLibraryTitle(0))
+  expect(await headerOrder(page)).toEqual(second)
+  expect(await rowOrder(page)).toEqual(second)
+})
+
+test('the header menu and Alt+Shift+arrows move a column; Reset columns restores the order', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 1920, height: 900 })
+  await openList(page)
+  const menu = page.getByTestId('columns-menu')
+
+  await header(page, 'Style').click({ button: 'right' })
+  // Style is already first after the title, which stays first.
+  await expect(menu.getByTestId('column-move-left')).toHaveAttribute('aria-disabled', 'true')
+  await menu.getByRole('menuitem', { name: 'Move “Style” right' }).click()
+  await expect(menu).toBeHidden()
+  const right = ['title', 'model', 'style', 'duration', 'created', 'plays', 'tags']
+  await expect.poll(() => headerOrder(page)).toEqual(right)
+  expect(await rowOrder(page)).toEqual(right)
+
+  // The menu from the Columns button names no column, so it offers no move.
+  await page.getByTestId('columns-button').click()
+  await expect(menu).toBeVisible()
+  await expect(menu.getByTestId('column-move-left')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+
+  // By keyboard on a focused header: Created two places left.
+  const sortBefore = await header(page, 'Created').getAttribute('aria-sort')
+  await header(page, 'Created').getByRole('button').focus()
+  await page.keyboard.press('Alt+Shift+ArrowLeft')
+  await page.keyboard.press('Alt+Shift+ArrowLeft')
+  const keyed = ['title', 'model', 'created', 'style', 'duration', 'plays', 'tags']
+  await expect.poll(() => headerOrder(page)).toEqual(keyed)
+  await expect(header(page, 'Created').getByRole('button')).toBeFocused()
+  // Moving is not sorting: the sort is as it was.
+  expect(await header(page, 'Created').getAttribute('aria-sort')).toBe(sortBefore)
+
+  await page.reload()
+  await expect(page.getByTestId('clip-row').first()).toContainText(bigLibraryTitle(0))
+  expect(await headerOrder(page)).toEqual(keyed)
+
+  await header(page, 'Model').click({ button: 'right' })
+  await menu.getByRole('menuitem', { name: 'Reset columns' }).click()
+  await expect.poll(() => headerOrder(page)).toEqual(DEFAULT_SHOWN)
+  expect(await rowOrder(page)).toEqual(DEFAULT_SHOWN)
+})

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
+  DEFAULT_ORDER,
   fitColumns,
   gridTemplate,
+  moveColumnBefore,
+  moveColumnStep,
+  normalizeOrder,
   type ColumnId
 } from '../../../../src/renderer/src/features/library/list-columns'
 import {
@@ -58,5 +62,74 @@ describe('list columns', () => {
     actions.reset()
     expect(useListColumnsStore.getState().widths).toEqual({})
     expect(useListColumnsStore.getState().shown.has('model')).toBe(true)
+  })
+})
+
+describe('list column order (issue 13 reorder)', () => {
+  it('reads a remembered order safely: unknown ids and duplicates dropped, missing appended, title first', () => {
+    expect(normalizeOrder(['plays', 'bogus', 'style', 'plays', 7, 'title', 'model'])).toEqual([
+      'title',
+      'plays',
+      'style',
+      'model',
+      'duration',
+      'created',
+      'added',
+      'lastPlayed',
+      'tags'
+    ])
+    expect(normalizeOrder('plays,style')).toEqual([...DEFAULT_ORDER])
+    expect(normalizeOrder(undefined)).toEqual([...DEFAULT_ORDER])
+  })
+
+  it('lays the chosen columns out in the order', () => {
+    const order = normalizeOrder(['tags', 'style'])
+    expect(fitColumns(new Set<ColumnId>(['style', 'tags', 'plays']), {}, 2000, order)).toEqual([
+      'title',
+      'tags',
+      'style',
+      'plays'
+    ])
+  })
+
+  it('moves a column before another, never before the title; a step passes the neighbour on screen', () => {
+    const order = [...DEFAULT_ORDER]
+    expect(moveColumnBefore(order, 'plays', 'style').slice(0, 3)).toEqual([
+      'title',
+      'plays',
+      'style'
+    ])
+    expect(moveColumnBefore(order, 'plays', 'title')[0]).toBe('title')
+    expect(moveColumnBefore(order, 'title', null)).toEqual(order)
+    expect(moveColumnBefore(order, 'style', null).at(-1)).toBe('style')
+    // 'added' is hidden between created and plays: a step right from created passes plays.
+    const visible: ColumnId[] = ['title', 'style', 'created', 'plays']
+    const right = moveColumnStep(order, visible, 'created', 1)
+    expect(right.indexOf('created')).toBe(right.indexOf('plays') + 1)
+    expect(moveColumnStep(order, visible, 'style', -1)).toEqual(order)
+    expect(moveColumnStep(order, visible, 'plays', 1)).toEqual(order)
+  })
+
+  it('the order is saved with the columns, read back validated, and Reset columns restores it', () => {
+    const { actions } = useListColumnsStore.getState()
+    actions.moveBefore('tags', 'style')
+    const saved = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '{}') as { order: string[] }
+    expect(saved.order.slice(0, 3)).toEqual(['title', 'tags', 'style'])
+    actions.reset()
+    expect(useListColumnsStore.getState().order).toEqual(DEFAULT_ORDER)
+  })
+
+  it('a stored order that is damaged is repaired when the store starts', async () => {
+    localStorage.setItem(
+      COLUMNS_KEY,
+      JSON.stringify({ shown: ['style'], widths: {}, order: ['tags', 'tags', 'nope', 'title'] })
+    )
+    vi.resetModules()
+    const fresh = await import('../../../../src/renderer/src/features/library/list-columns-store')
+    const order = fresh.useListColumnsStore.getState().order
+    expect(order.slice(0, 2)).toEqual(['title', 'tags'])
+    expect(new Set(order).size).toBe(DEFAULT_ORDER.length)
+    expect(order).toHaveLength(DEFAULT_ORDER.length)
+    localStorage.removeItem(COLUMNS_KEY)
   })
 })

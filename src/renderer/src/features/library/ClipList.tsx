@@ -33,7 +33,8 @@ import { useRangeLoader } from './useRangeLoader'
 import './clip-list.css'
 import { ColumnHeader } from './ColumnHeader'
 import { ColumnsMenu } from './ColumnsMenu'
-import type { ColumnId } from './list-columns'
+import { isColumnId, type ColumnId } from './list-columns'
+import { useColumnReorder } from './useColumnReorder'
 import { useListColumns } from './useListColumns'
 import { modelShort } from '../../../../shared/models'
 
@@ -206,9 +207,15 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
   const activeIndex = useSelectionStore((s) => s.activeIndex)
   const scrollRef = useRef<HTMLDivElement>(null)
   const { columns, template } = useListColumns(scrollRef)
-  const [menu, setMenu] = useState<{ x: number; y: number; opener: HTMLElement | null } | null>(
-    null
-  )
+  const headRef = useRef<HTMLDivElement>(null)
+  const reorder = useColumnReorder(columns, headRef)
+  const [menu, setMenu] = useState<{
+    x: number
+    y: number
+    opener: HTMLElement | null
+    /** The header right-clicked, for Move left / Move right. */
+    column?: ColumnId
+  } | null>(null)
   const closeMenu = useCallback((refocus: boolean) => {
     setMenu((open) => {
       if (refocus) open?.opener?.focus()
@@ -271,21 +278,31 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
       onFocus={onFocus}
       data-testid="clip-list"
     >
-      <div role="rowgroup" className="list-head" style={{ height: HEADER_HEIGHT }}>
+      <div ref={headRef} role="rowgroup" className="list-head" style={{ height: HEADER_HEIGHT }}>
         <div
           role="row"
           aria-rowindex={1}
-          className="list-row head-row"
+          className={`list-row head-row${reorder.drop ? ' reordering' : ''}`}
           onContextMenu={(event) => {
             event.preventDefault()
-            setMenu({ x: event.clientX, y: event.clientY, opener: scrollRef.current })
+            const cell = (event.target as HTMLElement).closest('[data-column]')
+            const column = cell?.getAttribute('data-column')
+            const opener = cell?.querySelector<HTMLElement>('button') ?? scrollRef.current
+            setMenu({
+              x: event.clientX,
+              y: event.clientY,
+              opener,
+              column: isColumnId(column) ? column : undefined
+            })
           }}
+          {...reorder.handlers}
         >
           {columns.map((id) => (
             <ColumnHeader
               key={id}
               id={id}
               sortable={sortable}
+              dragging={reorder.drop?.id === id}
               extra={
                 id === 'title' ? (
                   <button
@@ -306,6 +323,14 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
             />
           ))}
         </div>
+        {reorder.drop && (
+          <div
+            className="col-drop-indicator"
+            aria-hidden="true"
+            data-testid="column-drop-indicator"
+            style={{ left: reorder.drop.x }}
+          />
+        )}
       </div>
       <div
         role="rowgroup"
@@ -323,7 +348,7 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
           />
         ))}
       </div>
-      {menu && <ColumnsMenu at={menu} onClose={closeMenu} />}
+      {menu && <ColumnsMenu at={menu} column={menu.column} visible={columns} onClose={closeMenu} />}
     </div>
   )
 }

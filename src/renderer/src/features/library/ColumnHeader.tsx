@@ -88,10 +88,13 @@ function Resizer({ id, label }: { id: ColumnId; label: string }): JSX.Element {
 export function ColumnHeader({
   id,
   sortable,
+  dragging = false,
   extra
 }: {
   id: ColumnId
   sortable: boolean
+  /** Being dragged to a new place (useColumnReorder). */
+  dragging?: boolean
   /** Shown after the label (the title cell holds the Columns button). */
   extra?: ReactNode
 }): JSX.Element {
@@ -101,7 +104,7 @@ export function ColumnHeader({
   const sortBy = useLibraryStore((s) => s.actions.sortBy)
   const def = columnDef(id)
   const label = t(columnLabelKey(id))
-  const className = `cell col-${id}${def.numeric ? ' num' : ''}`
+  const className = `cell col-${id}${def.numeric ? ' num' : ''}${dragging ? ' col-dragging' : ''}`
   const resizer = id === 'title' ? null : <Resizer id={id} label={label} />
   const key = def.sort
   if (key === undefined || !sortable) {
@@ -121,6 +124,7 @@ export function ColumnHeader({
       className={className}
       data-column={id}
       aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      title={id === 'title' ? undefined : t('browse.columns.moveHint')}
     >
       {resizer}
       <button type="button" className="sort-button" onClick={() => sortBy(key)}>

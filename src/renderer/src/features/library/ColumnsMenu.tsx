@@ -2,7 +2,7 @@ import { useEffect, useRef, type JSX, type KeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { columnLabelKey } from './ColumnHeader'
-import { COLUMN_DEFS } from './list-columns'
+import { COLUMN_DEFS, type ColumnId } from './list-columns'
 import { useListColumnsStore } from './list-columns-store'
 
 // Show or hide list columns: from the Columns button or a right-click on the header. A
@@ -11,13 +11,24 @@ import { useListColumnsStore } from './list-columns-store'
 
 export interface ColumnsMenuProps {
   at: { x: number; y: number }
+  /** The header right-clicked: the menu offers to move it left or right. */
+  column?: ColumnId
+  /** The columns on screen, in order (a move steps past the neighbour the user sees). */
+  visible?: readonly ColumnId[]
   onClose: (refocus: boolean) => void
 }
 
-export function ColumnsMenu({ at, onClose }: ColumnsMenuProps): JSX.Element {
+export function ColumnsMenu({ at, column, visible = [], onClose }: ColumnsMenuProps): JSX.Element {
   const { t } = useTranslation()
   const shown = useListColumnsStore((s) => s.shown)
-  const { toggle, reset } = useListColumnsStore((s) => s.actions)
+  const { toggle, reset, moveStep } = useListColumnsStore((s) => s.actions)
+  const place = column === undefined ? -1 : visible.indexOf(column)
+  const movable = column !== undefined && column !== 'title' && place > 0
+  const move = (step: -1 | 1): void => {
+    if (column === undefined) return
+    moveStep(column, step, visible)
+    onClose(true)
+  }
   const ref = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -103,6 +114,37 @@ export function ColumnsMenu({ at, onClose }: ColumnsMenuProps): JSX.Element {
           </div>
         )
       })}
+      {movable && (
+        <>
+          <div role="separator" className="columns-menu-sep" />
+          <div
+            role="menuitem"
+            tabIndex={-1}
+            aria-disabled={place <= 1 || undefined}
+            className="columns-menu-item"
+            data-testid="column-move-left"
+            onClick={() => place > 1 && move(-1)}
+          >
+            <span className="columns-menu-check" aria-hidden="true">
+              ←
+            </span>
+            {t('browse.columns.moveLeft', { column: t(columnLabelKey(column)) })}
+          </div>
+          <div
+            role="menuitem"
+            tabIndex={-1}
+            aria-disabled={place >= visible.length - 1 || undefined}
+            className="columns-menu-item"
+            data-testid="column-move-right"
+            onClick={() => place < visible.length - 1 && move(1)}
+          >
+            <span className="columns-menu-check" aria-hidden="true">
+              →
+            </span>
+            {t('browse.columns.moveRight', { column: t(columnLabelKey(column)) })}
+          </div>
+        </>
+      )}
       <div role="separator" className="columns-menu-sep" />
       <div role="menuitem" tabIndex={-1} className="columns-menu-item" onClick={reset}>
         <span className="columns-menu-check" aria-hidden="true" />

@@ -1,5 +1,14 @@
 import { create } from 'zustand'
-import { clampWidth, COLUMN_DEFS, isColumnId, type ColumnId } from './list-columns'
+import {
+  clampWidth,
+  COLUMN_DEFS,
+  DEFAULT_ORDER,
+  isColumnId,
+  moveColumnBefore,
+  moveColumnStep,
+  normalizeOrder,
+  type ColumnId
+} from './list-columns'
 
 // Which list columns show and how wide they are (issue 13). UI geometry, so it lives in
 // localStorage like the layout choice, remembered across restarts; a value that does not
@@ -14,10 +23,16 @@ export interface ListColumnsState {
   shown: ReadonlySet<ColumnId>
   /** Widths the user set; absent: the column's default. */
   widths: Widths
+  /** Every column in the user's order, the title first (normalizeOrder). */
+  order: readonly ColumnId[]
   actions: {
     toggle: (id: ColumnId) => void
     setWidth: (id: ColumnId, width: number) => void
     resetWidth: (id: ColumnId) => void
+    /** Puts `id` just before `before` (null: last). */
+    moveBefore: (id: ColumnId, before: ColumnId | null) => void
+    /** Moves `id` one place left or right among the columns on screen. */
+    moveStep: (id: ColumnId, step: -1 | 1, visible: readonly ColumnId[]) => void
     reset: () => void
   }
 }
@@ -26,11 +41,17 @@ const DEFAULT_SHOWN: ReadonlySet<ColumnId> = new Set(
   COLUMN_DEFS.filter((def) => def.shown && def.id !== 'title').map((def) => def.id)
 )
 
-function read(): { shown: ReadonlySet<ColumnId>; widths: Widths } {
+interface Saved {
+  shown: ReadonlySet<ColumnId>
+  widths: Widths
+  order: readonly ColumnId[]
+}
+
+function read(): Saved {
   try {
     const raw = globalThis.localStorage?.getItem(COLUMNS_KEY)
-    if (!raw) return { shown: DEFAULT_SHOWN, widths: {} }
-    const value = JSON.parse(raw) as { shown?: unknown; widths?: unknown }
+    if (!raw) return { shown: DEFAULT_SHOWN, widths: {}, order: DEFAULT_ORDER }
+    const value = JSON.parse(raw) as { shown?: unknown; widths?: unknown; order?: unknown }
     const shown = Array.isArray(value.shown)
       ? new Set(value.shown.filter(isColumnId).filter((id) => id !== 'title'))
       : DEFAULT_SHOWN
@@ -41,17 +62,17 @@ function read(): { shown: ReadonlySet<ColumnId>; widths: Widths } {
           widths[id] = clampWidth(id, width)
       }
     }
-    return { shown, widths }
+    return { shown, widths, order: normalizeOrder(value.order) }
   } catch {
-    return { shown: DEFAULT_SHOWN, widths: {} }
+    return { shown: DEFAULT_SHOWN, widths: {}, order: DEFAULT_ORDER }
   }
 }
 
-function write(state: { shown: ReadonlySet<ColumnId>; widths: Widths }): void {
+function write(state: Saved): void {
   try {
     globalThis.localStorage?.setItem(
       COLUMNS_KEY,
-      JSON.stringify({ shown: [...state.shown], widths: state.widths })
+      JSON.stringify({ shown: [...state.shown], widths: state.widths, order: state.order })
     )
   } catch {
     // Storage full or refused: the columns still change for this session.
@@ -59,8 +80,12 @@ function write(state: { shown: ReadonlySet<ColumnId>; widths: Widths }): void {
 }
 
 export const useListColumnsStore = create<ListColumnsState>((set, get) => {
-  const update = (next: { shown?: ReadonlySet<ColumnId>; widths?: Widths }): void => {
-    const state = { shown: next.shown ?? get().shown, widths: next.widths ?? get().widths }
+  const update = (next: Partial<Saved>): void => {
+    const state = {
+      shown: next.shown ?? get().shown,
+      widths: next.widths ?? get().widths,
+      order: next.order ?? get().order
+    }
     set(state)
     write(state)
   }
@@ -85,8 +110,16 @@ export const useListColumnsStore = create<ListColumnsState>((set, get) => {
         delete widths[id]
         update({ widths })
       },
+      moveBefore(id, before) {
+        const order = moveColumnBefore(get().order, id, before)
+        if (order.join() !== get().order.join()) update({ order })
+      },
+      moveStep(id, step, visible) {
+        const order = moveColumnStep(get().order, visible, id, step)
+        if (order.join() !== get().order.join()) update({ order })
+      },
       reset() {
-        update({ shown: DEFAULT_SHOWN, widths: {} })
+        update({ shown: DEFAULT_SHOWN, widths: {}, order: DEFAULT_ORDER })
       }
     }
   }

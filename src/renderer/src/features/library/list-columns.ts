@@ -40,6 +40,9 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
 
 const BY_ID = new Map(COLUMN_DEFS.map((def) => [def.id, def]))
 
+/** The default column order (issue 13 reorder): the row order of COLUMN_DEFS. */
+export const DEFAULT_ORDER: readonly ColumnId[] = COLUMN_DEFS.map((def) => def.id)
+
 export function columnDef(id: ColumnId): ColumnDef {
   return BY_ID.get(id) ?? (COLUMN_DEFS[0] as ColumnDef)
 }
@@ -62,11 +65,10 @@ export const ROW_PADDING = 12
 export function fitColumns(
   chosen: ReadonlySet<ColumnId>,
   widths: Readonly<Partial<Record<ColumnId, number>>>,
-  available: number
+  available: number,
+  order: readonly ColumnId[] = DEFAULT_ORDER
 ): ColumnId[] {
-  const ids = COLUMN_DEFS.filter((def) => def.id === 'title' || chosen.has(def.id)).map(
-    (def) => def.id
-  )
+  const ids = order.filter((id) => id === 'title' || chosen.has(id))
   const need = (list: readonly ColumnId[]): number =>
     list.reduce((sum, id) => sum + widthOf(id, widths), 0) +
     COLUMN_GAP * (list.length - 1) +
@@ -93,4 +95,52 @@ export function gridTemplate(
   return ids
     .map((id) => (id === 'title' ? `minmax(${TITLE_MIN}px, 1fr)` : `${widthOf(id, widths)}px`))
     .join(' ')
+}
+
+/** A remembered order made safe: unknown ids and duplicates dropped, columns it does not
+ * name appended in their default place, and the title first (it holds the cover and the
+ * Columns button, so it never moves). Anything but an array gives the default order. */
+export function normalizeOrder(value: unknown): ColumnId[] {
+  if (!Array.isArray(value)) return [...DEFAULT_ORDER]
+  const seen = new Set<ColumnId>(['title'])
+  const out: ColumnId[] = ['title']
+  for (const id of value) {
+    if (isColumnId(id) && !seen.has(id)) {
+      seen.add(id)
+      out.push(id)
+    }
+  }
+  for (const id of DEFAULT_ORDER) if (!seen.has(id)) out.push(id)
+  return out
+}
+
+/** `order` with `id` moved to just before `before` (or to the end when null). The title
+ * stays first: it does not move, and nothing goes before it. */
+export function moveColumnBefore(
+  order: readonly ColumnId[],
+  id: ColumnId,
+  before: ColumnId | null
+): ColumnId[] {
+  if (id === 'title' || id === before) return [...order]
+  const out = order.filter((other) => other !== id)
+  const at = before === null ? out.length : out.indexOf(before)
+  out.splice(at < 1 ? 1 : at, 0, id)
+  return out
+}
+
+/** `order` with `id` swapped past its neighbour among the columns on screen (`visible`),
+ * so Move left/right always changes what the user sees; unchanged at either end. */
+export function moveColumnStep(
+  order: readonly ColumnId[],
+  visible: readonly ColumnId[],
+  id: ColumnId,
+  step: -1 | 1
+): ColumnId[] {
+  const index = visible.indexOf(id)
+  const neighbour = visible[index + step]
+  if (id === 'title' || index < 0 || neighbour === undefined || neighbour === 'title')
+    return [...order]
+  if (step < 0) return moveColumnBefore(order, id, neighbour)
+  const after = order[order.indexOf(neighbour) + 1] ?? null
+  return moveColumnBefore(order, id, after)
 }

@@ -10,6 +10,7 @@ export function useListColumns(ref: RefObject<HTMLElement | null>): {
 } {
   const shown = useListColumnsStore((s) => s.shown)
   const widths = useListColumnsStore((s) => s.widths)
+  const order = useListColumnsStore((s) => s.order)
   const [width, setWidth] = useState(1000)
   useEffect(() => {
     const element = ref.current
@@ -19,7 +20,7 @@ export function useListColumns(ref: RefObject<HTMLElement | null>): {
     setWidth(element.clientWidth)
     return () => observer.disconnect()
   }, [ref])
-  const key = fitColumns(shown, widths, width || 1000).join(' ')
+  const key = fitColumns(shown, widths, width || 1000, order).join(' ')
   // The same list of ids keeps one array, so memoised rows are not re-rendered for it.
   const columns = useMemo(() => key.split(' ') as ColumnId[], [key])
   return { columns, template: gridTemplate(columns, widths) }

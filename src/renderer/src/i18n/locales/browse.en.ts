@@ -13,6 +13,9 @@ export const browseEn = {
     resizeHint:
       'Drag, or use ← and → (Shift for bigger steps); double-click or Enter resets the width',
     addedAt: 'Added',
-    lastPlayed: 'Last played'
+    lastPlayed: 'Last played',
+    moveLeft: 'Move “{{column}}” left',
+    moveRight: 'Move “{{column}}” right',
+    moveHint: 'Drag to move the column, or Alt+Shift+← / →; right-click for more'
   }
 }

@@ -13,6 +13,9 @@ export const browseZhCN: typeof browseEn = {
     resize: '调整“{{column}}”列的宽度',
     resizeHint: '拖动，或使用 ← 和 →（按住 Shift 步子更大）；双击或按 Enter 恢复默认宽度',
     addedAt: '添加时间',
-    lastPlayed: '上次播放'
+    lastPlayed: '上次播放',
+    moveLeft: '将“{{column}}”左移',
+    moveRight: '将“{{column}}”右移',
+    moveHint: '拖动以移动该列，或按 Alt+Shift+← / →；右键查看更多'
   }
 }
