@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import NodeID3 from 'node-id3'
 import { startSimulator } from '../support/sim-gateway'
 import { startPreview, tempDirs } from '../e2e/support/preview'
 import { callPreview, waitForClips } from '../e2e/support/seed'
@@ -172,6 +173,38 @@ test('screenshots of the main views', async ({ page }) => {
     await mini.close()
     await nav.getByRole('button', { name: 'Recently played', exact: true }).click()
     await shot(page, 'recently-played')
+
+    // Songs people already have, dropped onto the window: the preview before anything is
+    // copied (one mp3 of the demo's and a text file), then Cancel.
+    const tiny = readFileSync(join(ROOT, 'test/fixtures/tiny.mp3'))
+    const files = [
+      // A song the library already has, downloaded from suno.com (its id in a tag)…
+      {
+        name: `${rows[0]!.title}.mp3`,
+        tags: {
+          title: rows[0]!.title,
+          userDefinedText: [{ description: 'SUNO_ID', value: rows[0]!.id }]
+        }
+      },
+      // …and one of the user's own recordings, with no Suno id.
+      { name: 'Home Recording.mp3', tags: { title: 'Home Recording', artist: 'Me' } }
+    ].map((f) => ({ name: f.name, base64: NodeID3.write(f.tags, tiny).toString('base64') }))
+    const dropped = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer()
+      for (const f of list) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))
+        dt.items.add(new File([bytes], f.name, { type: 'audio/mpeg' }))
+      }
+      dt.items.add(new File(['notes'], 'notes.txt', { type: 'text/plain' }))
+      return dt
+    }, files)
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      await page.dispatchEvent('main', type, { dataTransfer: dropped })
+    }
+    await expect(page.getByTestId('import-summary')).toBeVisible()
+    await shot(page, 'import-preview')
+    await page.getByTestId('import-preview').getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByTestId('import-preview')).toBeHidden()
 
     await page.getByRole('navigation').getByRole('button', { name: 'Tasks' }).click()
     await page
