@@ -247,6 +247,8 @@ test('the header menu and Alt+Shift+arrows move a column; Reset columns restores
   const right = ['title', 'model', 'style', 'duration', 'created', 'plays', 'tags']
   await expect.poll(() => headerOrder(page)).toEqual(right)
   expect(await rowOrder(page)).toEqual(right)
+  // Focus comes back to the moved header, so the next move is one key away.
+  await expect(header(page, 'Style').getByRole('button')).toBeFocused()
 
   // The menu from the Columns button names no column, so it offers no move.
   await page.getByTestId('columns-button').click()
