@@ -8,6 +8,8 @@ let lib: SeededLibrary
 
 test.beforeAll(async () => {
   lib = await seedLibrary([
+    // A model the formatter does not know yet is shown as the gateway names it.
+    { titles: ['Tidal', 'Tidal'], tags: 'ambient', model: 'chirp-bluejay-preview' },
     { titles: ['Harbour Lights at Midnight', 'Harbour Lights at Dawn'], tags: 'synthwave' },
     { titles: ['Paper Moon over the River', 'Paper Moon (acoustic)'], tags: 'folk, acoustic' },
     { titles: ['Northern Wind', 'Glass Garden'], tags: 'dream pop, shoegaze' }
@@ -60,7 +62,7 @@ async function openLibrary(page: Page, language: 'en' | 'zh-CN'): Promise<void> 
   await page.goto('about:blank')
   await page.goto(lib.preview.url)
   await expect(page.locator('html')).toHaveAttribute('lang', language)
-  await expect(page.getByTestId('clip-row')).toHaveCount(6)
+  await expect(page.getByTestId('clip-row')).toHaveCount(8)
 }
 
 const SIZES = [
@@ -338,4 +340,26 @@ test('the video panel moves by its header, resizes by its corner, is remembered 
       return b.x >= 0 && b.y >= 0 && b.x + b.width <= 900 && b.y + b.height <= 700
     })
     .toBe(true)
+})
+
+test('the player bar’s take · Suno · model line stays one line at 900×700, in both languages', async ({
+  page
+}) => {
+  // Seen walking the README demo at 900×700: "#c600d2d0 · Suno · v4.5" wrapped to two
+  // lines under the title; a longer model name wraps at any width.
+  await page.setViewportSize({ width: 900, height: 700 })
+  for (const language of ['en', 'zh-CN'] as const) {
+    await openLibrary(page, language)
+    await page.getByTestId('clip-row').filter({ hasText: 'Tidal' }).first().dblclick()
+    const subtitle = page.getByTestId('player-subtitle')
+    await expect(subtitle).toContainText('chirp-bluejay-preview')
+    const lines = await subtitle.evaluate((el) => {
+      const style = getComputedStyle(el)
+      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2
+      return el.getBoundingClientRect().height / line
+    })
+    expect(lines).toBeLessThan(1.5)
+    // Cut with an ellipsis, the whole line is the tooltip.
+    await expect(subtitle).toHaveAttribute('title', (await subtitle.textContent()) ?? '')
+  }
 })

@@ -79,7 +79,7 @@ export function PlayerBar(): JSX.Element {
             {current ? titleText(t, current) : t('player.nothingPlaying')}
           </div>
           {current && (
-            <div className="player-subtitle" data-testid="player-subtitle">
+            <div className="player-subtitle" data-testid="player-subtitle" title={subtitle}>
               {subtitle}
             </div>
           )}
