@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import NodeID3 from 'node-id3'
 import { expect, test, type Page } from '@playwright/test'
+import { FOLDER_WALK_LIMITS } from '../../src/renderer/src/features/import/folder-entries'
 import { callPreview, seedLibrary, type SeededLibrary } from './support/seed'
 
 // A folder dropped on the window in preview:web (issue 15): the page walks the drop's
@@ -68,4 +69,28 @@ test('a dropped folder is walked: its songs, in subfolders too, are previewed an
     timeout: 30_000
   })
   expect((await callPreview(lib.preview, 'queryLibrary', { limit: 10 })).total).toBe(4)
+})
+
+test('a folder with more files than one import takes says so: only the first ones are listed', async ({
+  page
+}) => {
+  const big = join(folder, 'Big Folder')
+  mkdirSync(big)
+  for (let i = 0; i <= FOLDER_WALK_LIMITS.files; i++)
+    writeFileSync(
+      join(big, `${String(i).padStart(3, '0')}.mp3`),
+      NodeID3.write({ title: `Big ${i}` }, TINY)
+    )
+  await page.goto(lib.preview.url)
+  await expect(page.getByTestId('clip-row').first()).toBeVisible()
+
+  await dropFromDisk(page, [big])
+
+  const dialog = page.getByTestId('import-preview')
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 30_000 })
+  await expect(dialog).toContainText(
+    `The folders hold more files than one import takes; only the first ${FOLDER_WALK_LIMITS.files} are listed.`
+  )
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
 })

@@ -43,7 +43,7 @@ export function FileDrop(): JSX.Element {
   const { t } = useTranslation()
   const [over, setOver] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const [importing, setImporting] = useState<File[] | null>(null)
+  const [importing, setImporting] = useState<{ files: File[]; truncated: boolean } | null>(null)
 
   useEffect(() => {
     let depth = 0
@@ -76,7 +76,7 @@ export function FileDrop(): JSX.Element {
         void filesFromEntries(entries).then(
           (walk) =>
             walk.files.length > 0
-              ? setImporting(walk.files)
+              ? setImporting({ files: walk.files, truncated: walk.truncated })
               : setOutcome({ kind: 'skipped', other: entries.length, tooLarge: 0 }),
           (error: unknown) =>
             setOutcome({
@@ -88,7 +88,7 @@ export function FileDrop(): JSX.Element {
       }
       if (isImportDrop(event, files)) {
         setOutcome(null)
-        setImporting(files)
+        setImporting({ files, truncated: false })
         return
       }
       void handle(files).then(setOutcome, (error: unknown) =>
@@ -125,7 +125,13 @@ export function FileDrop(): JSX.Element {
 
   return (
     <>
-      {importing !== null && <ImportPreview files={importing} onClose={() => setImporting(null)} />}
+      {importing !== null && (
+        <ImportPreview
+          files={importing.files}
+          truncated={importing.truncated}
+          onClose={() => setImporting(null)}
+        />
+      )}
       {over && (
         <div className="file-drop-overlay" data-testid="file-drop-overlay" aria-hidden="true">
           <p>{t('living.drop.hint')}</p>

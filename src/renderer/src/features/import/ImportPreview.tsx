@@ -51,7 +51,13 @@ function ItemRow({ item }: { item: ImportItem }): JSX.Element {
   )
 }
 
-export function ImportPreview(props: { files: File[]; onClose: () => void }): JSX.Element {
+/** `truncated`: the page's own walk of a dropped folder stopped at its limits (preview:web;
+ * in the desktop app main walks the folder and says so in the plan). */
+export function ImportPreview(props: {
+  files: File[]
+  truncated?: boolean
+  onClose: () => void
+}): JSX.Element {
   const { t } = useTranslation()
   const [step, setStep] = useState<Step>({ kind: 'reading' })
   const { files } = props
@@ -131,7 +137,9 @@ export function ImportPreview(props: { files: File[]; onClose: () => void }): JS
               skipped: plan.skipped
             })}
           </p>
-          {plan.truncated && <p>{t('importing.truncated', { count: plan.items.length })}</p>}
+          {(plan.truncated || props.truncated === true) && (
+            <p>{t('importing.truncated', { count: plan.items.length })}</p>
+          )}
           {GROUPS.map(({ action, key }) => {
             const items = plan.items.filter((item) => item.action === action)
             if (items.length === 0) return null
