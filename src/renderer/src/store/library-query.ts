@@ -20,6 +20,8 @@ export function cleanFilter(filter: LibraryFilter): LibraryFilter {
   const out: LibraryFilter = {}
   const search = filter.search?.trim()
   if (search) out.search = search
+  // Where the search looks, kept only while there is a search (the user widened it).
+  if (search && filter.searchIn) out.searchIn = filter.searchIn
   if (filter.userTags && filter.userTags.length > 0) out.userTags = [...filter.userTags]
   if (filter.styleTag) out.styleTag = filter.styleTag
   if (filter.styleTags && filter.styleTags.length > 0) out.styleTags = [...filter.styleTags]
@@ -41,7 +43,13 @@ export function cleanFilter(filter: LibraryFilter): LibraryFilter {
 /** What is sent for a filter: failed generations (no file will ever arrive for them) stay
  * out of the library unless their filter is on. */
 export function sentFilter(filter: LibraryFilter): LibraryFilter {
-  return { ...cleanFilter(filter), generationFailed: filter.generationFailed === true }
+  const out = cleanFilter(filter)
+  // A search looks at titles, styles, prompts and tags first and widens to the lyrics only
+  // when nothing matches there (`auto`), unless the user asked for the lyrics too: lyrics
+  // are 85% of the search index, and every search listed most of the library before its
+  // first page (issue 14 §2). The list says when lyrics were left out (SearchScopeNote).
+  if (out.search && !out.searchIn) out.searchIn = 'auto'
+  return { ...out, generationFailed: filter.generationFailed === true }
 }
 
 export function toLibraryQuery(state: QueryState, offset: number, limit: number): LibraryQuery {

@@ -57,6 +57,9 @@ export interface LibraryState extends QueryState {
    * query change: the old total then says nothing about the new query (a 0 must not stop
    * the first page of the next one from being asked for). */
   totalVersion: number
+  /** Where the current search looked, from the last page answered for this query: 'fields'
+   * when lyrics were left out (the list then offers them); null without a search. */
+  searchedIn: 'fields' | 'all' | null
   pages: PageCache
   facets: Facets | null
   /** The last failure to load rows, in plain words; null when the last load worked. */
@@ -71,6 +74,8 @@ export interface LibraryActions {
   /** The playlist item ids of rows `indices` (a manual playlist's rows), where loaded. */
   itemIdsAt: (indices: readonly number[]) => number[]
   setSearch: (text: string) => void
+  /** Widens the current search to the lyrics too (until the search is cleared). */
+  searchLyricsToo: () => void
   toggleUserTag: (tag: string) => void
   setStyleTag: (tag: string | null) => void
   /** Adds a style facet to the chosen ones (clips must have all of them) or removes it. */
@@ -128,6 +133,7 @@ export function initialLibraryData(): Data {
     queryVersion: 0,
     total: null,
     totalVersion: 0,
+    searchedIn: null,
     pages: new Map(),
     facets: null,
     error: null
@@ -171,7 +177,13 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       return
     }
     rt.inFlight = new Set()
-    set((s) => ({ ...next, queryVersion: s.queryVersion + 1, pages: new Map(), error: null }))
+    set((s) => ({
+      ...next,
+      queryVersion: s.queryVersion + 1,
+      pages: new Map(),
+      searchedIn: null,
+      error: null
+    }))
     const visible = Math.max(0, rt.lastRange.end - rt.lastRange.start)
     void get().actions.ensureRange({ start: 0, end: visible })
     void get().actions.loadFacets()
@@ -236,6 +248,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         queryVersion: s.queryVersion + 1,
         pages: new Map(),
         total: null,
+        searchedIn: null,
         error: null
       }))
       const visible = Math.max(50, rt.lastRange.end - rt.lastRange.start)
@@ -252,6 +265,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       return out
     },
     setSearch: (text) => changeFilter((f) => ({ ...f, search: text })),
+    searchLyricsToo: () => changeFilter((f) => ({ ...f, searchIn: 'all' })),
     toggleUserTag: (tag) => changeFilter((f) => ({ ...f, userTags: toggleTag(f.userTags, tag) })),
     setStyleTag: (tag) => changeFilter((f) => ({ ...f, styleTag: tag ?? undefined })),
     toggleStyleTag: (tag) =>
@@ -306,7 +320,13 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
             set((s) => {
               const next = new Map(s.pages)
               if (stillWanted) next.set(offset, page.rows)
-              return { pages: next, total: page.total, totalVersion: queryVersion, error: null }
+              return {
+                pages: next,
+                total: page.total,
+                totalVersion: queryVersion,
+                searchedIn: page.searchedIn ?? null,
+                error: null
+              }
             })
             if (total === null && page.total > 0) void get().actions.ensureRange(rt.lastRange)
           } catch (error) {

@@ -4,6 +4,7 @@ import {
   isFiltered,
   nextSort,
   recentSince,
+  sentFilter,
   toLibraryQuery
 } from '../../../../src/renderer/src/store/library-query'
 import { useLibraryStore } from '../../../../src/renderer/src/store/library-store'
@@ -28,6 +29,7 @@ describe('query state → request', () => {
       )
     ).toEqual({
       search: 'rain',
+      searchIn: 'auto',
       userTags: ['keep'],
       favorite: true,
       generationFailed: false,
@@ -37,6 +39,11 @@ describe('query state → request', () => {
       limit: 200
     })
     expect(isFiltered({ search: ' ' })).toBe(false)
+    // A search looks at titles, styles, prompts and tags first unless widened; the choice
+    // goes with the search.
+    expect(sentFilter({ search: 'rain', searchIn: 'all' }).searchIn).toBe('all')
+    expect(sentFilter({ searchIn: 'all' }).searchIn).toBeUndefined()
+    expect(cleanFilter({ search: ' ', searchIn: 'all' })).toEqual({})
     expect(isFiltered({ hasVideo: true })).toBe(true)
   })
 

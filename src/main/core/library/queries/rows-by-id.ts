@@ -1,6 +1,6 @@
 import type { ClipRowsAnswer, LibraryFilter } from '../../../../shared/domain'
 import { placeholders, type Db } from '../db'
-import type { SearchMode } from '../search-index'
+import { searchMatches, type SearchMode } from '../search-index'
 import { filterSql } from './filter-sql'
 import { ROW_COLUMNS, toClipRow } from './rows'
 import { int, text } from '../rows/read'
@@ -22,7 +22,9 @@ export function clipRowsByIds(
 ): ClipRowsAnswer {
   const unique = [...new Set(ids)].slice(0, MAX_ROWS_BY_ID)
   if (unique.length === 0) return { rows: [], matching: [] }
-  const where = filterSql(filter ?? {}, mode)
+  // The view's own search scope (searchIn), so a row leaves a titles-first view when it
+  // matches there no longer, as the view's next page would say.
+  const where = filterSql(filter ?? {}, mode, filter ? searchMatches(db, mode, filter) : null)
   const found = db.all(
     `SELECT ${ROW_COLUMNS}, CASE WHEN ${where.sql} THEN 1 ELSE 0 END AS in_view
      FROM clips c WHERE c.id IN (${placeholders(unique.length)})`,

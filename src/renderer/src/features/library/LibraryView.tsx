@@ -16,6 +16,7 @@ import { LibraryToolbar } from './LibraryToolbar'
 import { isFiltered } from '../../store/library-query'
 import { SelectionBar } from './SelectionBar'
 import { TypeAheadHint } from './TypeAheadHint'
+import { SearchScopeNote } from './SearchScopeNote'
 import { TaskFilterChip } from './TaskFilterChip'
 import { useLibraryEvents } from './useLibraryEvents'
 import '../../elements/buttons.css'
@@ -94,6 +95,7 @@ export function LibraryView(): JSX.Element {
       <LibraryToolbar headingId={HEADING_ID} />
       <SelectionBar />
       <TaskFilterChip />
+      <SearchScopeNote />
       {error && (
         <p role="alert" className="load-error">
           {t('library.loadFailed', { message: error })}{' '}

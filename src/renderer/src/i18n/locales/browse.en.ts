@@ -1,5 +1,9 @@
 // The list's type-ahead and its choosable, resizable columns (issue 13).
 export const browseEn = {
+  searchScope: {
+    fields: 'Showing songs that match in their title, style, prompt or tags.',
+    lyricsToo: 'Search the lyrics too'
+  },
   typeAhead: {
     goTo: 'Go to: {{text}}',
     none: 'No title starts with “{{text}}”'

@@ -1,6 +1,10 @@
 import type { browseEn } from './browse.en'
 
 export const browseZhCN: typeof browseEn = {
+  searchScope: {
+    fields: '显示标题、风格、提示词或标签中匹配的歌曲。',
+    lyricsToo: '也搜索歌词'
+  },
   typeAhead: {
     goTo: '跳到：{{text}}',
     none: '没有以“{{text}}”开头的标题'
