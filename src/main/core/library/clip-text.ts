@@ -43,25 +43,53 @@ function answer(row: ClipTextRow, changed: number): ClipTextResult {
   }
 }
 
-/** Stores the user's title exactly (`null`: back to the gateway's); run inside a transaction. */
-export function writeUserTitle(
+/** The two texts of a clip the user writes. */
+export type ClipTextColumn = 'user_title' | 'note'
+
+// Where each text lives: the user's title beside the gateway's in `clips` (with the title
+// key that sorts by the shown title), the note in its own table.
+const WRITE: Record<ClipTextColumn, (db: Db, row: ClipTextRow, value: string | null) => void> = {
+  user_title: (db, row, value) =>
+    db.run(
+      'UPDATE clips SET user_title = ?, title_key = ? WHERE pk = ?',
+      value,
+      titleKey(displayTitle(row.title, value)),
+      row.pk
+    ),
+  note: (db, row, value) =>
+    db.run(
+      `INSERT INTO clip_texts (clip_pk, note) VALUES (?, ?)
+       ON CONFLICT (clip_pk) DO UPDATE SET note = excluded.note`,
+      row.pk,
+      value
+    )
+}
+
+function writeRow(
   db: Db,
   mode: SearchMode,
+  row: ClipTextRow,
+  column: ClipTextColumn,
+  value: string | null
+): ClipTextWrite {
+  const before = row[column]
+  if (before === value) return { pk: row.pk, result: answer(row, 0), before }
+  WRITE[column](db, row, value)
+  reindexClips(db, mode, [row.pk])
+  return { pk: row.pk, result: answer({ ...row, [column]: value }, 1), before }
+}
+
+/** Stores the user's title or the note exactly (`null`: the gateway's title, no note);
+ * run inside a transaction. */
+export function writeClipText(
+  db: Db,
+  mode: SearchMode,
+  column: ClipTextColumn,
   id: string,
   value: string | null
 ): ClipTextWrite | null {
   const row = readClip(db, id)
-  if (row === undefined) return null
-  const before = row.user_title
-  if (before === value) return { pk: row.pk, result: answer(row, 0), before }
-  db.run(
-    'UPDATE clips SET user_title = ?, title_key = ? WHERE pk = ?',
-    value,
-    titleKey(displayTitle(row.title, value)),
-    row.pk
-  )
-  reindexClips(db, mode, [row.pk])
-  return { pk: row.pk, result: answer({ ...row, user_title: value }, 1), before }
+  return row === undefined ? null : writeRow(db, mode, row, column, value)
 }
 
 /** Renames a clip as the user typed it ('' or the gateway's own title: not renamed). */
@@ -73,28 +101,7 @@ export function renameClip(
 ): ClipTextWrite | null {
   const row = readClip(db, id)
   if (row === undefined) return null
-  return writeUserTitle(db, mode, id, storedUserTitle(row.title, typed))
-}
-
-/** Stores the note exactly (`null`: none); run inside a transaction. */
-export function writeNote(
-  db: Db,
-  mode: SearchMode,
-  id: string,
-  value: string | null
-): ClipTextWrite | null {
-  const row = readClip(db, id)
-  if (row === undefined) return null
-  const before = row.note
-  if (before === value) return { pk: row.pk, result: answer(row, 0), before }
-  db.run(
-    `INSERT INTO clip_texts (clip_pk, note) VALUES (?, ?)
-     ON CONFLICT (clip_pk) DO UPDATE SET note = excluded.note`,
-    row.pk,
-    value
-  )
-  reindexClips(db, mode, [row.pk])
-  return { pk: row.pk, result: answer({ ...row, note: value }, 1), before }
+  return writeRow(db, mode, row, 'user_title', storedUserTitle(row.title, typed))
 }
 
 /** Sets a clip's note as the user typed it ('' clears it). */
@@ -104,5 +111,5 @@ export function setClipNote(
   id: string,
   typed: string
 ): ClipTextWrite | null {
-  return writeNote(db, mode, id, storedNote(typed))
+  return writeClipText(db, mode, 'note', id, storedNote(typed))
 }

@@ -355,14 +355,14 @@ export function openLibrary(opts: LibraryOptions): LibraryStore {
         'clip-rename',
         id,
         () => clipText.renameClip(db, mode, id, title),
-        (value) => clipText.writeUserTitle(db, mode, id, value)
+        (value) => clipText.writeClipText(db, mode, 'user_title', id, value)
       ),
     setClipNote: (id, note) =>
       editClipText(
         'clip-note',
         id,
         () => clipText.setClipNote(db, mode, id, note),
-        (value) => clipText.writeNote(db, mode, id, value)
+        (value) => clipText.writeClipText(db, mode, 'note', id, value)
       ),
     recordPlay(id, at, ms) {
       const counted = recordPlay(db, id, at, ms)
