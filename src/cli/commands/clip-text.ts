@@ -8,7 +8,8 @@ import {
 } from '../../shared/clip-title'
 import { clipId } from '../../shared/schemas'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
-import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
+import type { LibraryStore } from '../../main/core/library/types'
+import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError, type CommonOptions } from '../options'
 
 // `songshelf rename` and `songshelf note` (issue 13): the user's own title and note, the
 // same writes the app's detail panel makes (library/clip-text.ts), with the same limits.
@@ -45,6 +46,28 @@ function parse(argv: string[], flag: 'reset' | 'clear'): Parsed {
   return { values, flag: values[flag] === true, id: id ?? null, rest }
 }
 
+/** Opens the core, refuses a clip the library does not hold, makes the edit, and answers
+ * once the core has stopped: stopping waits for the mp3's tags and the sidecar. */
+async function withClip(
+  common: CommonOptions,
+  io: CliOutput,
+  id: string,
+  edit: (library: LibraryStore) => void
+): Promise<number> {
+  const core = await openCore(common)
+  await reportRecovery(core, io)
+  try {
+    if (core.library().getClip(id) === null) {
+      io.err(`songshelf: no clip ${id} in the library.`)
+      return EXIT.failures
+    }
+    edit(core.library())
+    return EXIT.ok
+  } finally {
+    await core.stop()
+  }
+}
+
 export async function renameCommand(argv: string[], io: CliOutput): Promise<number> {
   const { values, flag: reset, id, rest } = parse(argv, 'reset')
   if (values.help === true) return (printLines(io, RENAME_HELP), EXIT.ok)
@@ -55,22 +78,12 @@ export async function renameCommand(argv: string[], io: CliOutput): Promise<numb
     throw new UsageError('Give a title (or --reset for the gateway title).')
   if (textLength(cleanUserTitle(title)) > USER_TITLE_MAX)
     throw new UsageError(`A title has at most ${USER_TITLE_MAX} characters.`)
-  const core = await openCore(resolveCommon(values))
-  await reportRecovery(core, io)
-  try {
-    if (core.library().getClip(id) === null) {
-      io.err(`songshelf: no clip ${id} in the library.`)
-      return EXIT.failures
-    }
-    const result = core.library().renameClip(id, reset ? '' : title)
+  return withClip(resolveCommon(values), io, id, (library) => {
+    const result = library.renameClip(id, reset ? '' : title)
     if (result.changed === 0) io.out(`${id}: unchanged, "${result.title}"`)
     else if (result.originalTitle === null) io.out(`${id}: back to "${result.title}"`)
     else io.out(`${id}: renamed to "${result.title}" (gateway title "${result.originalTitle}")`)
-    return EXIT.ok
-  } finally {
-    // Waits for the mp3's tags and the sidecar to be written.
-    await core.stop()
-  }
+  })
 }
 
 export async function noteCommand(argv: string[], io: CliOutput, stdin: Stdin): Promise<number> {
@@ -82,19 +95,10 @@ export async function noteCommand(argv: string[], io: CliOutput, stdin: Stdin): 
   if (!clear && cleanNote(note) === '') throw new UsageError('Give a note (or --clear).')
   if (textLength(cleanNote(note)) > NOTE_MAX)
     throw new UsageError(`A note has at most ${NOTE_MAX} characters.`)
-  const core = await openCore(resolveCommon(values))
-  await reportRecovery(core, io)
-  try {
-    if (core.library().getClip(id) === null) {
-      io.err(`songshelf: no clip ${id} in the library.`)
-      return EXIT.failures
-    }
-    const result = core.library().setClipNote(id, note)
+  return withClip(resolveCommon(values), io, id, (library) => {
+    const result = library.setClipNote(id, note)
     if (result.changed === 0) io.out(`${id}: note unchanged`)
     else if (result.note === null) io.out(`${id}: note cleared`)
     else io.out(`${id}: note saved (${textLength(result.note)} characters)`)
-    return EXIT.ok
-  } finally {
-    await core.stop()
-  }
+  })
 }
