@@ -6,24 +6,24 @@ import { clipId } from './schemas'
 // points, by the same rule the core stores with (clip-title.ts); a longer text is refused,
 // never cut. The raw string is bounded first so a huge payload is not cleaned at all.
 
+/** A string of at most `max` code points once `clean` has run; `what` names it in the refusal. */
+function boundedText(max: number, clean: (value: string) => string, what: string): z.ZodString {
+  return z
+    .string()
+    .max(max * 8)
+    .refine((value) => textLength(clean(value)) <= max, {
+      message: `${what} has at most ${max} characters`
+    })
+}
+
 export const renameClipArgs = z.strictObject({
   id: clipId,
   /** '' puts the gateway's title back. */
-  title: z
-    .string()
-    .max(USER_TITLE_MAX * 8)
-    .refine((value) => textLength(cleanUserTitle(value)) <= USER_TITLE_MAX, {
-      message: `a title has at most ${USER_TITLE_MAX} characters`
-    })
+  title: boundedText(USER_TITLE_MAX, cleanUserTitle, 'a title')
 })
 
 export const clipNoteArgs = z.strictObject({
   id: clipId,
   /** '' clears the note. */
-  note: z
-    .string()
-    .max(NOTE_MAX * 8)
-    .refine((value) => textLength(cleanNote(value)) <= NOTE_MAX, {
-      message: `a note has at most ${NOTE_MAX} characters`
-    })
+  note: boundedText(NOTE_MAX, cleanNote, 'a note')
 })
