@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { nodeDownloadFs, type DownloadFs } from '../../src/main/core/sync/part-file'
+import type { DownloadFs } from '../../src/main/core/sync/part-file'
+import { changedFiles } from './download-fs'
 
 // A library folder whose disk can be filled up and emptied again (RELIABILITY.md E8):
 // a real tmpfs of a few MiB where mounting is allowed (Linux CI runs as root), otherwise
@@ -51,21 +52,14 @@ function noSpace(): Error {
 
 /** The downloader's real file system, with writes refused once `quota.left` runs out. */
 export function quotaFs(quota: { left: number }): DownloadFs {
-  return {
-    ...nodeDownloadFs,
-    async openForWrite(path, truncate) {
-      const file = await nodeDownloadFs.openForWrite(path, truncate)
-      return {
-        ...file,
-        write: async (chunks) => {
-          const bytes = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
-          if (bytes > quota.left) throw noSpace()
-          quota.left -= bytes
-          await file.write(chunks)
-        }
-      }
+  return changedFiles((file) => ({
+    write: async (chunks) => {
+      const bytes = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
+      if (bytes > quota.left) throw noSpace()
+      quota.left -= bytes
+      await file.write(chunks)
     }
-  }
+  }))
 }
 
 export function createSmallDisk(kind: SmallDiskKind, sizeBytes: number): SmallDisk {

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { downloadFile } from '../../../../src/main/core/sync/download'
-import { nodeDownloadFs, type DownloadFs } from '../../../../src/main/core/sync/part-file'
 import { fixture, serveBytes, useDownloadSandbox } from './cdn-server'
+import { changedFiles } from '../../../support/download-fs'
 
 const sandbox = useDownloadSandbox('songshelf-dl-limits-')
 const serve = sandbox.serve
@@ -79,25 +79,18 @@ describe('downloadFile: size, time and disk limits', () => {
     const payload = Buffer.concat([song, Buffer.alloc(100_000, 7)])
     const s = await serve((req, res, rec) => serveBytes(req, res, rec, payload, { etag: '"d"' }))
     let written = 0
-    const fullDisk: DownloadFs = {
-      ...nodeDownloadFs,
-      async openForWrite(path, truncate) {
-        const file = await nodeDownloadFs.openForWrite(path, truncate)
-        return {
-          ...file,
-          // Like a real disk: what fits is written, then the write fails.
-          async write(chunks) {
-            const chunk = Buffer.concat(chunks)
-            const room = 50_000 - written
-            await file.write([chunk.subarray(0, Math.min(room, chunk.byteLength))])
-            written += Math.min(room, chunk.byteLength)
-            if (chunk.byteLength > room) {
-              throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
-            }
-          }
+    const fullDisk = changedFiles((file) => ({
+      // Like a real disk: what fits is written, then the write fails.
+      async write(chunks) {
+        const chunk = Buffer.concat(chunks)
+        const room = 50_000 - written
+        await file.write([chunk.subarray(0, Math.min(room, chunk.byteLength))])
+        written += Math.min(room, chunk.byteLength)
+        if (chunk.byteLength > room) {
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
         }
       }
-    }
+    }))
     const target = join(sandbox.dir, 'full.mp3')
     const result = await downloadFile({
       url: s.url('/full.mp3'),

@@ -6,6 +6,7 @@ import { downloadFile } from '../../../../src/main/core/sync/download'
 import { failure } from '../../../../src/main/core/sync/download-outcome'
 import { nodeDownloadFs, type DownloadFs } from '../../../../src/main/core/sync/part-file'
 import { mp3Payload, serveBytes, sha256, useDownloadSandbox } from './cdn-server'
+import { changedFiles } from '../../../support/download-fs'
 
 // Issue 14 §5: the start of a download. On a busy disk the look for a `.part` to continue
 // (stat, read the meta, two removals, one after another) took 50–200 ms a file before the
@@ -133,19 +134,12 @@ describe('downloadFile: starting a download', () => {
     let open: () => void = () => undefined
     const gate = new Promise<void>((resolve) => (open = resolve))
     // A busy disk: every write waits until the test says.
-    const slowDisk: DownloadFs = {
-      ...nodeDownloadFs,
-      async openForWrite(path, truncate) {
-        const file = await nodeDownloadFs.openForWrite(path, truncate)
-        return {
-          ...file,
-          async write(chunks) {
-            await gate
-            await file.write(chunks)
-          }
-        }
+    const slowDisk = changedFiles((file) => ({
+      async write(chunks) {
+        await gate
+        await file.write(chunks)
       }
-    }
+    }))
     let received = false
     const target = join(box.dir, 'e.mp3')
     const result = downloadFile({
