@@ -132,10 +132,12 @@ export function startShell(deps: ShellDeps): RunningShell {
     deps.isAppUrl
   )
   registerHandlers(deps.ipcMain, core.handlers, isTrusted)
-  // The mini window hears its player state and nothing else; the main window hears the rest.
+  // The mini window hears its player state and a changed language or theme (it reads them
+  // only when it opens), nothing else; the main window hears the rest.
   const unsubscribe = core.events.subscribe((event, payload) => {
-    if (event === 'player-state') sendEvent(mini.contents(), event, payload)
-    else sendEvent(current()?.webContents, event, payload)
+    if (event === 'player-state' || event === 'preferences-changed')
+      sendEvent(mini.contents(), event, payload)
+    if (event !== 'player-state') sendEvent(current()?.webContents, event, payload)
   })
 
   const createWindow = (): BrowserWindowType => {

@@ -82,7 +82,8 @@ export const EVENT_NAMES = [
   'import-progress',
   'player-state',
   'player-command',
-  'mini-player'
+  'mini-player',
+  'preferences-changed'
 ] as const
 
 export const MENU_COMMANDS = [

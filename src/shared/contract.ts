@@ -9,7 +9,7 @@ import type {
   SyncState,
   TaskRow
 } from './domain'
-import type { AppInfo, ConnectionTestResult, PublicSettings } from './settings'
+import type { AppInfo, ConnectionTestResult, Preferences, PublicSettings } from './settings'
 import * as s from './schemas'
 import * as p from './playlist-schemas'
 import * as h from './history-schemas'
@@ -158,6 +158,8 @@ export interface Events {
   'player-command': MiniPlayerCommand
   /** The mini player window opened or closed. */
   'mini-player': { open: boolean }
+  /** The language or theme was changed (for the windows that did not change it). */
+  'preferences-changed': Preferences
 }
 export type EventName = (typeof EVENT_NAMES)[number]
 export const eventNames: readonly EventName[] = EVENT_NAMES

@@ -27,6 +27,9 @@ export interface PublicSettings {
   keyProtection: KeyProtection
 }
 
+/** What every window of the app shows alike: changed in one, followed by the others. */
+export type Preferences = Pick<PublicSettings, 'language' | 'theme'>
+
 /** Where the core runs: the app, the browser stand-in, or the `songshelf` CLI. */
 export type Transport = 'electron' | 'web-preview' | 'cli'
 

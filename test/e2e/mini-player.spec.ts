@@ -127,3 +127,37 @@ test('the mini view says plainly when nothing is playing, in Chinese too', async
     })
   }
 })
+
+test('the mini view follows a language and theme change made while it is open', async ({
+  context
+}) => {
+  const settings = async (patch: Record<string, string>): Promise<Record<string, unknown>> => {
+    const res = await fetch(`${lib.preview.origin}/api/call/updateSettings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Songshelf-Token': lib.preview.token },
+      body: JSON.stringify(patch)
+    })
+    return ((await res.json()) as { value: Record<string, unknown> }).value
+  }
+  const before = await settings({})
+  const mini = await context.newPage()
+  try {
+    await mini.goto(`${lib.preview.origin}/?view=mini#token=${lib.preview.token}`)
+    await expect(mini.getByTestId('mini-window-back')).toHaveAccessibleName(
+      'Back to the main window'
+    )
+    // As the main window's settings change them, while the mini view stays open (old code:
+    // it kept English and its old colours until it was opened again).
+    await settings({ language: 'zh-CN', theme: before['theme'] === 'dark' ? 'light' : 'dark' })
+    await expect(mini.getByTestId('mini-window-back')).toHaveAccessibleName('回到主窗口')
+    await expect(mini.getByTestId('mini-window-title')).toHaveText('未在播放')
+    await expect(mini.locator('html')).toHaveAttribute('lang', 'zh-CN')
+    await expect(mini.locator('html')).toHaveAttribute(
+      'data-theme',
+      before['theme'] === 'dark' ? 'light' : 'dark'
+    )
+  } finally {
+    await mini.close()
+    await settings({ language: String(before['language']), theme: String(before['theme']) })
+  }
+})

@@ -341,6 +341,35 @@ describe('IPC with two windows', () => {
   })
 })
 
+describe('language and theme changed while the mini player is open', () => {
+  it('reach the mini window at once, and a change of anything else does not', async () => {
+    const { fake } = start()
+    const main = fake.windows()[0] as FakeWindow
+    toggleFromMenu(fake)
+    const mini = miniOf(fake) as FakeWindow
+    const heard = (): unknown[] =>
+      mini.webContents.sent
+        .filter((m) => m.channel === 'songshelf:preferences-changed')
+        .map((m) => m.payload)
+
+    await callFrom(fake, main, 'updateSettings', { language: 'zh-CN' })
+    await callFrom(fake, main, 'updateSettings', { theme: 'dark' })
+    // Old code: the mini window heard nothing until it was opened again.
+    expect(heard()).toEqual([
+      { language: 'zh-CN', theme: 'system' },
+      { language: 'zh-CN', theme: 'dark' }
+    ])
+    await callFrom(fake, main, 'updateSettings', { pollIntervalSec: 120, theme: 'dark' })
+    expect(heard()).toHaveLength(2)
+    // The mini window still may not change settings itself.
+    expect(await callFrom(fake, mini, 'updateSettings', { theme: 'light' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' }
+    })
+    expect(heard()).toHaveLength(2)
+  })
+})
+
 describe('the View menu item', () => {
   it('is in both languages, and absent where there is no mini window', async () => {
     const { buildMenuTemplate } = await import('../../../src/main/desktop/menu')

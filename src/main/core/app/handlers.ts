@@ -186,6 +186,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const before = host.settings.get()
       const after = host.settings.update(patch as Partial<StoredSettings>)
       host.applyPreferences?.(after)
+      if (before.language !== after.language || before.theme !== after.theme)
+        events.emit('preferences-changed', { language: after.language, theme: after.theme })
       if (before.id3Artist !== after.id3Artist || before.id3Album !== after.id3Album) {
         await ctx.switchLibrary(after.libraryDir, 'reopen')
       }

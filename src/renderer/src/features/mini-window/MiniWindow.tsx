@@ -6,6 +6,7 @@ import { Glyph } from '../../elements/Glyph'
 import { takeText } from '../../elements/clip-label-text'
 import { useBridgeEvent } from '../../hooks/useBridgeEvent'
 import { call, mediaUrl } from '../../lib/bridge'
+import { useFollowPreferences } from './useFollowPreferences'
 import '../../elements/buttons.css'
 import './mini-window.css'
 
@@ -37,6 +38,7 @@ export function MiniWindow(): JSX.Element {
   /** The seek bar's value while it is being dragged. */
   const [dragging, setDragging] = useState<number | null>(null)
   useBridgeEvent('player-state', setState)
+  useFollowPreferences()
   const known = state !== null
   // Ask for the state until it comes: in preview:web the event stream may connect after
   // the first answer went out (Electron's IPC listener is there before the first call).
