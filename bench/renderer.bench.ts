@@ -5,11 +5,10 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DatabaseSync } from 'node:sqlite'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { openLibrary } from '../src/main/core/library/store'
 import { CHROMIUM_ARGS, findChromium } from '../test/e2e/support/browser'
 import { startPreview, type RunningPreview } from '../test/e2e/support/preview'
 import { printResults, result, type BenchResult } from './kit'
-import { syntheticTasks } from './library-data'
+import { seedSyntheticLibrary } from './synthetic-library'
 import { ensureBuilt } from '../test/support/build'
 
 // The library view at 100 000 clips, in the built renderer served by `preview:web` over
@@ -30,26 +29,6 @@ const LONG_TASK_MS = 50
 const HEAP_BUDGET_MB = 150
 /** Frames for each direction of the fling: about two seconds at 60 fps. */
 const FLING_FRAMES = 120
-const quiet = { warn: (): void => undefined }
-
-async function seed(dataDir: string, libraryDir: string): Promise<void> {
-  const store = openLibrary({ dataDir, libraryDir, logger: quiet, createLibraryDir: true })
-  for (let chunk = 0; chunk < CLIPS / 10_000; chunk++) {
-    store.recordTaskResults(syntheticTasks(2000 + chunk, 10_000), Date.UTC(2026, 10, 1), {
-      downloadVideo: true
-    })
-  }
-  await store.close()
-  // Every download "finished" and finalized: rows look like a synced library. No files
-  // exist, so the covers answer 404 and the placeholders show (the requests still happen).
-  const db = new DatabaseSync(join(dataDir, 'library.sqlite'), { timeout: 5000 })
-  db.exec(`UPDATE files SET state = 'done' WHERE state = 'pending';
-    UPDATE clips SET has_audio = 1, has_cover = 1, download_state = 'done',
-      has_video = EXISTS (SELECT 1 FROM files f WHERE f.clip_pk = clips.pk AND f.kind = 'video');
-    INSERT INTO files (clip_pk, kind, state, updated_at) SELECT pk, 'sidecar', 'done', 0 FROM clips`)
-  db.close()
-}
-
 /** A copy of the finalized library as a crash mid-sync leaves it: one clip in ten has its
  * media on disk but no sidecar (the start-up sweep must finalize them). */
 function crashCopy(from: string, dataDir: string): void {
@@ -202,7 +181,7 @@ export async function run(): Promise<BenchResult[]> {
   const dataDir = join(root, 'data')
   const libraryDir = join(root, 'library')
   let browser: Browser | null = null
-  await seed(dataDir, libraryDir)
+  await seedSyntheticLibrary(dataDir, libraryDir, CLIPS)
   const crash = { dataDir: join(root, 'crash-data'), libraryDir: join(root, 'crash-library') }
   crashCopy(dataDir, crash.dataDir)
   // The library folder must exist: the sweep finalizes nothing into a missing folder (an

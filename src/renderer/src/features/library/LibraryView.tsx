@@ -57,6 +57,11 @@ export function LibraryView(): JSX.Element {
   const total = useLibraryStore((s) => s.total)
   // Right after a query change the total still belongs to the previous query.
   const answered = useLibraryStore((s) => s.totalVersion === s.queryVersion)
+  // The search the rows on screen answer, once its first page is in: a marker for tests
+  // and bench/typing.bench.ts (last keystroke → this), absent while a new query is asked.
+  const answeredSearch = useLibraryStore((s) =>
+    s.totalVersion === s.queryVersion ? (s.filter.search ?? '') : undefined
+  )
   const error = useLibraryStore((s) => s.error)
   const filtered = useLibraryStore((s) => isFiltered(s.filter))
   const layout = useLibraryStore((s) => s.layout)
@@ -108,7 +113,7 @@ export function LibraryView(): JSX.Element {
         className={`library-body${panelOpen ? ' with-panel' : ''}${filtersOpen ? ' with-filters' : ''}`}
       >
         {filtersOpen && <FilterSidebar />}
-        <div className="library-results">
+        <div className="library-results" data-answered-search={answeredSearch}>
           {total === 0 && answered ? <NoMatch /> : layout === 'grid' ? <ClipGrid /> : <ClipList />}
           <TypeAheadHint />
         </div>
