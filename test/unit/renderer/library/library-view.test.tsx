@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { LibraryView } from '../../../../src/renderer/src/features/library/LibraryView'
 import { useAppStore } from '../../../../src/renderer/src/store/app-store'
 import { usePlayerStore } from '../../../../src/renderer/src/store/player-store'
+import { SEARCH_QUIET_MS } from '../../../../src/renderer/src/features/library/search-schedule'
 import { installFakeLibrary, makeRow, setupLibraryTests } from './support'
 
 setupLibraryTests()
@@ -72,19 +73,52 @@ describe('the library view', () => {
     expect(grid.getAttribute('aria-rowcount')).toBe('100001')
   })
 
-  it('search as you type sends one query after the typing pauses', async () => {
+  it('a key typed into an idle search box searches at once, without a debounce', async () => {
     const lib = await renderLibrary(30)
     const search = screen.getByRole('searchbox', { name: 'Search the library' })
     expect(search.id).toBe('library-search')
-    fireEvent.change(search, { target: { value: 'S' } })
-    fireEvent.change(search, { target: { value: 'Song' } })
-    fireEvent.change(search, { target: { value: 'Song 1' } })
+    // No clock moves: the old box waited 150 ms before its first query.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      fireEvent.change(search, { target: { value: 'Song 1' } })
+      expect(lib.queries().map((q) => q.search)).toContain('Song 1')
+    } finally {
+      vi.useRealTimers()
+    }
     await waitFor(() => expect(screen.getByTestId('library-count').textContent).toBe('11 clips'))
-    const searches = lib
-      .queries()
-      .map((q) => q.search)
-      .filter(Boolean)
-    expect(searches).toEqual(['Song 1'])
+  })
+
+  it('a fast burst of keys searches its first key, then once more when the keys pause', async () => {
+    const lib = await renderLibrary(30)
+    const search = screen.getByRole('searchbox', { name: 'Search the library' })
+    const searches = (): (string | undefined)[] =>
+      lib
+        .queries()
+        .map((q) => q.search)
+        .filter(Boolean)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      fireEvent.change(search, { target: { value: 'S' } })
+      vi.advanceTimersByTime(10)
+      fireEvent.change(search, { target: { value: 'Song' } })
+      vi.advanceTimersByTime(10)
+      fireEvent.change(search, { target: { value: 'Song 1' } })
+      expect(searches()).toEqual(['S'])
+      vi.advanceTimersByTime(SEARCH_QUIET_MS - 1)
+      expect(searches()).toEqual(['S'])
+      vi.advanceTimersByTime(1)
+      expect(searches()).toEqual(['S', 'Song 1'])
+    } finally {
+      vi.useRealTimers()
+    }
+    await waitFor(() => expect(screen.getByTestId('library-count').textContent).toBe('11 clips'))
+    expect(
+      screen
+        .getByTestId('library-count')
+        .closest('section')
+        ?.querySelector('[data-answered-search]')
+        ?.getAttribute('data-answered-search')
+    ).toBe('Song 1')
   })
 
   it('clicking a column header sorts by it and marks the direction', async () => {

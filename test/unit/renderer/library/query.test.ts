@@ -136,6 +136,44 @@ describe('the library store asks the core for the current query', () => {
     expect(state.pages.get(0)?.map((r) => r.title)).toEqual(['Song 3'])
   })
 
+  it('a slow answer to an older search never replaces the answer to a newer one', async () => {
+    // Search as you type sends a search per key: "Song 1" is still in the core when
+    // "Song 3" is sent and answered; the late "Song 1" rows, total and facets are dropped.
+    const rows = Array.from({ length: 20 }, (_, i) => makeRow(i))
+    const lib = installFakeLibrary(rows)
+    const held: (() => void)[] = []
+    const hold = (search: string | undefined): Promise<void> =>
+      search === 'Song 1' ? new Promise<void>((r) => held.push(r)) : Promise.resolve()
+    const query = lib.fake.api.queryLibrary
+    lib.fake.api.queryLibrary = async (q) => {
+      await hold(q?.search)
+      return query(q)
+    }
+    const facets = lib.fake.api.getFacets
+    lib.fake.api.getFacets = async (f) => {
+      await hold(f?.search)
+      return facets(f)
+    }
+    const { actions } = useLibraryStore.getState()
+    await actions.ensureRange({ start: 0, end: 10 })
+    actions.setSearch('Song 1')
+    actions.setSearch('Song 3')
+    await new Promise((r) => setTimeout(r, 0))
+    const answered = useLibraryStore.getState()
+    expect(answered.total).toBe(1)
+    expect(answered.pages.get(0)?.map((r) => r.title)).toEqual(['Song 3'])
+    expect(answered.facets?.total).toBe(1)
+    expect(held.length).toBe(2)
+    for (const release of held) release()
+    await new Promise((r) => setTimeout(r, 0))
+    const after = useLibraryStore.getState()
+    expect(after.filter.search).toBe('Song 3')
+    expect(after.total).toBe(1)
+    expect(after.totalVersion).toBe(after.queryVersion)
+    expect(after.pages.get(0)?.map((r) => r.title)).toEqual(['Song 3'])
+    expect(after.facets?.total).toBe(1)
+  })
+
   it('refresh keeps the rows on screen and swaps in the new ones when they arrive', async () => {
     const lib = installFakeLibrary(Array.from({ length: 500 }, (_, i) => makeRow(i)))
     const { actions } = useLibraryStore.getState()

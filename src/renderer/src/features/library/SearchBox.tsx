@@ -3,18 +3,18 @@ import { useTranslation } from 'react-i18next'
 import { useLibraryStore } from '../../store/library-store'
 import { useFittingText } from './fitting-text'
 import { focusResults } from './interaction'
-
-/** Typing pauses shorter than this are one search (FTS5 answers fast; this only spares
- * the core a query per keystroke). */
-export const SEARCH_DEBOUNCE_MS = 150
+import { searchSchedule } from './search-schedule'
 
 /** Search as you type. The id is fixed: the `/` shortcut focuses `#library-search`. */
 export function SearchBox(): JSX.Element {
   const { t } = useTranslation()
   const search = useLibraryStore((s) => s.filter.search ?? '')
-  const setSearch = useLibraryStore((s) => s.actions.setSearch)
   const [text, setText] = useState(search)
   const [applied, setApplied] = useState(search)
+  // A key into an idle box searches at once; a fast burst searches when it pauses.
+  const [schedule] = useState(() =>
+    searchSchedule((value) => useLibraryStore.getState().actions.setSearch(value))
+  )
   const input = useRef<HTMLInputElement>(null)
   const full = t('library.searchPlaceholder')
   const wordings = useMemo(
@@ -26,21 +26,22 @@ export function SearchBox(): JSX.Element {
   // just this box's own text arriving trimmed.
   if (search !== applied) {
     setApplied(search)
-    if (search !== text.trim()) setText(search)
+    if (search !== text.trim()) {
+      // Changed elsewhere: a burst still waiting must not put the old text back.
+      schedule.cancel()
+      setText(search)
+    }
   }
 
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(text), SEARCH_DEBOUNCE_MS)
-    return () => clearTimeout(timer)
-  }, [text, setSearch])
+  useEffect(() => () => schedule.cancel(), [schedule])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown') {
       event.preventDefault()
-      setSearch(text)
+      schedule.flush(text)
       focusResults()
     } else if (event.key === 'Enter') {
-      setSearch(text)
+      schedule.flush(text)
     }
   }
 
@@ -55,7 +56,10 @@ export function SearchBox(): JSX.Element {
         // A shortened placeholder keeps the whole sentence as the box's tooltip.
         title={placeholder === full ? undefined : full}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value)
+          schedule.change(e.target.value)
+        }}
         onKeyDown={onKeyDown}
         autoComplete="off"
         spellCheck={false}
