@@ -26,4 +26,19 @@ describe('the web transport', () => {
     expect(messages(en)[code]).toBeTruthy()
     expect(messages(zhCN)[code]).toBeTruthy()
   })
+
+  it('sends calls at high priority, so a page of rows never queues behind cover images', async () => {
+    // The preview speaks HTTP/1.1: six connections to the origin, one held by the event
+    // stream. A search that renders new rows starts ~26 cover requests; the next search's
+    // queryLibrary waited up to 179 ms for a free connection behind them
+    // (bench/typing.bench.ts), until it went out at high priority and the list's covers
+    // at low (Cover.tsx).
+    const seen: RequestInit[] = []
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      seen.push(init)
+      return Promise.resolve(new Response(JSON.stringify({ ok: true, value: [] })))
+    })
+    await createWebTransport('token').listTags(undefined)
+    expect(seen.map((init) => init.priority)).toEqual(['high'])
+  })
 })

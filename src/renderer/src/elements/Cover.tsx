@@ -32,6 +32,7 @@ export function Cover({ src, size, className, eager }: CoverProps): JSX.Element 
       src={src}
       alt=""
       loading={eager ? 'eager' : 'lazy'}
+      fetchPriority={eager ? undefined : 'low'}
       decoding="async"
       draggable={false}
       onError={() => setFailed(src)}

@@ -44,6 +44,7 @@ export function createWebTransport(token: string): SongshelfApi {
       try {
         const response = await fetch(`/api/call/${name}`, {
           method: 'POST',
+          priority: 'high',
           headers: { 'Content-Type': 'application/json', 'X-Songshelf-Token': token },
           body: JSON.stringify(request ?? null)
         })
