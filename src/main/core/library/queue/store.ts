@@ -22,6 +22,7 @@ import {
 import { scratchWrites } from '../read-cache'
 import type { SearchMode } from '../search-index'
 import { anchorIn, itemIndex, slotAt, sourceIndex, type ItemRef, type Slot } from './layout'
+import { Anchors } from './anchors'
 import { shuffleIds } from './shuffle'
 import {
   PLAYABLE,
@@ -101,7 +102,6 @@ const readState = shape({
 const ITEM = shape({ id: int, anchor: int, seq: int, clip_id: text })
 const MAX_SEQ = shape({ s: intOrNull })
 const ANCHOR = shape({ anchor: int })
-const POS = shape({ pos: int })
 
 /** Everything one operation needs, read once. */
 interface Loaded {
@@ -124,6 +124,8 @@ function parseSource(json: string | null): QueueSource | null {
 
 export function createPlayQueue(ctx: QueueContext): PlayQueue {
   const { db } = ctx
+  // Where rows of the order were last read, so the next read near them walks the index.
+  const anchors = new Anchors()
 
   // Queue writes change no clip: they must not count as writes for the read cache, or
   // saving the position would throw away every cached facet and match count.
@@ -148,9 +150,9 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
   }
 
   const sequenceFor = (row: StateRow, source: QueueSource | null): Sequence => {
-    if (row.ordered === 1) return orderSequence(db, row.revision)
-    if (source?.kind === 'library') return viewSequence(db, ctx.mode, source)
-    return orderSequence(db, row.revision)
+    if (row.ordered === 1) return orderSequence(db, row.revision, anchors)
+    if (source?.kind === 'library') return viewSequence(db, ctx.mode, source, anchors)
+    return orderSequence(db, row.revision, anchors)
   }
 
   const load = (): Loaded => {
@@ -279,7 +281,7 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
       const before = readRow()
       const random = shuffle ?? false
       const live = source.kind === 'library' && !random
-      const view = source.kind === 'library' ? viewSequence(db, ctx.mode, source) : null
+      const view = source.kind === 'library' ? viewSequence(db, ctx.mode, source, anchors) : null
       const ids = live ? [] : sourceIds(source)
       // Nothing in it can play (a view of failed generations): the queue stays as it was.
       if ((live ? (view?.count() ?? 0) : ids.length) === 0) return stateOf(load())
@@ -514,17 +516,12 @@ export function createPlayQueue(ctx: QueueContext): PlayQueue {
   /** Takes source position `pos` out of the queue; later anchors and the cursor follow. */
   function removeSource(l: Loaded, pos: number): void {
     const source = l.source
-    const clip = l.seq.rows(pos, 1)[0]
-    if (source === null || clip === undefined) return
+    const entry = l.seq.entries(pos, 1)[0]
+    if (source === null || entry === undefined) return
+    const clip = entry.row
     if (l.row.ordered === 1) {
-      const at = one(
-        db,
-        POS,
-        `SELECT q.pos FROM queue_order q JOIN clips c ON c.id = q.clip_id WHERE ${PLAYABLE}
-         ORDER BY q.pos LIMIT 1 OFFSET ?`,
-        pos
-      )?.pos
-      if (at !== undefined) db.run('DELETE FROM queue_order WHERE pos = ?', at)
+      // An order's key is the queue_order.pos of the entry.
+      if (typeof entry.key === 'number') db.run('DELETE FROM queue_order WHERE pos = ?', entry.key)
     } else if (source.kind === 'library') {
       const exclude = [...(source.exclude ?? []), clip.id]
       update({ source_json: JSON.stringify({ ...source, exclude }) })
