@@ -34,7 +34,10 @@ const INVISIBLE = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Cs}]/gu
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\s*(\.|$))/iu
 
 const utf8 = new TextEncoder()
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' })
+// Made on first use: building a Segmenter loads ICU's break rules, about 17 ms of CPU,
+// which every process importing this module paid at start-up, `songshelf list`
+// included, though it never names a file (issue 14 §6).
+let graphemes: Intl.Segmenter | undefined
 
 function byteLength(text: string): number {
   return utf8.encode(text).length
@@ -45,6 +48,7 @@ function truncateBytes(text: string, maxBytes: number): string {
   if (byteLength(text) <= maxBytes) return text
   let out = ''
   let used = 0
+  graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' })
   for (const { segment } of graphemes.segment(text)) {
     const size = byteLength(segment)
     if (used + size > maxBytes) {
