@@ -10,6 +10,11 @@ export const PAGE_SIZE = 200
 export const PREFETCH_ROWS = 100
 /** Keep pages within this many rows of the visible range; drop the rest. */
 export const KEEP_ROWS = 1000
+/** Page requests in flight at once. The core answers them one after another, and a deep
+ * page costs more than a shallow one (OFFSET walks the index), so a fling across 100 000
+ * rows that asked for every range it passed queued seconds of pages nobody would see
+ * before the one on screen. The range on screen when a slot frees is fetched next. */
+export const MAX_PAGE_REQUESTS = 2
 
 export type PageCache = ReadonlyMap<number, readonly ClipRow[]>
 

@@ -12,6 +12,7 @@ import { call } from '../lib/bridge'
 import {
   offsetsToEvict,
   offsetsToFetch,
+  MAX_PAGE_REQUESTS,
   PAGE_SIZE,
   pageOffsetsFor,
   type PageCache,
@@ -144,6 +145,8 @@ export function initialLibraryData(): Data {
 interface Runtime {
   inFlight: Set<number>
   lastRange: VisibleRange
+  /** A range's pages waited for a free request slot (MAX_PAGE_REQUESTS). */
+  deferred: boolean
   refreshSeq: number
   facetSeq: number
   /** A playlist's item ids by page offset, beside the rows of `pages`. */
@@ -153,6 +156,7 @@ const freshRuntime = (): Runtime => ({
   itemIds: new Map(),
   inFlight: new Set(),
   lastRange: { start: 0, end: 50 },
+  deferred: false,
   refreshSeq: 0,
   facetSeq: 0
 })
@@ -303,11 +307,15 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         })
       }
       // Before the first answer the total is unknown: ask for the first page only.
-      const wanted =
+      const needed =
         total === null
           ? [0].filter((o) => !rt.inFlight.has(o) && !pages.has(o))
           : offsetsToFetch(range, total, get().pages.keys(), rt.inFlight)
       const flight = rt.inFlight
+      // Nearest first: what is on screen takes the free slots; the rest waits for the
+      // range that is on screen when a request comes back.
+      const wanted = needed.slice(0, Math.max(0, MAX_PAGE_REQUESTS - flight.size))
+      if (wanted.length < needed.length) rt.deferred = true
       await Promise.all(
         wanted.map(async (offset) => {
           flight.add(offset)
@@ -328,7 +336,14 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
                 error: null
               }
             })
+            flight.delete(offset)
             if (total === null && page.total > 0) void get().actions.ensureRange(rt.lastRange)
+            else if (rt.deferred && flight === rt.inFlight) {
+              // Only after an answer, never after an error: a failing core is not retried
+              // in a loop.
+              rt.deferred = false
+              void get().actions.ensureRange(rt.lastRange)
+            }
           } catch (error) {
             if (get().queryVersion === queryVersion) set({ error: message(error) })
           } finally {

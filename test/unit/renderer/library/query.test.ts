@@ -188,3 +188,45 @@ describe('the library store asks the core for the current query', () => {
     expect(useLibraryStore.getState().pages.get(0)?.[0]?.id).toBe('clip-00999')
   })
 })
+
+describe('a fast fling across a large library', () => {
+  it('keeps at most two page requests in flight and then fetches the range on screen', async () => {
+    const lib = installFakeLibrary(Array.from({ length: 20_000 }, (_, i) => makeRow(i)))
+    const { actions } = useLibraryStore.getState()
+    await actions.ensureRange({ start: 0, end: 20 })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(useLibraryStore.getState().total).toBe(20_000)
+
+    // From here on every page waits until the test lets it through, like a core busy
+    // reading deep pages one after another.
+    const answer = lib.fake.api.queryLibrary
+    const waiting: (() => void)[] = []
+    const asked: number[] = []
+    let active = 0
+    let mostActive = 0
+    lib.fake.api.queryLibrary = async (q) => {
+      asked.push(q?.offset ?? 0)
+      active++
+      mostActive = Math.max(mostActive, active)
+      await new Promise<void>((r) => waiting.push(r))
+      active--
+      return answer(q)
+    }
+    // One range per frame of a two-second fling to the bottom.
+    for (let frame = 1; frame <= 120; frame++) {
+      const start = Math.min(19_980, Math.round((19_980 * frame) / 120))
+      void actions.ensureRange({ start, end: start + 19 })
+    }
+    for (let i = 0; i < 50 && waiting.length > 0; i++) {
+      waiting.shift()?.()
+      await new Promise((r) => setTimeout(r, 0))
+    }
+    expect(waiting).toEqual([])
+    expect(mostActive).toBeLessThanOrEqual(2)
+    // The ranges passed on the way were not all queued: the old store asked for about
+    // two pages per frame (over 200 requests) and showed the bottom only after all of them.
+    expect(asked.length).toBeLessThanOrEqual(4)
+    const bottom = useLibraryStore.getState().pages.get(19_800)
+    expect(bottom?.at(-1)?.id).toBe(makeRow(0).id)
+  })
+})
