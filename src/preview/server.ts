@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { dispatch } from '../main/core/app/dispatch'
@@ -93,7 +93,10 @@ export async function startPreviewServer(options: {
     res.writeHead(401).end()
     return false
   }
-  const server = createServer((req, res) => {
+  // Not a static import: an ES-module import of node:http copies all its exports, and its
+  // lazy WebSocket getters load undici before the server can listen (as in
+  // core/sync/http-transport.ts; 250 ms of a start under load, issue 14 §1).
+  const server = process.getBuiltinModule('node:http').createServer((req, res) => {
     void route(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500)
       res.end()
