@@ -1,57 +1,60 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { openLibrary } from '../src/main/core/library/store'
-import { median, printResults, result, type BenchResult } from './kit'
+import { INFORMATIONAL, median, printResults, result, type BenchResult } from './kit'
 import { syntheticTasks } from './library-data'
 import { ensureBuilt } from '../test/support/build'
 
 // CLI start-up (issue 14 §6): `songshelf list --limit 50 --json` as a whole process
 // (needs `npm run build:app`: it runs bin/songshelf.cjs → out/main/cli.js), against the
 // same query and JSON on a bare node:sqlite connection in a fresh process
-// (bench/cli-bare-child.ts), alternating, on a 100 000-clip library. Goal ≤ 2×.
+// (bench/cli-bare-child.ts), alternating, on a 100 000-clip library. Goal ≤ 2×. CPU is
+// each process's own getrusage at exit (bench/cpu-at-exit.cjs), in microseconds.
 
 const ROOT = resolve(import.meta.dirname, '..')
 const quiet = { warn: (): void => undefined }
 
-const TIME = '/usr/bin/time'
+/** Preloaded into every timed process; writes its CPU time to fd 3 at exit. */
+const CPU_AT_EXIT = join(ROOT, 'bench/cpu-at-exit.cjs')
 
 interface Timed {
   wall: number
-  /** User + system CPU of the process, ms (from /usr/bin/time; NaN without it). */
+  /** User + system CPU of the process, ms, with microsecond resolution (getrusage in the
+   * process itself, bench/cpu-at-exit.cjs). */
   cpu: number
 }
 
-/** Wall time of a whole process, and its CPU when /usr/bin/time is there: on a loaded
- * machine the CPU ratio is the steadier of the two. */
+/** Wall time of a whole process and the CPU it used: on a loaded machine the CPU ratio
+ * is the steadier of the two. */
 function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Timed> {
-  const withTime = existsSync(TIME)
-  const [command, argv] = withTime
-    ? [TIME, ['-f', 'songshelf-bench-cpu %U %S', process.execPath, ...args]]
-    : [process.execPath, args]
   return new Promise((resolvePromise, reject) => {
     const started = performance.now()
-    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env })
+    const child = spawn(process.execPath, ['--require', CPU_AT_EXIT, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      env
+    })
     let out = ''
     let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    let usage = ''
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
+    child.stdio[3]?.on('data', (d: Buffer) => (usage += d.toString()))
     child.once('error', reject)
-    child.once('exit', (code) => {
+    // 'close', not 'exit': every pipe, the CPU figure's included, has been read by then.
+    child.once('close', (code) => {
       const wall = performance.now() - started
       if (code !== 0) return reject(new Error(`${args[0]} failed (${code}): ${err.trim()}`))
       const parsed = JSON.parse(out) as unknown
       const rows = Array.isArray(parsed) ? parsed : []
       if (rows.length !== 50) return reject(new Error(`${args[0]} printed ${rows.length} rows`))
-      const cpu = /songshelf-bench-cpu ([\d.]+) ([\d.]+)/.exec(err)
-      resolvePromise({
-        wall,
-        cpu: cpu === null ? Number.NaN : (Number(cpu[1]) + Number(cpu[2])) * 1000
-      })
+      const micros = Number(usage.trim())
+      if (usage.trim() === '' || !Number.isFinite(micros))
+        return reject(new Error(`${args[0]} reported no CPU time`))
+      resolvePromise({ wall, cpu: micros / 1000 })
     })
   })
 }
@@ -114,7 +117,7 @@ export async function run(): Promise<BenchResult[]> {
         'the same CPU with the compile cache disabled (informational)',
         cpu(uncached),
         cpu(base),
-        Number.POSITIVE_INFINITY
+        INFORMATIONAL
       )
     ]
   } finally {

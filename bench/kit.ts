@@ -15,6 +15,10 @@ export interface BenchResult {
   ok: boolean
 }
 
+/** The target of a figure shown for context only (never missed): the report prints "—"
+ * in its target column and the JSON line has `"target": null`. */
+export const INFORMATIONAL = Number.POSITIVE_INFINITY
+
 export function result(
   name: string,
   value: number,
@@ -103,7 +107,8 @@ export function printResults(title: string, results: BenchResult[]): void {
     const mark = r.ok ? 'ok  ' : 'SLOW'
     console.log(
       `${mark} ${r.name.padEnd(58)} ${String(r.value).padStart(10)} ${r.unit}  ` +
-        `baseline ${String(r.baseline).padStart(10)}  ratio ${r.ratio.toFixed(3)} (≤ ${r.target})`
+        `baseline ${String(r.baseline).padStart(10)}  ratio ${r.ratio.toFixed(3)} ` +
+        (Number.isFinite(r.target) ? `(≤ ${r.target})` : '(informational)')
     )
   }
 }

@@ -34,25 +34,40 @@ export function comparator(r: BenchResult): '≤' | '≥' {
   return '≤'
 }
 
+/** One result as a JSON line. A number that is not one (an informational target, the
+ * figures of a crashed suite) is `null`, as JSON has no Infinity or NaN. */
 export function jsonLine(r: BenchResult): string {
   const { name, value, unit, baseline, ratio, target, ok } = r
-  return JSON.stringify({ name, value, unit, baseline, ratio, target, ok })
+  const n = (x: number): number | null => (Number.isFinite(x) ? x : null)
+  return JSON.stringify({
+    name,
+    value: n(value),
+    unit,
+    baseline: n(baseline),
+    ratio: n(ratio),
+    target: n(target),
+    ok
+  })
 }
 
 function num(value: number): string {
-  if (!Number.isFinite(value)) return String(value)
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3).replace(/\.?0+$/, '')
 }
+
+/** A table cell: "—" where there is no figure (an informational target, a crashed
+ * suite's row), never "Infinity" or "NaN". */
+const cell = (value: number, suffix: string): string =>
+  Number.isFinite(value) ? `${num(value)}${suffix}` : '—'
 
 /** A Markdown table, so the same text goes to the terminal and into docs/PERFORMANCE.md. */
 export function table(results: BenchResult[]): string {
   const rows = results.map((r) => [
     r.ok ? '✓' : '✗',
     r.name,
-    `${num(r.value)} ${r.unit}`,
-    `${num(r.baseline)} ${r.unit}`,
-    `${num(r.ratio)}×`,
-    `${comparator(r)} ${num(r.target)}×`
+    cell(r.value, ` ${r.unit}`),
+    cell(r.baseline, ` ${r.unit}`),
+    cell(r.ratio, '×'),
+    Number.isFinite(r.target) ? `${comparator(r)} ${num(r.target)}×` : '—'
   ])
   const head = ['', 'measure', 'value', 'baseline', 'ratio', 'target']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)))
