@@ -3,6 +3,13 @@ import { en } from '../../../src/renderer/src/i18n/en'
 import { zhCN } from '../../../src/renderer/src/i18n/zh-CN'
 import { ERROR_CODES, GATEWAY_ERROR_CODES } from '../../../src/shared/error-codes'
 import { GATEWAY_MESSAGES } from '../../../src/main/core/gateway/errors'
+import { fileErrorInfo } from '../../../src/main/core/library/file-errors'
+import {
+  DOWNLOAD_ERROR_CODES,
+  failure,
+  LIBRARY_MISSING_MESSAGE
+} from '../../../src/main/core/sync/download-outcome'
+import { MEDIA_KINDS } from '../../../src/shared/domain'
 
 // Issue 13, defect 11: every code a failure can cross the bridge with has words in both
 // languages, so the Chinese UI never falls back to the core's English. The codes come from
@@ -37,5 +44,40 @@ describe('core error codes have a message in every language', () => {
 
   it('the gateway client has an English message for each of its codes', () => {
     for (const code of GATEWAY_ERROR_CODES) expect(GATEWAY_MESSAGES[code]).toBeTruthy()
+  })
+
+  // The downloader's own codes (io, truncated, aborted, …) never cross the bridge as they
+  // are: a failure is stored as its text, and the index gives the text its file_ code
+  // (library/file-errors.ts) for the Tasks view, the clip's files and `tasks --json`. So
+  // every text the downloader can write, with each system detail it appends, must come
+  // back as its file_ code, and that code must have words in both languages.
+  it('every download failure a user can see comes back as a file_ code with both messages', () => {
+    const details = [
+      undefined,
+      'EACCES',
+      'ENOSPC',
+      'unknown error',
+      'HTTP 503',
+      'stopped',
+      'no answer',
+      'connection failed',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      'bad redirect',
+      'more than 5 redirects',
+      'more bytes than announced'
+    ]
+    const uncoded: string[] = []
+    for (const code of DOWNLOAD_ERROR_CODES)
+      for (const kind of MEDIA_KINDS)
+        for (const detail of details) {
+          const text = failure(code, kind, detail === undefined ? {} : { detail }).message
+          const shown = fileErrorInfo(text)?.code
+          const worded = [en, zhCN].every((tree) => typeof messages(tree)[shown ?? ''] === 'string')
+          if (shown !== `file_${code}` || !worded)
+            uncoded.push(`${code} ${kind} ${detail}: ${shown}`)
+        }
+    expect(uncoded).toEqual([])
+    // A library folder that went away is said as such, not as the `io` it is coded with.
+    expect(fileErrorInfo(LIBRARY_MISSING_MESSAGE)?.code).toBe('file_library_missing')
   })
 })
