@@ -2,6 +2,7 @@ import type { DownloadProgress, SyncState, SyncStatus } from '../../../shared/do
 import { GatewayError, isRetryable, type GatewayClient } from '../gateway/client'
 import { isAuthError } from '../gateway/errors'
 import { DownloadQueue, type QueueDeps } from './download-queue'
+import { LIBRARY_MISSING_MESSAGE } from './download-outcome'
 import { pollOnce } from './poller'
 import { backoffDelay, policyFor, type PollPolicy } from './schedule'
 import type { SyncStore } from './store-port'
@@ -80,7 +81,14 @@ export class SyncEngine {
       setTimer: this.setTimer,
       download: deps.download,
       downloadOptions: deps.downloadOptions,
-      onDiskFull: (message) => this.setStatus('disk_full', message),
+      // The queue pauses alike for a full disk and a library folder that went away; the
+      // code tells the app which one to say (LIBRARY_MISSING_MESSAGE is the queue's own).
+      onDiskFull: (message) =>
+        this.setStatus(
+          'disk_full',
+          message,
+          message === LIBRARY_MISSING_MESSAGE ? 'file_library_missing' : 'file_disk_full'
+        ),
       onChange: () => this.changed(),
       canStart: () => this.status !== 'elsewhere'
     })

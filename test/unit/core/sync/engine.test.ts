@@ -252,6 +252,7 @@ describe('the engine in trouble', () => {
     const paused = await waitForState(c, (s) => s.status === 'disk_full')
     expect(paused.downloadsPaused).toBe(true)
     expect(paused.message).toMatch(/Disk full/)
+    expect(paused.messageCode).toBe('file_disk_full')
     full = false
     c.engine().resumeDownloads()
     await c.engine().untilDone()

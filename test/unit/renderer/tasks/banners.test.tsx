@@ -109,6 +109,27 @@ describe('banners', () => {
     await waitFor(() => expect(screen.queryByTestId('banner-disk_full')).toBeNull())
   })
 
+  // Downloads pause alike for a full disk and a library folder that went away while the
+  // app runs (an unplugged drive); the state's code says which.
+  it('downloads paused for a library folder that went away say so, not "disk full"', async () => {
+    await i18next.changeLanguage('zh-CN')
+    onTestFinished(() => void i18next.changeLanguage('en'))
+    installFakeApi({
+      getSyncState: () =>
+        syncState({
+          status: 'disk_full',
+          message: 'The library folder is not available, so downloads are paused. …',
+          messageCode: 'file_library_missing'
+        })
+    })
+    render(<Banners />)
+    const banner = await screen.findByTestId('banner-disk_full')
+    // Old code: "磁盘已满" (the disk is full), whatever the reason.
+    expect(banner.textContent).toContain('曲库文件夹不可用')
+    expect(banner.textContent).not.toContain('磁盘已满')
+    expect(screen.getByRole('button', { name: '继续下载' })).toBeTruthy()
+  })
+
   it('a library folder that is not there gets its own banner', async () => {
     installFakeApi({ getSyncState: () => syncState() })
     useAppStore.setState({ info: { ...info, libraryAvailable: false } })

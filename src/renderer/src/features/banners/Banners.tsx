@@ -97,7 +97,11 @@ export function Banners(): JSX.Element | null {
           data-testid={`banner-${status}`}
         >
           <p>
-            {t(TEXT_KEY[status])}
+            {t(
+              status === 'disk_full' && sync.messageCode === 'file_library_missing'
+                ? 'errors.file_library_missing'
+                : TEXT_KEY[status]
+            )}
             {(status === 'auth' || status === 'elsewhere') && sync.message && (
               <>
                 {' '}
