@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import { createServer as createNetServer } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SyncState } from '../../../../src/shared/domain'
@@ -258,6 +259,22 @@ describe('the engine in trouble', () => {
     await c.engine().untilDone()
     const clip = c.library().listClipsForCli({})[0]!
     expect(clip.files.find((f) => f.kind === 'audio')!.state).toBe('done')
+  })
+
+  // The queue pauses alike for a full disk and a library folder that went away (an
+  // unplugged drive); the state's code says which, so the banner does not say "disk full".
+  it('pauses for a library folder that went away and says so with its code', async () => {
+    const c = core()
+    await c.ready()
+    await rm(dirs.libraryDir, { recursive: true, force: true })
+    sim.addTask({ id: uuid(21), clips: 1, video: false })
+    c.library().addTasks([uuid(21)], Date.now())
+    c.start()
+    const paused = await waitForState(c, (s) => s.status === 'disk_full')
+    expect(paused.downloadsPaused).toBe(true)
+    expect(paused.message).toContain('library folder is not available')
+    // Old code: no code, so the app could only say its disk-full words.
+    expect(paused.messageCode).toBe('file_library_missing')
   })
 
   it('sends throttled progress events while downloading', async () => {
