@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 
+// node:util through process.getBuiltinModule rather than an ES import: the ES facade of a
+// built-in reads every one of its exports, and node:util's lazy ones load worker_threads,
+// the streams and more, about 6 ms of CPU at the start of every command, `songshelf list`
+// included (issue 14 §6; https://nodejs.org/api/process.html#processgetbuiltinmoduleid).
+// Every command parses its arguments with it.
+export const { parseArgs } = process.getBuiltinModule('node:util')
+
 export const EXIT = { ok: 0, failures: 1, usage: 2, config: 3, busy: 4 } as const
 
 export class UsageError extends Error {}

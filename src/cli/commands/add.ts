@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { extractTaskIds } from '../../shared/task-ids'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
-import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
+import { COMMON_OPTIONS, parseArgs, EXIT, resolveCommon, UsageError } from '../options'
 
 export const ADD_HELP = `songshelf add <ids or text...> [--file F] [-]
   Finds task ids (UUIDs and task_… ids) in the arguments, in a file, or on stdin (-),

@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util'
 import { openLibraryReader } from '../../main/core/library/reader'
 import type { LibraryStore } from '../../main/core/library/types'
 import { displayTitle } from '../../shared/clip-title'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
-import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
+import { COMMON_OPTIONS, parseArgs, EXIT, resolveCommon, UsageError } from '../options'
 
 export const TASKS_HELP = `songshelf tasks [--json]
   Lists saved tasks with their state (pending, succeeded, failed, not_found).`

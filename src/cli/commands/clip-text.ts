@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import {
   cleanNote,
   cleanUserTitle,
@@ -9,7 +8,14 @@ import {
 import { clipId } from '../../shared/schemas'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
 import type { LibraryStore } from '../../main/core/library/types'
-import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError, type CommonOptions } from '../options'
+import {
+  COMMON_OPTIONS,
+  parseArgs,
+  EXIT,
+  resolveCommon,
+  UsageError,
+  type CommonOptions
+} from '../options'
 
 // `songshelf rename` and `songshelf note` (issue 13): the user's own title and note, the
 // same writes the app's detail panel makes (library/clip-text.ts), with the same limits.

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util'
 import { openCore, printLines, type CliOutput } from '../context'
-import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
+import { COMMON_OPTIONS, parseArgs, EXIT, resolveCommon, UsageError } from '../options'
 
 export const IMPORT_HELP = `songshelf import <file or folder…> [--dry-run] [--json]
     copies existing mp3s into the library: a Suno clip id in the tags (SUNO_ID,

@@ -1,13 +1,12 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { clipId as clipIdSchema } from '../../shared/schemas'
 import { renamePlaylistArgs } from '../../shared/playlist-schemas'
 import type { PlaylistSummary } from '../../shared/playlists'
 import type { SongshelfCore } from '../../main/core/app/create-core'
 import type { Playlists } from '../../main/core/library/playlists'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
-import { COMMON_OPTIONS, EXIT, resolveCommon, UsageError } from '../options'
+import { COMMON_OPTIONS, parseArgs, EXIT, resolveCommon, UsageError } from '../options'
 
 // `songshelf playlists` and `songshelf playlist <action>`: the app's playlists from a
 // terminal, over the same core module (index first, then the library folder's M3U8

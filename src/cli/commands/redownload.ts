@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util'
 import { MEDIA_KINDS, type MediaKind } from '../../shared/domain'
 import { GatewayError } from '../../main/core/gateway/client'
 import { isAuthError } from '../../main/core/gateway/errors'
 import { redownloadFiles } from '../../main/core/sync/redownload'
 import { NO_GATEWAY_MESSAGE } from '../../main/core/app/create-core'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
-import { COMMON_OPTIONS, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
+import { COMMON_OPTIONS, parseArgs, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
 
 export const REDOWNLOAD_HELP = `songshelf redownload [clipId…] [--kind audio|video|cover|video_cover]
   Downloads again the files that are missing from the library folder (deleted, lost

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
-import { COMMON_OPTIONS, EXIT, resolveCommon } from '../options'
+import { COMMON_OPTIONS, parseArgs, EXIT, resolveCommon } from '../options'
 
 export const RETRY_HELP = `songshelf retry [clipId…]
   Puts failed downloads (of the given clips, or all) back in the queue; the next

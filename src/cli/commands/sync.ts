@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util'
 import type { TaskRow } from '../../shared/domain'
 import { NO_GATEWAY_MESSAGE } from '../../main/core/app/create-core'
 import { alreadySyncingMessage } from '../../main/core/sync/writer-lock'
 import { openCore, printLines, reportRecovery, type CliOutput } from '../context'
-import { COMMON_OPTIONS, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
+import { COMMON_OPTIONS, parseArgs, ConfigError, EXIT, resolveCommon, UsageError } from '../options'
 import { formatBytes, ProgressLine } from '../progress'
 
 export const SYNC_HELP = `songshelf sync [--until-done] [--poll-interval S] [--timeout S]

@@ -14,7 +14,8 @@ import { ROOT, tempLibrary } from '../../support/cli-harness'
 // facade (whose lazy WebSocket getters load undici). This spawns the built CLI with a
 // resolve hook that records every module it asks for (timings live in bench/cli.bench.ts),
 // and counts the Intl objects it builds: one Intl.Segmenter made when naming.ts loaded
-// cost `list` about 17 ms of CPU (ICU's break rules), a fifth of its whole run.
+// cost `list` about 17 ms of CPU (ICU's break rules), a fifth of its whole run; and
+// node:util's ES facade, which loads worker_threads and the streams, about 6 ms.
 
 const execute = promisify(execFile)
 
@@ -36,13 +37,16 @@ const { run } = await import(cliPath)
 const out = []
 const code = await run(argv, { out: (l) => out.push(l), err: (l) => out.push(l), isTTY: false })
 const undici = process.moduleLoadList.some((m) => m.includes('undici'))
-process.stdout.write(JSON.stringify({ code, asked, undici, intl, lines: out.length }))
+const workers = process.moduleLoadList.includes('NativeModule worker_threads')
+process.stdout.write(JSON.stringify({ code, asked, undici, workers, intl, lines: out.length }))
 `
 
 interface Probe {
   code: number
   asked: string[]
   undici: boolean
+  /** worker_threads was loaded: node:util's ES facade does that as it reads its exports. */
+  workers: boolean
   /** The Intl constructors called, by name. */
   intl: string[]
   lines: number
@@ -101,6 +105,8 @@ describe('songshelf list loads only what it uses', () => {
     expect(result.undici).toBe(false)
     // Nothing `list` prints needs ICU: no module builds an Intl object as it loads.
     expect(result.intl).toEqual([])
+    // parseArgs comes without node:util's ES facade, whose lazy exports load worker_threads.
+    expect(result.workers).toBe(false)
   }, 90_000)
 
   it('opens a library with no index through the full core, still without other commands', async () => {
