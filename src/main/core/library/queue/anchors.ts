@@ -15,7 +15,7 @@ const KEEP = 8
 export class Anchors {
   private stamp = ''
   private points: Anchor[] = []
-  private counted: { stamp: string; n: number } | null = null
+  private counted = new Map<string, number>()
 
   /** The anchor nearest to `pos` under `stamp`, or null. */
   nearest(stamp: string, pos: number): Anchor | null {
@@ -43,11 +43,16 @@ export class Anchors {
     this.points = []
   }
 
-  /** `compute()`'s count, reused while `stamp` holds. */
+  /** `compute()`'s count, reused while `stamp` (which names what is counted) holds. */
   count(stamp: string, compute: () => number): number {
-    if (this.counted?.stamp === stamp) return this.counted.n
+    const known = this.counted.get(stamp)
+    if (known !== undefined) return known
     const n = compute()
-    this.counted = { stamp, n }
+    this.counted.set(stamp, n)
+    if (this.counted.size > KEEP) {
+      const oldest = this.counted.keys().next().value
+      if (oldest !== undefined) this.counted.delete(oldest)
+    }
     return n
   }
 }

@@ -162,14 +162,29 @@ export function viewSequence(
   const exclude = source.exclude ?? []
   const excluded = exclude.length > 0 ? ` AND c.id NOT IN (${placeholders(exclude.length)})` : ''
   const sql = `${where.sql} AND ${PLAYABLE}${excluded}`
-  const counted = `${where.sql} AND ${PLAYABLE_COUNTED}${excluded}`
   const params: Param[] = [...where.params, ...exclude]
   const order = orderSql(source.sort, source.dir)
   const { column, direction } = sortOrder(source.sort, source.dir)
   const key = `queue-view\u0000${JSON.stringify(source)}`
   const listens = source.sort === 'plays' || source.sort === 'lastPlayed'
-  const countOnce = (): number =>
-    count(db, `SELECT count(*) AS n FROM clips c WHERE ${counted}`, ...params)
+  // The view's count without its exclusions, read from clips_playable alone, less the
+  // excluded clips that are in it, looked up by id: a NOT IN in the count read every
+  // clip's row for its id (131 ms at 100,000 under load, against 22–30 ms).
+  const counted = `FROM clips c WHERE ${where.sql} AND ${PLAYABLE_COUNTED}`
+  const { exclude: _exclude, ...whole } = source
+  void _exclude
+  const wholeKey = `queue-view\u0000${JSON.stringify(whole)}`
+  const countWhole = (): number => count(db, `SELECT count(*) AS n ${counted}`, ...where.params)
+  const countExcluded = (): number =>
+    exclude.length === 0
+      ? 0
+      : count(
+          db,
+          `SELECT count(*) AS n FROM clips c WHERE ${where.sql} AND ${PLAYABLE}
+           AND c.id IN (${placeholders(exclude.length)})`,
+          ...where.params,
+          ...exclude
+        )
   const atOffset = (offset: number, limit: number): Entry[] =>
     many(
       db,
@@ -220,10 +235,15 @@ export function viewSequence(
       walk
     )
   return {
-    count: () =>
-      anchors === undefined
-        ? untilNextWrite(db, key, countOnce)
-        : anchors.count(`${key}\u0000${viewStamp(db, false)}`, countOnce),
+    count: () => {
+      if (anchors === undefined)
+        return untilNextWrite(db, wholeKey, countWhole) - untilNextWrite(db, key, countExcluded)
+      const stamp = viewStamp(db, false)
+      return (
+        anchors.count(`${wholeKey}\u0000${stamp}`, countWhole) -
+        anchors.count(`${key}\u0000excluded\u0000${stamp}`, countExcluded)
+      )
+    },
     rows: (offset, limit) => entries(offset, limit).map((entry) => entry.row),
     entries,
     rank: (clipId) =>

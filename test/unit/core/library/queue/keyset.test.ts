@@ -269,4 +269,31 @@ describe('the queue walks its order from the clip it is on (keyset), as OFFSET w
     expect(queue.step(1).current?.id).toBe(order[206])
     expect(largestOffset()).toBeLessThanOrEqual(1)
   })
+
+  it('select all with clips ctrl-clicked away counts from clips_playable and looks the exceptions up by id (failed before: the NOT IN read every row)', () => {
+    const queue = queueOn(db)
+    const order = expected('created', 'desc')
+    const unplayable = 'k0003' // has_audio 0 (3 % 17 = 3)
+    expect(order).not.toContain(unplayable)
+    const exclude = [order[7] as string, order[7] as string, unplayable, 'no-such-clip']
+    const source: QueueSource = { kind: 'library', filter: {}, exclude }
+    ran = []
+    const state = queue.play({ source })
+    const view = new DatabaseSync(lib.store.dbPath, { readOnly: true })
+    try {
+      expect(state.length).toBe(order.length - 1)
+      const counts = ran.filter((r) => /^SELECT count\(\*\) AS n FROM clips c\b/.test(r.sql))
+      expect(counts.length).toBeGreaterThan(0)
+      for (const { sql, params } of counts) {
+        const plan = view
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...params)
+          .map((row) => String(row.detail))
+        // Before: "SEARCH c USING INDEX clips_playable (has_audio=?)" and the row for c.id.
+        for (const line of plan) expect(line).toMatch(/COVERING INDEX|\(id=\?\)/)
+      }
+    } finally {
+      view.close()
+    }
+  })
 })
