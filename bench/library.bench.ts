@@ -43,6 +43,8 @@ const SEARCH_P95_MS = 10
 const FACETS_MS = 20
 const VS_NAIVE = 1
 const VS_BARE = 1.3
+/** Cold opens timed on each side (a store open and first page is a few ms). */
+const COLD_OPENS = 21
 const quiet = { warn: (): void => undefined }
 /** What the renderer's search box sends (issue 14 §2): titles, styles, prompts and tags
  * first, the lyrics when nothing matches there or when the user widens to them. */
@@ -187,18 +189,24 @@ export async function run(): Promise<BenchResult[]> {
   try {
     await build(dataDir, libraryDir)
 
-    // Cold open → first page: a fresh connection each time, nothing prepared yet.
+    // Cold open → first page: a fresh connection each time, nothing prepared yet, the
+    // same file, pragmas and statements for both. Alternated, so neither side always
+    // runs first after the build (or after the other's close and checkpoint), and 21 pairs
+    // rather than 5 runs each: a 5-run median moved between 0.4× and 1.34× from run to run.
     const firstPage = { limit: 100 }
-    const opened = await sample(5, async () => {
-      const store = openLibrary({ dataDir, libraryDir, logger: quiet })
-      store.query(firstPage)
-      await store.close()
-    })
-    const bareOpened = await sample(5, () => {
-      const bare = bareDb(dbPath)
-      barePage(bare, firstPage)
-      bare.db.close()
-    })
+    const [opened, bareOpened] = await paired(
+      COLD_OPENS,
+      async () => {
+        const store = openLibrary({ dataDir, libraryDir, logger: quiet })
+        store.query(firstPage)
+        await store.close()
+      },
+      () => {
+        const bare = bareDb(dbPath)
+        barePage(bare, firstPage)
+        bare.db.close()
+      }
+    )
     const naiveOpened = await sample(2, () => naiveFirstPage(dbPath))
     results.push(
       result('cold open → first page (vs naive JS)', median(opened), median(naiveOpened), VS_NAIVE)
