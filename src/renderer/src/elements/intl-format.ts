@@ -93,6 +93,16 @@ export function formatPercent(fraction: number, locale: string): string {
   )
 }
 
+const countFormats = new Map<string, Intl.NumberFormat>()
+
+/** "12,345" / "12,345". The format is made once per locale: every list row shows a count
+ * (plays), and a new Intl.NumberFormat per call was the largest single JS cost of
+ * rendering a page of search results (a CPU profile of bench/typing.bench.ts). */
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value)
+  let format = countFormats.get(locale)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale)
+    countFormats.set(locale, format)
+  }
+  return format.format(value)
 }
