@@ -15,6 +15,7 @@ import {
   MAX_PAGE_REQUESTS,
   PAGE_SIZE,
   pageOffsetsFor,
+  rowAt,
   type PageCache,
   type VisibleRange
 } from './library-paging'
@@ -62,6 +63,10 @@ export interface LibraryState extends QueryState {
    * when lyrics were left out (the list then offers them); null without a search. */
   searchedIn: 'fields' | 'all' | null
   pages: PageCache
+  /** The previous query's rows, shown (inert) until the new query's first page arrives,
+   * so typing a search never flashes the list to placeholders and back: one render of
+   * the rows per answer, not two (issue 14 §2). Nothing but the list reads them. */
+  heldPages: PageCache
   facets: Facets | null
   /** The last failure to load rows, in plain words; null when the last load worked. */
   error: string | null
@@ -136,9 +141,23 @@ export function initialLibraryData(): Data {
     totalVersion: 0,
     searchedIn: null,
     pages: new Map(),
+    heldPages: new Map(),
     facets: null,
     error: null
   }
+}
+
+const NO_PAGES: PageCache = new Map()
+
+/** The row the list shows at `index`: the current query's, or while its first page is
+ * on the way, the previous query's (see `heldPages`). */
+export function shownRowAt(state: LibraryState, index: number): ClipRow | undefined {
+  return rowAt(state.pages, index) ?? rowAt(state.heldPages, index)
+}
+
+/** True while the list shows the previous query's rows (they take no clicks then). */
+export function showsHeldRows(state: LibraryState): boolean {
+  return state.pages.size === 0 && state.heldPages.size > 0
 }
 
 // Bookkeeping that no component renders, kept out of the state so it causes no renders.
@@ -185,6 +204,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       ...next,
       queryVersion: s.queryVersion + 1,
       pages: new Map(),
+      heldPages: s.pages.size > 0 ? s.pages : s.heldPages,
       searchedIn: null,
       error: null
     }))
@@ -251,6 +271,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         source,
         queryVersion: s.queryVersion + 1,
         pages: new Map(),
+        heldPages: NO_PAGES,
         total: null,
         searchedIn: null,
         error: null
@@ -330,6 +351,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
               if (stillWanted) next.set(offset, page.rows)
               return {
                 pages: next,
+                heldPages: NO_PAGES,
                 total: page.total,
                 totalVersion: queryVersion,
                 searchedIn: page.searchedIn ?? null,
@@ -345,7 +367,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
               void get().actions.ensureRange(rt.lastRange)
             }
           } catch (error) {
-            if (get().queryVersion === queryVersion) set({ error: message(error) })
+            if (get().queryVersion === queryVersion)
+              set({ error: message(error), heldPages: NO_PAGES })
           } finally {
             flight.delete(offset)
           }
@@ -370,7 +393,13 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
           newTotal = page.total
           if (page.rows.length > 0) next.set(offsets[i] as number, page.rows)
         })
-        set({ pages: next, total: newTotal, totalVersion: queryVersion, error: null })
+        set({
+          pages: next,
+          heldPages: NO_PAGES,
+          total: newTotal,
+          totalVersion: queryVersion,
+          error: null
+        })
         await get().actions.ensureRange(rt.lastRange)
       } catch (error) {
         if (seq === rt.refreshSeq) set({ error: message(error) })

@@ -121,6 +121,31 @@ describe('the library view', () => {
     ).toBe('Song 1')
   })
 
+  it('while a search is on its way the rows on screen stay, inert, never placeholders', async () => {
+    const lib = await renderLibrary(30)
+    const before = visibleTitles()
+    const gate: { open?: () => void } = {}
+    const query = lib.fake.api.queryLibrary
+    lib.fake.api.queryLibrary = async (q) => {
+      if (q?.search) await new Promise<void>((r) => (gate.open = r))
+      return query(q)
+    }
+    const results = (): Element | null => document.querySelector('[data-answered-search]')
+    expect(results()?.getAttribute('data-answered-search')).toBe('')
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'Song 1' } })
+    await waitFor(() => expect(gate.open).toBeDefined())
+    // The old rows, not a flash of skeletons; they take no clicks until the answer.
+    expect(visibleTitles()).toEqual(before)
+    expect(document.querySelectorAll('.list-row.placeholder')).toHaveLength(0)
+    expect(document.querySelector('.list-body')?.hasAttribute('inert')).toBe(true)
+    expect(document.querySelector('[data-answered-search]')).toBeNull()
+    gate.open?.()
+    await waitFor(() => expect(screen.getByTestId('library-count').textContent).toBe('11 clips'))
+    expect(visibleTitles().every((title) => title.startsWith('Song 1'))).toBe(true)
+    expect(document.querySelector('.list-body')?.hasAttribute('inert')).toBe(false)
+    expect(results()?.getAttribute('data-answered-search')).toBe('Song 1')
+  })
+
   it('clicking a column header sorts by it and marks the direction', async () => {
     const lib = await renderLibrary(30)
     const header = screen.getByRole('columnheader', { name: /Title/ })

@@ -20,13 +20,12 @@ import { ClipTitle } from '../../elements/ClipTitle'
 import { Glyph } from '../../elements/Glyph'
 import { formatClock } from '../../elements/intl-format'
 import { mediaUrl } from '../../lib/bridge'
-import { useLibraryStore } from '../../store/library-store'
+import { showsHeldRows, shownRowAt, useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { RESULTS_ID } from './ClipList'
 import { clickRow, cursorOnFocus, handleResultsKey } from './interaction'
 import { endClipDrag, startClipDrag } from '../playlists/clip-drag'
-import { rowAt } from '../../store/library-paging'
 import { playIndex } from './interaction'
 import { rowClasses, rowView } from './row-view'
 import { RowMarks } from './StateBadge'
@@ -57,7 +56,7 @@ interface CardProps {
 
 const Card = memo(function Card({ index, onCardClick }: CardProps): JSX.Element {
   const { t } = useTranslation()
-  const row = useLibraryStore((s) => rowAt(s.pages, index))
+  const row = useLibraryStore((s) => shownRowAt(s, index))
   const selected = useSelectionStore((s) => (row ? isSelected(s, row.id) : false))
   const active = useSelectionStore((s) => s.activeIndex === index)
   const playing = usePlayerStore((s) => row !== undefined && s.current?.id === row.id)
@@ -140,6 +139,7 @@ export function ClipGrid(): JSX.Element {
   const { t } = useTranslation()
   const total = useLibraryStore((s) => s.total) ?? 0
   const queryVersion = useLibraryStore((s) => s.queryVersion)
+  const holding = useLibraryStore(showsHeldRows)
   const activeIndex = useSelectionStore((s) => s.activeIndex)
   const scrollRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(960)
@@ -218,7 +218,12 @@ export function ClipGrid(): JSX.Element {
       onFocus={onFocus}
       data-testid="clip-grid"
     >
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="rowgroup"
+        className="grid-body"
+        style={{ height: virtualizer.getTotalSize() }}
+        inert={holding}
+      >
         {items.map((item) => {
           const start = item.index * columns
           const count = Math.min(columns, total - start)

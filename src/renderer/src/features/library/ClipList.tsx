@@ -21,12 +21,11 @@ import { formatDay } from '../../elements/format-day'
 import { formatClock, formatCount } from '../../elements/intl-format'
 import { useLocale } from '../../hooks/useLocale'
 import { mediaUrl } from '../../lib/bridge'
-import { useLibraryStore } from '../../store/library-store'
+import { showsHeldRows, shownRowAt, useLibraryStore } from '../../store/library-store'
 import { usePlayerStore } from '../../store/player-store'
 import { isSelected, useSelectionStore } from '../../store/selection-store'
 import { clickRow, cursorOnFocus, handleResultsKey } from './interaction'
 import { endClipDrag, startClipDrag } from '../playlists/clip-drag'
-import { rowAt } from '../../store/library-paging'
 import { rowClasses } from './row-view'
 import { RowMarks } from './StateBadge'
 import { useRangeLoader } from './useRangeLoader'
@@ -145,7 +144,7 @@ const ListRow = memo(function ListRow({
 }: RowProps): JSX.Element {
   const { t } = useTranslation()
   const locale = useLocale()
-  const row = useLibraryStore((s) => rowAt(s.pages, index))
+  const row = useLibraryStore((s) => shownRowAt(s, index))
   const selected = useSelectionStore((s) => (row ? isSelected(s, row.id) : false))
   const active = useSelectionStore((s) => s.activeIndex === index)
   const playing = usePlayerStore((s) => row !== undefined && s.current?.id === row.id)
@@ -204,6 +203,7 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
   const { t } = useTranslation()
   const total = useLibraryStore((s) => s.total) ?? 0
   const queryVersion = useLibraryStore((s) => s.queryVersion)
+  const holding = useLibraryStore(showsHeldRows)
   const activeIndex = useSelectionStore((s) => s.activeIndex)
   const scrollRef = useRef<HTMLDivElement>(null)
   const { columns, template } = useListColumns(scrollRef)
@@ -336,6 +336,7 @@ export function ClipList({ sortable = true, rowProps }: ClipListProps = {}): JSX
         role="rowgroup"
         className="list-body"
         style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}
+        inert={holding}
       >
         {items.map((item) => (
           <ListRow
