@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   cleanFilter,
   isFiltered,
@@ -7,7 +7,10 @@ import {
   sentFilter,
   toLibraryQuery
 } from '../../../../src/renderer/src/store/library-query'
-import { useLibraryStore } from '../../../../src/renderer/src/store/library-store'
+import {
+  SEARCH_FACETS_QUIET_MS,
+  useLibraryStore
+} from '../../../../src/renderer/src/store/library-store'
 import { installFakeLibrary, makeRow, setupLibraryTests } from './support'
 
 setupLibraryTests()
@@ -156,13 +159,20 @@ describe('the library store asks the core for the current query', () => {
     }
     const { actions } = useLibraryStore.getState()
     await actions.ensureRange({ start: 0, end: 10 })
-    actions.setSearch('Song 1')
-    actions.setSearch('Song 3')
-    await new Promise((r) => setTimeout(r, 0))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      actions.setSearch('Song 1')
+      await vi.advanceTimersByTimeAsync(SEARCH_FACETS_QUIET_MS)
+      actions.setSearch('Song 3')
+      await vi.advanceTimersByTimeAsync(SEARCH_FACETS_QUIET_MS)
+    } finally {
+      vi.useRealTimers()
+    }
     const answered = useLibraryStore.getState()
     expect(answered.total).toBe(1)
     expect(answered.pages.get(0)?.map((r) => r.title)).toEqual(['Song 3'])
     expect(answered.facets?.total).toBe(1)
+    // The rows and the facets of "Song 1" are both still in the core.
     expect(held.length).toBe(2)
     for (const release of held) release()
     await new Promise((r) => setTimeout(r, 0))
@@ -172,6 +182,44 @@ describe('the library store asks the core for the current query', () => {
     expect(after.totalVersion).toBe(after.queryVersion)
     expect(after.pages.get(0)?.map((r) => r.title)).toEqual(['Song 3'])
     expect(after.facets?.total).toBe(1)
+  })
+
+  it('typing asks the rows on every search, the facet counts once the text is still', async () => {
+    // The facets of a search cost the core far more than its rows at 100,000 clips; asked
+    // on every key they held the next key's rows back (bench/typing.bench.ts).
+    const lib = installFakeLibrary(Array.from({ length: 20 }, (_, i) => makeRow(i)))
+    const { actions } = useLibraryStore.getState()
+    await actions.ensureRange({ start: 0, end: 10 })
+    const facetSearches = (): unknown[] =>
+      lib.fake.calls
+        .filter((c) => c.method === 'getFacets')
+        .map((c) => (c.request as { search?: string } | undefined)?.search)
+        .filter(Boolean)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      for (const text of ['S', 'So', 'Son', 'Song', 'Song 1']) {
+        actions.setSearch(text)
+        await vi.advanceTimersByTimeAsync(SEARCH_FACETS_QUIET_MS / 3)
+      }
+      expect(
+        lib
+          .queries()
+          .map((q) => q.search)
+          .filter(Boolean)
+      ).toEqual(['S', 'So', 'Son', 'Song', 'Song 1'])
+      expect(facetSearches()).toEqual([])
+      await vi.advanceTimersByTimeAsync(SEARCH_FACETS_QUIET_MS)
+      expect(facetSearches()).toEqual(['Song 1'])
+      expect(useLibraryStore.getState().facets?.total).toBe(11)
+      // Any other filter asks its counts at once.
+      actions.toggleFavorites()
+      expect(lib.fake.calls.filter((c) => c.method === 'getFacets').at(-1)?.request).toMatchObject({
+        search: 'Song 1',
+        favorite: true
+      })
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('refresh keeps the rows on screen and swaps in the new ones when they arrive', async () => {
