@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { capture, runBenchChild } from './child-process'
 import type { ChildReport } from './download-child'
 import { startFileServer } from './file-server'
-import { median, result, type BenchResult } from './kit'
+import { INFORMATIONAL, median, result, type BenchResult } from './kit'
 import { atLeast } from './report'
 
 // Downloads (issue "Proof at scale"): a 500 MB file from a loopback server, generated as
@@ -131,7 +131,7 @@ export async function run(): Promise<BenchResult[]> {
       `throughput, ${label} (vs plain curl -o, informational)`,
       mbps(median(ourMs)),
       mbps(median(curlMs)),
-      0,
+      INFORMATIONAL,
       'MB/s'
     ),
     result(

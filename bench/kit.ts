@@ -13,6 +13,9 @@ export interface BenchResult {
   ratio: number
   target: number
   ok: boolean
+  /** Set by report.ts's atLeast(): more is better (throughput), so the target is a floor.
+   * Absent: less is better, the target is a ceiling. */
+  higherIsBetter?: true
 }
 
 /** The target of a figure shown for context only (never missed): the report prints "—"

@@ -55,4 +55,22 @@ describe('the bench report', () => {
     expect(text.split('\n')[2]).toContain('| 1.57× | ≤ 2×')
     expect(text.split('\n')[3]).toContain('| 0.96× | ≥ 0.9×')
   })
+
+  it('prints a floor as ≥ even when the ratio sits exactly on it', () => {
+    // The old comparator guessed the direction from ok and the ratio, and said "≤ 0.9×"
+    // for a throughput of exactly 0.9× its baseline.
+    expect(cells(table([atLeast('throughput', 450, 500, 0.9, 'MB/s')]))).toEqual([
+      '✓',
+      'throughput',
+      '450 MB/s',
+      '500 MB/s',
+      '0.9×',
+      '≥ 0.9×'
+    ])
+  })
+
+  it('prints an informational throughput with "—" as its target (was "≥ 0×")', () => {
+    const row = cells(table([atLeast('vs plain curl -o', 300, 900, INFORMATIONAL, 'MB/s')]))
+    expect(row).toEqual(['✓', 'vs plain curl -o', '300 MB/s', '900 MB/s', '0.333×', '—'])
+  })
 })
