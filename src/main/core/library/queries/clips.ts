@@ -14,7 +14,7 @@ import { placeholders } from '../db'
 import { fileRows, readFileRow, toClipFiles, type FileDbRow } from '../files'
 import { searchMatches, type SearchMatches, type SearchMode, type SqlPart } from '../search-index'
 import type { CliClip, CliFile } from '../types'
-import { filterSql, orderSql, pageWindow } from './filter-sql'
+import { filterSql, orderSql, pageWindow, sortOrder } from './filter-sql'
 import { parseUpstream, sidecarUpstreamOf, type StoredUpstream } from '../upstream'
 import { ROW_COLUMNS, toClipRow } from './rows'
 import { CLIP_STATUSES } from '../rows/clip-fields'
@@ -34,24 +34,34 @@ import {
 // Reading clips: the windowed list, one clip in detail, and the CLI's list.
 
 /** The statements behind a page, given the search's match count (exported so the bench
- * can time the same SQL bare). `total` is null when the match count already is the total. */
+ * can time the same SQL bare). `total` is null when the match count already is the total.
+ * `tail` reads the same page from the end of the order once the total is known. */
 export function pageSql(
   q: LibraryQuery,
   mode: SearchMode,
   matches: number | SearchMatches | null
-): { rows: SqlPart; total: SqlPart | null } {
+): { rows: SqlPart; total: SqlPart | null; tail: (total: number) => SqlPart } {
   const where = filterSql(q, mode, matches)
   const { offset, limit } = pageWindow(q.offset, q.limit)
+  const rows = (order: string, take: number, skip: number): SqlPart => ({
+    sql: `SELECT ${ROW_COLUMNS} FROM clips c WHERE ${where.sql}
+        ORDER BY ${order} LIMIT ? OFFSET ?`,
+    params: [...where.params, take, skip]
+  })
+  const { direction } = sortOrder(q.sort, q.dir)
+  const reversed = orderSql(q.sort, direction === 'asc' ? 'desc' : 'asc')
   return {
-    rows: {
-      sql: `SELECT ${ROW_COLUMNS} FROM clips c WHERE ${where.sql}
-        ORDER BY ${orderSql(q.sort, q.dir)} LIMIT ? OFFSET ?`,
-      params: [...where.params, limit, offset]
-    },
+    rows: rows(orderSql(q.sort, q.dir), limit, offset),
     total:
       where.onlySearch && matches !== null
         ? null
-        : { sql: `SELECT count(*) AS n FROM clips c WHERE ${where.sql}`, params: where.params }
+        : { sql: `SELECT count(*) AS n FROM clips c WHERE ${where.sql}`, params: where.params },
+    // Every order ends with the id, so no two rows tie and the reversed order is exactly
+    // the forward one backwards: skip the rows after the page instead of those before it.
+    tail: (total) => {
+      const take = Math.max(0, Math.min(limit, total - offset))
+      return rows(reversed, take, Math.max(0, total - offset - take))
+    }
   }
 }
 
@@ -65,9 +75,18 @@ export function queryClips(db: Db, mode: SearchMode, q: LibraryQuery): LibraryPa
     q.searchIn === undefined || matches === null ? {} : { searchedIn: matches.scope }
   if (matches?.count === 0) return { rows: [], total: 0, offset, ...searchedIn }
   const sql = pageSql(q, mode, matches)
-  const rows = limit === 0 ? [] : many(db, toClipRow, sql.rows.sql, ...sql.rows.params)
-  const total = sql.total === null ? matches?.count : count(db, sql.total.sql, ...sql.total.params)
-  return { rows, total: total ?? 0, offset, ...searchedIn }
+  const total =
+    (sql.total === null ? matches?.count : count(db, sql.total.sql, ...sql.total.params)) ?? 0
+  if (limit === 0 || offset >= total) return { rows: [], total, offset, ...searchedIn }
+  // OFFSET n steps over n rows and looks each up for the filter's terms: the last page of
+  // 100,000 clips (End, the bottom of a fling) cost 0.1–0.5 s that way (issue 14 §1). A
+  // page in the far half is read from the other end, reversed, and turned back.
+  const page = offset > Math.max(0, (total - limit) / 2) ? sql.tail(total) : null
+  const rows =
+    page === null
+      ? many(db, toClipRow, sql.rows.sql, ...sql.rows.params)
+      : many(db, toClipRow, page.sql, ...page.params).reverse()
+  return { rows, total, offset, ...searchedIn }
 }
 
 /** A lineage reference with its take, so two takes of one title can be told apart. */

@@ -1,13 +1,14 @@
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type Db, type Param } from '../../../../../src/main/core/library/db'
+import type { Db, Param } from '../../../../../src/main/core/library/db'
 import { recordListen } from '../../../../../src/main/core/library/history'
 import { orderSql } from '../../../../../src/main/core/library/queries/filter-sql'
 import { PLAYABLE } from '../../../../../src/main/core/library/queue/sequence'
 import { createPlayQueue, type PlayQueue } from '../../../../../src/main/core/library/queue/store'
 import type { SortDir, SortKey } from '../../../../../src/shared/domain'
 import type { QueueSource } from '../../../../../src/shared/queue'
-import { T0, clip, task, tempLibrary, type TempLibrary } from '../helpers'
+import { T0, tempLibrary, type TempLibrary } from '../helpers'
+import { SORTS, largestOffset, recordedDb, seedSortTies } from '../sort-ties'
 
 // Issue 14 §3: a step deep in a queue read `LIMIT 1 OFFSET n` (~120 ms at 50,000 of
 // 100,000 clips). The queue now walks the sort's index from the clip it was on (keyset).
@@ -18,59 +19,12 @@ import { T0, clip, task, tempLibrary, type TempLibrary } from '../helpers'
 // that a step at position n no longer skips n rows.
 
 const N = 240
-const SORTS: readonly SortKey[] = [
-  'created',
-  'added',
-  'title',
-  'duration',
-  'plays',
-  'lastPlayed',
-  'style',
-  'model'
-]
 const DIRS: readonly (SortDir | undefined)[] = ['asc', 'desc', undefined]
 
 let lib: TempLibrary
 let db: Db
 /** Every statement the queue ran, with its parameters. */
-let ran: { sql: string; params: Param[] }[]
-
-const id = (i: number): string => `k${String(i).padStart(4, '0')}`
-
-/** Few distinct values per column, so most rows tie and fall back to the id. */
-async function seed(): Promise<void> {
-  const clips = Array.from({ length: N }, (_, i) =>
-    clip(id(i), {
-      taskId: `t${i % 7}`,
-      title: ['Alpha', 'beta', 'Beta', 'gamma'][i % 4] as string,
-      createdAt: i % 5 === 0 ? null : T0 - (i % 9) * 1000,
-      durationSec: i % 6 === 0 ? null : 60 + (i % 4) * 30,
-      styleTags: [null, 'Rock', 'rock', 'jazz', 'Jazz, soul'][i % 5] as string | null,
-      model: i % 8 === 0 ? null : ['chirp-v3', 'chirp-v4'][i % 2],
-      status: i % 23 === 0 ? 'error' : 'complete'
-    })
-  )
-  const tasks = Array.from({ length: 7 }, (_, t) =>
-    task(
-      `t${t}`,
-      clips.filter((_, i) => i % 7 === t)
-    )
-  )
-  lib.store.recordTaskResults(tasks, T0, { downloadVideo: false })
-  // Audio "on disk" for most clips (as a finished sync leaves them), plays and last
-  // played with ties and NULLs, and added_at in a few groups: straight into the index.
-  const raw = new DatabaseSync(lib.store.dbPath)
-  try {
-    raw.exec(`UPDATE clips SET
-      has_audio = CASE WHEN CAST(substr(id, 2) AS INTEGER) % 17 = 3 THEN 0 ELSE 1 END,
-      plays = CAST(substr(id, 2) AS INTEGER) % 3,
-      last_played_at = CASE WHEN CAST(substr(id, 2) AS INTEGER) % 4 = 0 THEN NULL
-        ELSE ${T0} + (CAST(substr(id, 2) AS INTEGER) % 5) * 10 END,
-      added_at = ${T0} + (CAST(substr(id, 2) AS INTEGER) % 3) * 10`)
-  } finally {
-    raw.close()
-  }
-}
+const ran: { sql: string; params: Param[] }[] = []
 
 function queueOn(connection: Db): PlayQueue {
   return createPlayQueue({
@@ -79,19 +33,6 @@ function queueOn(connection: Db): PlayQueue {
     playlistClipIds: () => [],
     seed: () => 12345
   })
-}
-
-/** The queue's own connection, every statement recorded. */
-function recorded(): Db {
-  const real = openDatabase(lib.store.dbPath)
-  const note = (sql: string, params: Param[]): void => void ran.push({ sql, params })
-  return {
-    ...real,
-    raw: real.raw,
-    all: (sql, ...params) => (note(sql, params), real.all(sql, ...params)),
-    get: (sql, ...params) => (note(sql, params), real.get(sql, ...params)),
-    run: (sql, ...params) => (note(sql, params), real.run(sql, ...params))
-  }
 }
 
 /** The order by definition: one ORDER BY over every playable clip of the view. */
@@ -107,22 +48,11 @@ function expected(sort: SortKey, dir: SortDir | undefined): string[] {
   }
 }
 
-/** The largest OFFSET any recorded statement asked for. */
-function largestOffset(): number {
-  let most = 0
-  for (const { sql, params } of ran) {
-    if (!/\bOFFSET \?/.test(sql)) continue
-    const skip = params[params.length - 1]
-    if (typeof skip === 'number') most = Math.max(most, skip)
-  }
-  return most
-}
-
 beforeEach(async () => {
   lib = await tempLibrary()
-  await seed()
-  ran = []
-  db = recorded()
+  await seedSortTies(lib, N)
+  ran.length = 0
+  db = recordedDb(lib.store.dbPath, ran)
 })
 afterEach(async () => {
   db.close()
@@ -259,15 +189,15 @@ describe('the queue walks its order from the clip it is on (keyset), as OFFSET w
     const order = expected('created', 'desc')
     const source: QueueSource = { kind: 'library', filter: {}, sort: 'created', dir: 'desc' }
     queue.play({ source, at: 200, clipId: order[200] })
-    ran = []
+    ran.length = 0
     for (let i = 1; i <= 5; i++) expect(queue.step(1).current?.id).toBe(order[200 + i])
     queue.window(198, 12)
-    expect(largestOffset()).toBeLessThanOrEqual(1)
+    expect(largestOffset(ran)).toBeLessThanOrEqual(1)
     // A listen in between (the player records one per song) keeps it so for a date sort.
     recordListen(db, { clipId: order[205] as string, kind: 'start', at: T0, positionMs: 0 })
-    ran = []
+    ran.length = 0
     expect(queue.step(1).current?.id).toBe(order[206])
-    expect(largestOffset()).toBeLessThanOrEqual(1)
+    expect(largestOffset(ran)).toBeLessThanOrEqual(1)
   })
 
   it('select all with clips ctrl-clicked away counts from clips_playable and looks the exceptions up by id (failed before: the NOT IN read every row)', () => {
@@ -277,7 +207,7 @@ describe('the queue walks its order from the clip it is on (keyset), as OFFSET w
     expect(order).not.toContain(unplayable)
     const exclude = [order[7] as string, order[7] as string, unplayable, 'no-such-clip']
     const source: QueueSource = { kind: 'library', filter: {}, exclude }
-    ran = []
+    ran.length = 0
     const state = queue.play({ source })
     const view = new DatabaseSync(lib.store.dbPath, { readOnly: true })
     try {
