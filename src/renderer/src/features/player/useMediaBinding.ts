@@ -85,9 +85,12 @@ export function useMediaBinding(ref: RefObject<HTMLMediaElement | null>, src: st
     }
   }, [ref, src])
 
+  // A listen begins when the song starts playing, not when it becomes current: the kept
+  // queue loads its song paused at every start-up, and that was recorded as a start (and,
+  // once another song played, a skip) in the history although nothing was heard.
   useEffect(() => {
-    if (clipId) sharedListenRecorder(recordListen).begin(clipId, playSeq)
-  }, [clipId, playSeq])
+    if (clipId && playing) sharedListenRecorder(recordListen).begin(clipId, playSeq)
+  }, [clipId, playSeq, playing])
 
   useEffect(() => {
     const element = ref.current
